@@ -1,0 +1,139 @@
+/**
+ * All of chronique's settings in one typed object with documented defaults (in the spirit of
+ * transformers.js' `env` and spaCy's config). The CLI builds one from its flags; library users call
+ * `resolveConfig({...overrides})`. The configuration hash (see `configHash`) keys caches and provenance.
+ */
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** Root of the installed package (the folder holding package.json), whether run from src/ or dist/src/. */
+export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(from: string): string {
+  // src/config.ts → ..; dist/src/config.js → ../..
+  return path.basename(path.dirname(from)) === 'dist' ? path.resolve(from, '..', '..') : path.resolve(from, '..');
+}
+
+export interface LanguageConfig {
+  /** ISO 639-1 codes of the languages processed past the language stage; others are recorded as `skipped`. */
+  accept: string[];
+  /** ISO 639-3 candidates franc may answer with (restricting it avoids exotic guesses on short news text). */
+  candidates: string[];
+  /** Below this many letters the language is `und` (franc is unreliable on a line or two). */
+  minLetters: number;
+}
+
+export interface NerConfig {
+  /** Model folder (Hugging Face layout: config.json, tokenizer.json, onnx/model_quantized.onnx). */
+  modelDir: string;
+  /** `q8` loads onnx/model_quantized.onnx, `fp32` loads onnx/model.onnx. */
+  dtype: 'q8' | 'fp32';
+  /** Sentences per inference batch. */
+  batchSize: number;
+  /** ONNX Runtime intra-op threads. */
+  threads: number;
+  /** Mentions scoring below this are dropped. */
+  minScore: number;
+  /** Disable the model entirely (rules-only run). */
+  enabled: boolean;
+}
+
+export interface DatesConfig {
+  /** Use the model's DATE spans in addition to the rules. */
+  useModelSpans: boolean;
+}
+
+export interface EventsConfig {
+  /** Optional JSON file with extra trigger rows, merged over the built-in trigger table. */
+  extraTriggersFile: string | null;
+  /** Events scoring below this are not written. */
+  minConfidence: number;
+}
+
+export interface RunConfig {
+  /** Articles processed concurrently. */
+  concurrency: number;
+  /** Per-article time limit in milliseconds; a runaway article ends with status `error` (`timeout`). */
+  articleTimeoutMs: number;
+  /** Files larger than this are not read (status `error`). */
+  maxFileBytes: number;
+  /** Show a progress bar when stderr is a TTY. */
+  progress: boolean;
+}
+
+export interface ChroniqueConfig {
+  language: LanguageConfig;
+  ner: NerConfig;
+  dates: DatesConfig;
+  events: EventsConfig;
+  run: RunConfig;
+}
+
+export const DEFAULT_MODEL_DIR = path.join(PACKAGE_ROOT, 'models', 'chronique-ner-fr');
+
+export const DEFAULT_CONFIG: ChroniqueConfig = {
+  language: {
+    accept: ['fr'],
+    candidates: ['fra', 'eng', 'deu', 'spa', 'ita', 'por', 'nld', 'cat', 'oci', 'bre', 'eus', 'cos', 'lat', 'ara', 'rus', 'tur', 'pol', 'ron'],
+    minLetters: 20,
+  },
+  ner: {
+    modelDir: DEFAULT_MODEL_DIR,
+    dtype: 'q8',
+    batchSize: 32,
+    threads: Math.max(1, Math.min(availableParallelism(), 4)),
+    minScore: 0,
+    enabled: true,
+  },
+  dates: { useModelSpans: true },
+  events: { extraTriggersFile: null, minConfidence: 0 },
+  run: {
+    concurrency: 2,
+    articleTimeoutMs: 60_000,
+    maxFileBytes: 64 * 1024 * 1024,
+    progress: true,
+  },
+};
+
+export type ConfigOverrides = { [K in keyof ChroniqueConfig]?: Partial<ChroniqueConfig[K]> };
+
+export function resolveConfig(overrides: ConfigOverrides = {}): ChroniqueConfig {
+  return {
+    language: { ...DEFAULT_CONFIG.language, ...overrides.language },
+    ner: { ...DEFAULT_CONFIG.ner, ...overrides.ner },
+    dates: { ...DEFAULT_CONFIG.dates, ...overrides.dates },
+    events: { ...DEFAULT_CONFIG.events, ...overrides.events },
+    run: { ...DEFAULT_CONFIG.run, ...overrides.run },
+  };
+}
+
+/**
+ * Hash of the settings that change results. Settings that only change speed or display
+ * (concurrency, threads, batch size, progress, timeouts) are left out so that they never invalidate caches.
+ */
+export function configHash(config: ChroniqueConfig): string {
+  const resultAffecting = {
+    language: config.language,
+    ner: { dtype: config.ner.dtype, minScore: config.ner.minScore, enabled: config.ner.enabled },
+    dates: config.dates,
+    events: config.events,
+  };
+  return createHash('sha256').update(stableStringify(resultAffecting)).digest('hex').slice(0, 16);
+}
+
+/** JSON with object keys sorted, so equal values always give equal bytes. */
+export function stableStringify(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}

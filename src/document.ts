@@ -1,0 +1,136 @@
+/**
+ * The one data path of chronique: a `Document` holds an article's original text and every stage adds
+ * a typed layer to it. Every span is `[start, end)` in UTF-16 code units (JavaScript string indices)
+ * into `Document.text`, so `text.slice(start, end)` is always the span's text.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type ArticleStatus = 'ok' | 'skipped' | 'error';
+
+/** What ingestion knows about an article before any analysis. */
+export interface ArticleMeta {
+  /** Path relative to the corpus root, plus `#<line>` for JSONL records. Stable across runs. */
+  id: string;
+  /** Path of the source file relative to the corpus root. */
+  source: string;
+  /** sha256 (hex) of the article's decoded source text. */
+  sha256: string;
+  title: string | null;
+  /** Publication date as given (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or null when unknown. */
+  published: string | null;
+  url: string | null;
+  /** Language declared by the source (JSON `lang`), if any. */
+  declaredLanguage: string | null;
+}
+
+export interface LanguageResult {
+  /** ISO 639-1 code (`fr`, `en`, …) or `und` when too little text to decide. */
+  code: string;
+  /** ISO 639-3 code as returned by franc (`fra`, `eng`, …) or `und`. */
+  iso6393: string;
+  /** Confidence in [0, 1]: franc's normalized score of the winner. */
+  score: number;
+}
+
+export type SentenceKind = 'title' | 'body';
+
+export interface Sentence extends Span {
+  index: number;
+  kind: SentenceKind;
+}
+
+export type EntityLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+/** A named-entity mention found in a sentence. */
+export interface Mention extends Span {
+  sentence: number;
+  label: EntityLabel;
+  /** Mean probability of the mention's tokens for its label, in [0, 1]. */
+  score: number;
+  source: 'model' | 'rules';
+  /** Id of the canonical entity this mention belongs to (set by the entity-clustering step). */
+  entity?: string;
+}
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+export type TimexMod = 'START' | 'MID' | 'END' | 'APPROX' | 'BEFORE' | 'AFTER' | 'ON_OR_AFTER' | 'ON_OR_BEFORE' | 'LESS_THAN' | 'MORE_THAN' | 'EQUAL_OR_LESS' | 'EQUAL_OR_MORE';
+export type TimexAnchor = 'absolute' | 'publication' | 'context' | 'unresolved';
+export type Granularity = 'millennium' | 'century' | 'decade' | 'year' | 'season' | 'quarter' | 'month' | 'week' | 'day' | 'time' | 'duration' | 'set' | 'ref' | 'unknown';
+
+/** A time expression with its ISO-TimeML (TIMEX3) normalization. */
+export interface TimeExpression extends Span {
+  sentence: number;
+  type: TimexType;
+  /** TIMEX3 value (`2022-07-13`, `199X`, `P5Y`, `PRESENT_REF`, …) or null when it cannot be normalized. */
+  value: string | null;
+  granularity: Granularity;
+  mod: TimexMod | null;
+  anchor: TimexAnchor;
+  source: 'rules' | 'model' | 'both';
+}
+
+/** Canonical entity: a cluster of mentions of the same real-world thing within one article. */
+export interface Entity {
+  id: string;
+  label: EntityLabel;
+  canonical: string;
+  mentions: Span[];
+}
+
+/** Wall-clock milliseconds spent per stage on this document (reported in the manifest, never in the dataset). */
+export type StageTimings = Record<string, number>;
+
+export interface Document {
+  meta: ArticleMeta;
+  /** The article's full decoded source text (BOM removed). All offsets point into it. */
+  text: string;
+  /** Where the title lies in `text`, if the source carries one inside the text. */
+  titleSpan: Span | null;
+  /** Where the body lies in `text` (after any header / front matter). */
+  bodySpan: Span;
+  status: ArticleStatus;
+  /** Why the article was skipped or failed. */
+  reason: string | null;
+  language: LanguageResult | null;
+  sentences: Sentence[];
+  mentions: Mention[];
+  timexes: TimeExpression[];
+  entities: Entity[];
+  /** Event records (see `src/dataset/schema.ts`); typed loosely here to keep this module dependency-free. */
+  events: unknown[];
+  timings: StageTimings;
+}
+
+export function createDocument(meta: ArticleMeta, text: string, bodySpan: Span, titleSpan: Span | null): Document {
+  return {
+    meta,
+    text,
+    titleSpan,
+    bodySpan,
+    status: 'ok',
+    reason: null,
+    language: null,
+    sentences: [],
+    mentions: [],
+    timexes: [],
+    entities: [],
+    events: [],
+    timings: {},
+  };
+}
+
+/** A failed or unreadable input still becomes a document so that nothing is silently dropped. */
+export function createErrorDocument(meta: ArticleMeta, reason: string, text = ''): Document {
+  const doc = createDocument(meta, text, { start: 0, end: text.length }, null);
+  doc.status = 'error';
+  doc.reason = reason;
+  return doc;
+}
+
+export function spanText(doc: Document, span: Span): string {
+  return doc.text.slice(span.start, span.end);
+}

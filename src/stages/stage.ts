@@ -1,0 +1,16 @@
+import type { ChroniqueConfig } from '../config.js';
+import type { Document } from '../document.js';
+
+/**
+ * One step of the pipeline. A stage reads the layers earlier stages added to the document and adds its own;
+ * it never rewrites `doc.text`. Stages that need a heavy resource (the NER model) load it once in `init`.
+ */
+export interface Stage {
+  readonly name: string;
+  /** Load resources once per run, before any article. Errors here stop the run (exit code 2). */
+  init?(config: ChroniqueConfig): Promise<void>;
+  /** Process one document in place. Only documents with status `ok` reach a stage. */
+  run(doc: Document, config: ChroniqueConfig): Promise<void> | void;
+  /** Release resources. */
+  dispose?(): Promise<void>;
+}
