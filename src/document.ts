@@ -56,6 +56,12 @@ export interface Mention extends Span {
   entity?: string;
 }
 
+/** A DATE span from the NER model, before normalization. */
+export interface ModelDateSpan extends Span {
+  sentence: number;
+  score: number;
+}
+
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 export type TimexMod = 'START' | 'MID' | 'END' | 'APPROX' | 'BEFORE' | 'AFTER' | 'ON_OR_AFTER' | 'ON_OR_BEFORE' | 'LESS_THAN' | 'MORE_THAN' | 'EQUAL_OR_LESS' | 'EQUAL_OR_MORE';
 export type TimexAnchor = 'absolute' | 'publication' | 'context' | 'unresolved';
@@ -98,6 +104,8 @@ export interface Document {
   language: LanguageResult | null;
   sentences: Sentence[];
   mentions: Mention[];
+  /** DATE spans proposed by the NER model; the dates stage merges them with its rule spans into `timexes`. */
+  modelDates: ModelDateSpan[];
   timexes: TimeExpression[];
   entities: Entity[];
   /** Event records (see `src/dataset/schema.ts`); typed loosely here to keep this module dependency-free. */
@@ -116,6 +124,7 @@ export function createDocument(meta: ArticleMeta, text: string, bodySpan: Span, 
     language: null,
     sentences: [],
     mentions: [],
+    modelDates: [],
     timexes: [],
     entities: [],
     events: [],
