@@ -25,6 +25,10 @@ export interface ArticleMeta {
   url: string | null;
   /** Language declared by the source (JSON `lang`), if any. */
   declaredLanguage: string | null;
+  /** The source's own identifier (JSON `id`), if any; the article id stays path-based. */
+  externalId: string | null;
+  /** Publisher or feed name (JSON / front-matter `source`), if any. */
+  sourceName: string | null;
 }
 
 export interface LanguageResult {

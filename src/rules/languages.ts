@@ -1,0 +1,5 @@
+/** ISO 639-3 (franc's answer) → ISO 639-1 for the languages we list as candidates. */
+export const ISO6393_TO_ISO6391: Readonly<Record<string, string>> = {
+  fra: 'fr', eng: 'en', deu: 'de', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', cat: 'ca', oci: 'oc', bre: 'br',
+  eus: 'eu', cos: 'co', lat: 'la', ara: 'ar', rus: 'ru', tur: 'tr', pol: 'pl', ron: 'ro',
+};
