@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+/**
+ * `chronique` command line: a thin layer that turns flags into a ChroniqueConfig and calls the library.
+ * Exit codes: 0 all articles ok or skipped, 1 some articles failed (the others are written), 2 could not run.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveConfig, type ChroniqueConfig, type ConfigOverrides } from './config.js';
+import { Pipeline, runCorpus, type RunSummary } from './pipeline.js';
+import { createProgress } from './util/progress.js';
+import { PIPELINE_VERSION } from './version.js';
+
+export const EXIT_OK = 0;
+export const EXIT_ARTICLE_ERRORS = 1;
+export const EXIT_CANNOT_RUN = 2;
+
+const positiveInt = (value: string): number => {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a positive integer');
+  return parsed;
+};
+
+interface RunOptions {
+  out: string;
+  concurrency: number;
+  model?: string;
+  dtype: 'q8' | 'fp32';
+  batchSize: number;
+  threads?: number;
+  lang: string;
+  triggers?: string;
+  timeoutMs: number;
+  maxFileMb: number;
+  progress: boolean;
+}
+
+function configFromOptions(options: RunOptions): ChroniqueConfig {
+  const overrides: ConfigOverrides = {
+    language: { accept: options.lang.split(',').map((code) => code.trim()).filter(Boolean) },
+    ner: {
+      dtype: options.dtype,
+      batchSize: options.batchSize,
+      ...(options.model ? { modelDir: path.resolve(options.model) } : {}),
+      ...(options.threads ? { threads: options.threads } : {}),
+    },
+    events: options.triggers ? { extraTriggersFile: path.resolve(options.triggers) } : {},
+    run: {
+      concurrency: options.concurrency,
+      articleTimeoutMs: options.timeoutMs,
+      maxFileBytes: options.maxFileMb * 1024 * 1024,
+      progress: options.progress,
+    },
+  };
+  return resolveConfig(overrides);
+}
+
+function addRunOptions(command: Command): Command {
+  return command
+    .option('-o, --out <dir>', 'output folder for the dataset', 'output')
+    .option('-c, --concurrency <n>', 'articles processed concurrently', positiveInt, 2)
+    .option('-m, --model <dir>', 'NER model folder (Hugging Face layout with onnx/); default: the shipped model')
+    .addOption(new Option('--dtype <dtype>', 'model weights to load').choices(['q8', 'fp32']).default('q8'))
+    .option('--batch-size <n>', 'sentences per NER batch', positiveInt, 32)
+    .option('--threads <n>', 'ONNX Runtime threads', positiveInt)
+    .option('--lang <codes>', 'comma-separated ISO 639-1 languages to process', 'fr')
+    .option('--triggers <file>', 'JSON file of extra event triggers merged over the built-in table')
+    .option('--timeout-ms <ms>', 'per-article time limit', positiveInt, 60_000)
+    .option('--max-file-mb <mb>', 'files larger than this are not read', positiveInt, 10)
+    .option('--no-progress', 'plain log lines instead of a progress bar');
+}
+
+async function runCommand(corpus: string, options: RunOptions): Promise<number> {
+  const config = configFromOptions(options);
+  let pipeline: Pipeline;
+  try {
+    pipeline = await Pipeline.create(config);
+  } catch (error) {
+    process.stderr.write(`chronique: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_CANNOT_RUN;
+  }
+  let stopRequested = false;
+  const onSigint = (): void => {
+    if (stopRequested) process.exit(130);
+    stopRequested = true;
+    process.stderr.write('\nchronique: stopping after the articles in progress (Ctrl-C again to abort)\n');
+  };
+  process.on('SIGINT', onSigint);
+  const progress = createProgress(config.run.progress && Boolean(process.stderr.isTTY));
+  let summary: RunSummary;
+  try {
+    summary = await runCorpus(pipeline, path.resolve(corpus), path.resolve(options.out), {
+      onStart: (total) => progress.start(total),
+      onFileDone: (file, documents) => progress.fileDone(file.relativePath, documents),
+      shouldStop: () => stopRequested,
+    });
+  } catch (error) {
+    progress.stop();
+    process.stderr.write(`chronique: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_CANNOT_RUN;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await pipeline.dispose();
+  }
+  progress.stop();
+  printSummary(summary, options.out, stopRequested);
+  if (stopRequested) return 130;
+  return summary.error > 0 ? EXIT_ARTICLE_ERRORS : EXIT_OK;
+}
+
+function printSummary(summary: RunSummary, out: string, stopped: boolean): void {
+  const seconds = summary.wallMs / 1000;
+  const lines = [
+    stopped ? `chronique: stopped; previous dataset in ${out} left as it was` : `chronique: wrote ${out}/`,
+    `  articles ${summary.articles}: ok ${summary.ok}, skipped ${summary.skipped}, error ${summary.error} in ${seconds.toFixed(2)} s (${(summary.articles / Math.max(seconds, 1e-9)).toFixed(1)} articles/s)`,
+    `  rows: ${Object.entries(summary.counts).map(([file, n]) => `${file} ${n}`).join(', ')}`,
+    `  time per stage: ${Object.entries(summary.stageMs).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)} s`).join(', ')}`,
+  ];
+  for (const issue of summary.walkIssues) lines.push(`  not read: ${issue.path}: ${issue.reason}`);
+  process.stderr.write(`${lines.join('\n')}\n`);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('chronique')
+    .description('French news articles → a traceable dataset of events (who did what, when, where)')
+    .version(PIPELINE_VERSION)
+    .exitOverride();
+  addRunOptions(program.command('run').description('process a corpus folder into a dataset').argument('[corpus]', 'corpus folder', 'corpus'))
+    .action(async (corpus: string, options: RunOptions) => {
+      process.exitCode = await runCommand(corpus, options);
+    });
+  return program;
+}
+
+function isMainModule(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    // The npm bin link is a symlink: compare real paths.
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMainModule()) {
+  buildProgram()
+    .parseAsync(process.argv)
+    .catch((error: unknown) => {
+      const code = error && typeof error === 'object' && 'exitCode' in error ? Number((error as { exitCode: unknown }).exitCode) : EXIT_CANNOT_RUN;
+      // commander already printed its usage message; help/version exit with 0.
+      process.exitCode = code === 0 ? 0 : EXIT_CANNOT_RUN;
+    });
+}

@@ -1,0 +1,135 @@
+/**
+ * The output contract: one row type per dataset file, built from a processed Document. Rows only carry
+ * results (never timings or clocks) so that the same input always gives the same bytes.
+ */
+import type { Document, Entity, EntityLabel, Granularity, Mention, Sentence, TimeExpression, TimexAnchor, TimexMod, TimexType } from '../document.js';
+
+export const DATASET_FILES = ['articles', 'sentences', 'mentions', 'timexes', 'entities', 'events'] as const;
+export type DatasetFile = (typeof DATASET_FILES)[number];
+
+export interface ArticleRow {
+  id: string;
+  source: string;
+  sha256: string;
+  title: string | null;
+  published: string | null;
+  url: string | null;
+  text: string;
+  language: { code: string; iso6393: string; score: number } | null;
+  status: 'ok' | 'skipped' | 'error';
+  reason?: string;
+  counts: { sentences: number; mentions: number; timexes: number; entities: number; events: number };
+}
+
+export interface SentenceRow {
+  article: string;
+  index: number;
+  start: number;
+  end: number;
+  kind: Sentence['kind'];
+  text: string;
+}
+
+export interface MentionRow {
+  article: string;
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+  label: EntityLabel;
+  score: number;
+  source: Mention['source'];
+  entity: string | null;
+}
+
+export interface TimexRow {
+  article: string;
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+  type: TimexType;
+  value: string | null;
+  granularity: Granularity;
+  mod: TimexMod | null;
+  anchor: TimexAnchor;
+  source: TimeExpression['source'];
+}
+
+export interface EntityRow {
+  id: string;
+  article: string;
+  label: EntityLabel;
+  canonical: string;
+  mentions: Array<[number, number]>;
+}
+
+/** Everything one article contributes to the dataset, in file order. Also the unit of the incremental cache. */
+export interface ArticleRecords {
+  articles: [ArticleRow];
+  sentences: SentenceRow[];
+  mentions: MentionRow[];
+  timexes: TimexRow[];
+  entities: EntityRow[];
+  events: unknown[];
+}
+
+const round = (value: number, digits = 4): number => Math.round(value * 10 ** digits) / 10 ** digits;
+const byOffsets = <T extends { start: number; end: number }>(a: T, b: T): number => a.start - b.start || a.end - b.end;
+
+export function documentToRecords(doc: Document): ArticleRecords {
+  const article = doc.meta.id;
+  const sentences = [...doc.sentences].sort(byOffsets);
+  const mentions = [...doc.mentions].sort((a, b) => byOffsets(a, b) || a.label.localeCompare(b.label));
+  const timexes = [...doc.timexes].sort(byOffsets);
+  const entities = [...doc.entities].sort((a: Entity, b: Entity) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const row: ArticleRow = {
+    id: article,
+    source: doc.meta.source,
+    sha256: doc.meta.sha256,
+    title: doc.meta.title,
+    published: doc.meta.published,
+    url: doc.meta.url,
+    text: doc.text,
+    language: doc.language && { code: doc.language.code, iso6393: doc.language.iso6393, score: round(doc.language.score, 3) },
+    status: doc.status,
+    ...(doc.reason ? { reason: doc.reason } : {}),
+    counts: {
+      sentences: sentences.length,
+      mentions: mentions.length,
+      timexes: timexes.length,
+      entities: entities.length,
+      events: doc.events.length,
+    },
+  };
+  return {
+    articles: [row],
+    sentences: sentences.map((s) => ({ article, index: s.index, start: s.start, end: s.end, kind: s.kind, text: doc.text.slice(s.start, s.end) })),
+    mentions: mentions.map((m) => ({
+      article,
+      sentence: m.sentence,
+      start: m.start,
+      end: m.end,
+      text: doc.text.slice(m.start, m.end),
+      label: m.label,
+      score: round(m.score),
+      source: m.source,
+      entity: m.entity ?? null,
+    })),
+    timexes: timexes.map((t) => ({
+      article,
+      sentence: t.sentence,
+      start: t.start,
+      end: t.end,
+      text: doc.text.slice(t.start, t.end),
+      type: t.type,
+      value: t.value,
+      granularity: t.granularity,
+      mod: t.mod,
+      anchor: t.anchor,
+      source: t.source,
+    })),
+    entities: entities.map((e) => ({ id: e.id, article, label: e.label, canonical: e.canonical, mentions: e.mentions.map((m) => [m.start, m.end] as [number, number]) })),
+    events: doc.events,
+  };
+}
