@@ -11,6 +11,11 @@ export interface Stage {
   init?(config: ChroniqueConfig): Promise<void>;
   /** Process one document in place. Only documents with status `ok` reach a stage. */
   run(doc: Document, config: ChroniqueConfig): Promise<void> | void;
+  /**
+   * What, beyond the code and configuration, determines this stage's results — e.g. the sha256 of the ONNX
+   * model file it loaded. Called after `init`; part of the incremental cache key, so a new model reprocesses all.
+   */
+  fingerprint?(): string;
   /** Release resources. */
   dispose?(): Promise<void>;
 }
