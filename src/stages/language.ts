@@ -29,6 +29,12 @@ export const languageStage: Stage = {
   run(doc: Document, config: ChroniqueConfig): void {
     const body = doc.text.slice(doc.bodySpan.start, doc.bodySpan.end);
     const title = doc.titleSpan ? doc.text.slice(doc.titleSpan.start, doc.titleSpan.end) : '';
+    if (!/\S/.test(body) && !/\S/.test(title)) {
+      doc.language = { code: 'und', iso6393: 'und', score: 0 };
+      doc.status = 'skipped';
+      doc.reason = doc.text.length === 0 ? 'empty article' : 'article contains only whitespace';
+      return;
+    }
     doc.language = detectLanguage(`${title}\n${body}`, config.language);
     if (!config.language.accept.includes(doc.language.code)) {
       doc.status = 'skipped';
