@@ -1,0 +1,194 @@
+/**
+ * The dataset's record shapes, written ONCE as TypeBox schemas: the TypeScript types are derived with `Static`
+ * and the JSON Schema files in `schema/` are generated from the same objects (`npm run schema`), so code and
+ * published schema cannot drift apart (a test checks the committed files are up to date).
+ */
+import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
+
+/** A string enum as JSON Schema `{type: 'string', enum: [...]}` whose static type is the union of its values. */
+function StringEnum<const T extends readonly string[]>(values: T, description: string): TUnsafe<T[number]> {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], description });
+}
+
+function Nullable<T extends TSchema>(schema: T) {
+  return Type.Union([schema, Type.Null()]);
+}
+
+/** ACE-2005-style event types, extended where news needs them (Nominate/Elect, Business, Justice, Statement). */
+export const EVENT_TYPES = [
+  'Personnel.Start-Position',
+  'Personnel.End-Position',
+  'Personnel.Nominate',
+  'Personnel.Elect',
+  'Business.Start-Org',
+  'Business.End-Org',
+  'Business.Merge-Org',
+  'Business.Declare-Bankruptcy',
+  'Transaction.Transfer-Money',
+  'Transaction.Transfer-Ownership',
+  'Justice.Investigate',
+  'Justice.Arrest-Jail',
+  'Justice.Charge-Indict',
+  'Justice.Trial-Hearing',
+  'Justice.Sue',
+  'Justice.Convict',
+  'Justice.Sentence',
+  'Justice.Fine',
+  'Conflict.Attack',
+  'Conflict.Demonstrate',
+  'Contact.Meet',
+  'Contact.Statement',
+  'Life.Be-Born',
+  'Life.Die',
+  'Life.Injure',
+  'Life.Marry',
+  'Movement.Transport',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * Argument roles. `person`/`organization`: who holds or leaves a position, which organization is concerned;
+ * `agent`: who acts (founder, investigator, buyer, speaker, attacker); `target`: who or what the action is aimed at
+ * (investigated, sued, acquired); `beneficiary`: who receives (money); `victim`: who dies or is hurt;
+ * `entity`: the other party of a meeting; `place`, `origin`, `destination`: locations.
+ */
+export const ROLES = ['person', 'organization', 'agent', 'target', 'beneficiary', 'victim', 'entity', 'place', 'origin', 'destination'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ENTITY_LABELS = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+
+/** `negative`: the text says the event did not (or will not) happen. */
+export const POLARITIES = ['positive', 'negative'] as const;
+export type Polarity = (typeof POLARITIES)[number];
+
+/**
+ * `asserted`: stated as fact by the article; `reported`: attributed to a source (complement of a reporting verb,
+ * `selon X`, journalistic conditional `aurait quitté`); `planned`: future, promised or intended; `hypothetical`:
+ * possible, conditional or questioned (`pourrait`, `un éventuel retour`, `si`).
+ */
+export const MODALITIES = ['asserted', 'reported', 'planned', 'hypothetical'] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+const TIMEX_TYPES = ['DATE', 'TIME', 'DURATION', 'SET'] as const;
+const TIMEX_MODS = ['START', 'MID', 'END', 'APPROX', 'BEFORE', 'AFTER', 'ON_OR_AFTER', 'ON_OR_BEFORE', 'LESS_THAN', 'MORE_THAN', 'EQUAL_OR_LESS', 'EQUAL_OR_MORE'] as const;
+
+const Offset = Type.Integer({ minimum: 0, description: 'UTF-16 code unit offset into the article text' });
+
+export const SpanTextSchema = Type.Object(
+  { text: Type.String(), start: Offset, end: Offset },
+  { additionalProperties: false, description: 'A span [start, end) of the article text; text === articleText.slice(start, end).' },
+);
+
+export const TriggerSchema = Type.Object(
+  {
+    text: Type.String({ minLength: 1 }),
+    start: Offset,
+    end: Offset,
+    lemma: Type.String({ minLength: 1, description: 'Dictionary form of the trigger (infinitive or singular noun).' }),
+  },
+  { additionalProperties: false },
+);
+
+export const ArgumentSchema = Type.Object(
+  {
+    role: StringEnum(ROLES, 'Role of the participant in the event.'),
+    entity: Type.String({ description: 'Id of the canonical entity (see entities.jsonl).' }),
+    canonical: Type.String({ minLength: 1, description: 'Canonical name of the entity in this article.' }),
+    text: Type.String({ minLength: 1 }),
+    start: Offset,
+    end: Offset,
+    label: StringEnum(ENTITY_LABELS, 'Entity label.'),
+    resolved: Type.Boolean({
+      description:
+        'true when the argument is a pronoun, possessive or definite description (`il`, `son`, `l’entreprise`) resolved to an antecedent: then text/start/end are the anaphor as written and `antecedent` the mention it refers to.',
+    }),
+    antecedent: Nullable(SpanTextSchema),
+  },
+  { additionalProperties: false },
+);
+
+export const EventTimeSchema = Type.Object(
+  {
+    text: Type.String({ minLength: 1 }),
+    start: Offset,
+    end: Offset,
+    value: Nullable(Type.String({ description: 'TIMEX3 value' })),
+    type: StringEnum(TIMEX_TYPES, 'TIMEX3 type.'),
+    mod: Nullable(StringEnum(TIMEX_MODS, 'TIMEX3 mod.')),
+  },
+  { additionalProperties: false },
+);
+
+export const PlaceSchema = Type.Object(
+  { entity: Type.String(), canonical: Type.String({ minLength: 1 }), text: Type.String({ minLength: 1 }), start: Offset, end: Offset },
+  { additionalProperties: false, description: 'The event’s place (its first `place` argument), or null.' },
+);
+
+export const SentenceRefSchema = Type.Object(
+  { index: Type.Integer({ minimum: 0 }), start: Offset, end: Offset, text: Type.String() },
+  { additionalProperties: false },
+);
+
+export const ArticleRefSchema = Type.Object(
+  { id: Type.String(), title: Nullable(Type.String()), published: Nullable(Type.String()) },
+  { additionalProperties: false },
+);
+
+/** Where a record comes from: the software, the NER model (file hash) and the result-affecting configuration. */
+export const ProvenanceSchema = Type.Object(
+  {
+    pipeline: Type.String({ description: 'Software name and version, e.g. chronique@0.1.0.' }),
+    model: Nullable(Type.String({ description: 'NER model name (folder), null when the model was disabled.' })),
+    model_sha256: Nullable(Type.String({ pattern: '^[0-9a-f]{64}$' })),
+    config_hash: Type.String({ description: 'configHash() of the run configuration.' }),
+  },
+  { additionalProperties: false },
+);
+export type Provenance = Static<typeof ProvenanceSchema>;
+
+export const EventRecordSchema = Type.Object(
+  {
+    id: Type.String({ pattern: '^ev_[0-9a-f]{16}$', description: 'Hash of article id, trigger offsets and type: stable across runs.' }),
+    type: StringEnum(EVENT_TYPES, 'Event type (ACE-2005 style, extended for news).'),
+    trigger: TriggerSchema,
+    arguments: Type.Array(ArgumentSchema),
+    time: Nullable(EventTimeSchema),
+    place: Nullable(PlaceSchema),
+    polarity: StringEnum(POLARITIES, 'Whether the event is affirmed or negated.'),
+    modality: StringEnum(MODALITIES, 'How the article presents the event.'),
+    sentence: SentenceRefSchema,
+    article: ArticleRefSchema,
+    confidence: Type.Number({ minimum: 0, maximum: 1 }),
+    provenance: ProvenanceSchema,
+  },
+  {
+    $id: 'https://chronique.dev/schema/event.schema.json',
+    title: 'chronique event record (one line of output/events.jsonl)',
+    additionalProperties: false,
+  },
+);
+export type EventRecord = Static<typeof EventRecordSchema>;
+export type EventArgument = Static<typeof ArgumentSchema>;
+export type EventTime = Static<typeof EventTimeSchema>;
+
+export const EntityRecordSchema = Type.Object(
+  {
+    id: Type.String({ pattern: '^ent_[0-9a-f]{16}$', description: 'Hash of article id, canonical name and label.' }),
+    article: Type.String(),
+    label: StringEnum(ENTITY_LABELS, 'Entity label.'),
+    canonical: Type.String({ minLength: 1 }),
+    mentions: Type.Array(Type.Tuple([Offset, Offset]), { minItems: 1, description: '[start, end) of every mention, in text order.' }),
+  },
+  {
+    $id: 'https://chronique.dev/schema/entity.schema.json',
+    title: 'chronique canonical entity (one line of output/entities.jsonl)',
+    additionalProperties: false,
+  },
+);
+export type EntityRecord = Static<typeof EntityRecordSchema>;
+
+/** The JSON Schema files `npm run schema` writes, by file name under `schema/`. */
+export const SCHEMA_FILES: Record<string, TSchema> = {
+  'event.schema.json': EventRecordSchema,
+  'entity.schema.json': EntityRecordSchema,
+};
