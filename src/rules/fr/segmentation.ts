@@ -1,0 +1,84 @@
+/**
+ * French sentence-segmentation lexicon: the data the segmenter's engine (src/stages/segment.ts) consults.
+ * Entries are written without their final period and compared case-sensitively unless said otherwise, because
+ * case carries meaning here (`M.` is « Monsieur », `m.` is metres).
+ */
+
+/**
+ * Abbreviations placed before a name or a title: never the end of a sentence, whatever follows
+ * (`M. Dupont`, `Mme Curie`, `Dr. House`, `Mgr. Lustiger`, `St. Louis`).
+ */
+export const TITLE_ABBREVIATIONS: readonly string[] = [
+  'M', 'MM', 'Mme', 'Mmes', 'Mlle', 'Mlles', 'Mgr', 'Mgrs', 'Me', 'Dr', 'Drs', 'Pr', 'Prof', 'St', 'Ste', 'Sts', 'Stes',
+  'Sr', 'Vve', 'Gal', 'Gén', 'Col', 'Cne', 'Cdt', 'Lt', 'Lieut', 'Sgt', 'Mal', 'Hon', 'Rév', 'Ets', 'Éts', 'Mr', 'Mrs', 'Ms',
+];
+
+/**
+ * Abbreviations that introduce what follows (a number, a reference, a name) and so do not end a sentence even
+ * before a capital or a digit: `p. 12`, `art. L. 121-1`, `cf. Chapitre 3`, `n. 4`, `av. Foch`, `env. 30 km`.
+ * Entries longer than one letter also match capitalised or upper-case (`Art.`, `ART.` at the start of a legal line);
+ * single letters match as written, since `P.` or `V.` is more often an initial.
+ */
+export const PREFIX_ABBREVIATIONS: readonly string[] = [
+  'p', 'pp', 'art', 'arts', 'al', 'alin', 'chap', 'ch', 'sect', 'paragr', 'fig', 'tab', 'tabl', 'ill', 'vol', 'vols', 't',
+  'éd', 'ed', 'édit', 'coll', 'trad', 'dir', 'réf', 'cf', 'cfr', 'voy', 'v', 'vs', 'ex', 'p.ex', 'n', 'no', 'nos', 'num',
+  'env', 'approx', 'av', 'bd', 'boul', 'bld', 'fg', 'faub', 'op', 'cit', 'loc', 'tél', 'fax', 'c', 'ca', 'ann', 'suppl',
+  'dép', 'arr', 'imp', 'sq', 'sqq', 'nb', 'N.B', 'P.-S', 'P.S', 'c.-à-d', 'c.-à.-d', 'i.e', 'e.g', 'resp', 'éval', 'var',
+];
+
+/**
+ * Abbreviations that are often the last word of a sentence (`… etc.`, `… 44 av. J.-C.`, `le 3 janv.`): they end the
+ * sentence before a capitalised word but not before a digit (`janv. 2024`, `J.-C. 12`).
+ */
+export const FINAL_CAPABLE_ABBREVIATIONS: readonly string[] = [
+  'etc', 'Jr', 'Cie', 'cie', 'Inc', 'inc', 'Ltd', 'Corp', 'Co', 'S.A', 'ibid', 'Ibid',
+  'janv', 'fév', 'févr', 'avr', 'juil', 'sept', 'oct', 'nov', 'déc',
+  'Janv', 'Fév', 'Févr', 'Avr', 'Juil', 'Sept', 'Oct', 'Nov', 'Déc',
+];
+
+/**
+ * `J.-C.` after one of these words is « Jésus-Christ » (`44 av. J.-C.`), which often ends a sentence; elsewhere it is
+ * read as initials (`J.-C. Marchiani`).
+ */
+export const ERA_ABBREVIATIONS: readonly string[] = ['J.-C', 'J-C', 'J.C'];
+export const ERA_PREFIXES: readonly string[] = ['av.', 'apr.', 'ap.', 'avant', 'après'];
+
+/**
+ * Lowercase words found opening sentences in real corpora: Sequoia (L'Est Républicain, EMEA leaflets) writes a
+ * sentence-initial `À` as `à`. After a period that is not an abbreviation they start a new sentence.
+ */
+export const LOWERCASE_SENTENCE_STARTERS: readonly string[] = ['à'];
+
+/** Names that contain a `!` which does not end the sentence (`Yahoo! News`). */
+export const NAMES_WITH_EXCLAMATION: readonly string[] = ['Yahoo', 'Jeopardy'];
+
+/**
+ * Words that very often open a French sentence. After an ambiguous period (an initial such as `B.`, a dotted acronym such
+ * as `U.S.A.`) a following word from this list, itself not followed by another capitalised word (`Le Pen`, `La Fontaine`),
+ * signals a sentence boundary.
+ */
+export const SENTENCE_STARTERS: readonly string[] = [
+  'Le', 'La', 'Les', "L'", 'L’', 'Un', 'Une', 'Des', 'Du', 'De', "D'", 'D’', 'Ce', 'Cet', 'Cette', 'Ces', 'Il', 'Elle', 'Ils',
+  'Elles', 'On', 'Nous', 'Vous', 'Je', "J'", 'J’', 'Tu', "C'", 'C’', "C'est", 'C’est', "Qu'", 'Qu’', "S'", 'S’', "N'", 'N’',
+  'Mais', 'Et', 'Or', 'Donc', 'Car', 'Puis', 'Ainsi', 'Alors', 'Pourtant', 'Cependant', 'Toutefois', 'Néanmoins', 'En', 'Au',
+  'Aux', 'Dans', 'Pour', 'Par', 'Sur', 'Selon', 'Après', 'Avant', 'Depuis', 'Pendant', 'Si', 'Quand', 'Lorsque', 'Comme',
+  'Mon', 'Ma', 'Mes', 'Son', 'Sa', 'Ses', 'Leur', 'Leurs', 'Notre', 'Nos', 'Votre', 'Vos', 'Cela', 'Ceci', 'Ça', 'Tout',
+  'Tous', 'Toute', 'Toutes', 'Y', 'Quel', 'Quelle', 'Quels', 'Quelles', 'Qui', 'Que', 'Quoi', 'Où', 'Pourquoi',
+  'Comment', 'Combien', 'Enfin', 'Aussi', 'Encore', 'Déjà', 'Aujourd’hui', "Aujourd'hui", 'Hier', 'Demain', 'Certains',
+  'Plusieurs', 'Aucun', 'Aucune', 'Chaque', 'À', 'A', 'Avec', 'Sans', 'Entre', 'Contre', 'Parmi', 'Outre', 'Malgré',
+];
+
+/** Closing punctuation that stays with the sentence it closes: `… fin. »`, `… (voir plus bas.)`, `… dit-il.”`. */
+export const CLOSING_PUNCTUATION = '»"”’\')]}›';
+
+/** Opening punctuation that starts the next sentence even when glued to the previous one: `Optimus.« Il`. */
+export const OPENING_PUNCTUATION = '«"“‘\'([{‹';
+
+/** Dashes and bullets that open a new sentence or list item after a sentence end: `fin. – Le`, `fin. • Le`. */
+export const ITEM_MARKERS = '-–—―•·▪►*';
+
+/**
+ * Characters after sentence-final punctuation and spaces that mean the sentence goes on: `etc., et`, `?!`, `… ; puis`.
+ * A lowercase letter is handled separately (it always continues the sentence).
+ */
+export const CONTINUATION_PUNCTUATION = ',;:)]}»”’.%‰';

@@ -1,0 +1,391 @@
+/**
+ * Sentence segmentation for French news text.
+ *
+ * Engine choice (measured with `npm run eval:segment`, see the report in src/eval/segment-eval.ts): this hand-written
+ * rule scanner is kept over `Intl.Segmenter('fr', {granularity: 'sentence'})` + repairs because
+ *  - ICU's sentence rules need a space after the period, so every glued sentence of scraped news (`urbain.Le départ`,
+ *    `».Son`) is a miss that a repair pass must re-find with the very rules this scanner applies anyway;
+ *  - ICU puts an opening `«` glued to a period at the end of the previous sentence and a closing `»` after a space at
+ *    the start of the next one, knows no French abbreviation (`M.`, `janv.`, `p.`), and splits at every line break
+ *    only when it is a paragraph separator, so its output needs moving, merging and splitting at once;
+ *  - V8's segmenter is quadratic on long strings (≈700 sentences/s on a 1.7 MB text), the scanner is linear.
+ * The scanner looks only at candidate characters (`.`, `!`, `?`, `…`, line breaks) and a few characters around them,
+ * so it runs in time linear in the text; the decisions read the lexicon in src/rules/fr/segmentation.ts.
+ */
+import type { Document, Sentence, Span } from '../document.js';
+import type { Stage } from './stage.js';
+import {
+  CLOSING_PUNCTUATION,
+  CONTINUATION_PUNCTUATION,
+  ERA_ABBREVIATIONS,
+  ERA_PREFIXES,
+  FINAL_CAPABLE_ABBREVIATIONS,
+  ITEM_MARKERS,
+  LOWERCASE_SENTENCE_STARTERS,
+  NAMES_WITH_EXCLAMATION,
+  OPENING_PUNCTUATION,
+  PREFIX_ABBREVIATIONS,
+  SENTENCE_STARTERS,
+  TITLE_ABBREVIATIONS,
+} from '../rules/fr/segmentation.js';
+
+const TITLES = new Set(TITLE_ABBREVIATIONS);
+const PREFIXES = new Set(PREFIX_ABBREVIATIONS);
+const PREFIXES_LOWER = new Set(PREFIX_ABBREVIATIONS.filter((a) => a.length > 1).map((a) => a.toLowerCase()));
+const FINAL_CAPABLE = new Set(FINAL_CAPABLE_ABBREVIATIONS);
+const STARTERS = new Set(SENTENCE_STARTERS);
+const LOWERCASE_STARTERS = new Set(LOWERCASE_SENTENCE_STARTERS);
+const ERAS = new Set(ERA_ABBREVIATIONS);
+const ERA_PREFIX_WORDS = new Set(ERA_PREFIXES);
+const NAMES_BANG = new Set(NAMES_WITH_EXCLAMATION);
+
+/** Characters that may end a sentence, plus line breaks (which end a paragraph). */
+const CANDIDATE = /[.!?…‽⁇⁈⁉。！？\n\r\v\f\u0085\u2028\u2029]/g;
+const STRONG_TERMINATORS = '!?‽⁇⁈⁉！？';
+const PERIOD_LIKE = '.。';
+const LINE_BREAKS = '\n\r\v\f\u0085\u2028\u2029';
+/** Ambiguous straight and curly quotes: closing after a sentence end only when no word follows them directly. */
+const AMBIGUOUS_QUOTES = `"'’`;
+/** Longest token (URL, dotted acronym…) inspected around a period; bounds the work per candidate. */
+const MAX_TOKEN = 64;
+
+const WHITESPACE = /\s/;
+const UPPER = /[\p{Lu}\p{Lt}]/u;
+const LOWER = /\p{Ll}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** `J`, `J.-M`, `J.K`, `U.S.A`: initials and dotted acronyms, whose period is ambiguous. */
+const INITIALS = /^\p{Lu}(?:\.-?\p{Lu})*$/u;
+const DIGITS = /^\d{1,3}$/;
+
+const isWhitespace = (ch: string): boolean => WHITESPACE.test(ch);
+const isUpper = (ch: string): boolean => UPPER.test(ch);
+const isLower = (ch: string): boolean => LOWER.test(ch);
+const isLetterOrDigit = (ch: string): boolean => LETTER_OR_DIGIT.test(ch);
+const isDigit = (ch: string): boolean => ch >= '0' && ch <= '9';
+const isApostrophe = (ch: string): boolean => ch === "'" || ch === '’';
+
+/** The character (a whole code point) at `index`, or '' past `end`. */
+function charAt(text: string, index: number, end: number): string {
+  if (index >= end) return '';
+  const code = text.charCodeAt(index);
+  if (code >= 0xd800 && code <= 0xdbff && index + 1 < end) return text.slice(index, index + 2);
+  return text[index] ?? '';
+}
+
+/**
+ * Splits `text[region.start, region.end)` into sentences. Returned spans are in text order, non-empty, trimmed of
+ * whitespace, non-overlapping, inside the region, and together cover every non-whitespace character of it.
+ */
+export function segmentSentences(text: string, region: Span): Span[] {
+  const start = Math.max(0, Math.min(region.start, text.length));
+  const end = Math.max(start, Math.min(region.end, text.length));
+  const cuts = findBoundaries(text, start, end);
+  const sentences: Span[] = [];
+  let pieceStart = start;
+  for (const cut of [...cuts, end]) {
+    const span = trimSpan(text, pieceStart, cut);
+    if (span) sentences.push(span);
+    pieceStart = cut;
+  }
+  return sentences;
+}
+
+function trimSpan(text: string, start: number, end: number): Span | null {
+  let s = start;
+  let e = end;
+  while (s < e && isWhitespace(text[s] ?? '')) s++;
+  while (e > s && isWhitespace(text[e - 1] ?? '')) e--;
+  return s < e ? { start: s, end: e } : null;
+}
+
+/** Positions (ascending, strictly inside the region) where a new sentence starts. */
+function findBoundaries(text: string, start: number, end: number): number[] {
+  const cuts: number[] = [];
+  const candidate = new RegExp(CANDIDATE.source, 'g');
+  candidate.lastIndex = start;
+  let match: RegExpExecArray | null;
+  while ((match = candidate.exec(text)) !== null && match.index < end) {
+    const index = match.index;
+    const ch = text[index] ?? '';
+    const resumeAt = LINE_BREAKS.includes(ch) ? decideLineBreak(text, index, start, end, cuts) : decidePunctuation(text, index, start, end, cuts);
+    candidate.lastIndex = Math.max(resumeAt, index + 1);
+  }
+  return cuts;
+}
+
+function pushCut(cuts: number[], at: number, start: number, end: number): void {
+  const last = cuts[cuts.length - 1];
+  if (at > start && at < end && (last === undefined || at > last)) cuts.push(at);
+}
+
+interface WhitespaceRun {
+  /** First non-whitespace position (or `end`). */
+  next: number;
+  lineBreaks: number;
+}
+
+function skipWhitespace(text: string, from: number, end: number): WhitespaceRun {
+  let i = from;
+  let lineBreaks = 0;
+  while (i < end) {
+    const ch = text[i] ?? '';
+    if (!isWhitespace(ch)) break;
+    // `\r\n` counts once; U+2029 is a paragraph separator, worth a blank line.
+    if (ch === '\u2029') lineBreaks += 2;
+    else if (LINE_BREAKS.includes(ch) && !(ch === '\n' && text[i - 1] === '\r')) lineBreaks++;
+    i++;
+  }
+  return { next: i, lineBreaks };
+}
+
+/**
+ * A blank line always ends a sentence (paragraphs, headlines without final period). A single line break does too,
+ * unless the next line starts with a lowercase letter — then the text is hard-wrapped and the sentence goes on.
+ */
+function decideLineBreak(text: string, index: number, start: number, end: number, cuts: number[]): number {
+  const run = skipWhitespace(text, index, end);
+  if (run.next >= end) return run.next;
+  if (run.lineBreaks >= 2 || !isLower(charAt(text, run.next, end))) pushCut(cuts, run.next, start, end);
+  return run.next;
+}
+
+/** Decides whether the sentence-final punctuation at `index` (and the cluster it starts) ends a sentence. */
+function decidePunctuation(text: string, index: number, start: number, end: number, cuts: number[]): number {
+  // The cluster: `...`, `?!`, `!!`, `. . .` is not handled (rare in news).
+  let clusterEnd = index;
+  let periods = 0;
+  let strong = false;
+  let ellipsis = false;
+  while (clusterEnd < end) {
+    const ch = text[clusterEnd] ?? '';
+    if (PERIOD_LIKE.includes(ch)) periods++;
+    else if (ch === '…') ellipsis = true;
+    else if (STRONG_TERMINATORS.includes(ch)) strong = true;
+    else break;
+    clusterEnd++;
+  }
+  if (periods >= 2) ellipsis = true;
+  const before = index > start ? (text[index - 1] ?? '') : '';
+  // `(?)`, `(!)`, `[…]`: a remark or an elision inside the sentence, not its end.
+  if (before === '(' || before === '[') return clusterEnd;
+
+  const afterClosers = skipClosers(text, clusterEnd, end);
+  const run = skipWhitespace(text, afterClosers, end);
+  if (run.next >= end) return run.next;
+  if (run.lineBreaks > 0) {
+    // The line break decides, as for any line end.
+    if (run.lineBreaks >= 2 || !isLower(charAt(text, run.next, end))) pushCut(cuts, run.next, start, end);
+    return run.next;
+  }
+  const glued = run.next === afterClosers;
+  const kind: TerminatorKind = strong ? 'strong' : ellipsis ? 'ellipsis' : 'period';
+  const cut = glued
+    ? endsBeforeGluedText(text, index, clusterEnd, afterClosers, start, end, kind)
+    : endsBeforeSpacedText(text, index, run.next, start, end, kind);
+  if (cut) pushCut(cuts, glued ? afterClosers : run.next, start, end);
+  return glued ? afterClosers : run.next;
+}
+
+type TerminatorKind = 'strong' | 'ellipsis' | 'period';
+
+/**
+ * Consumes closing quotes and brackets after a sentence end, with the (no-break) spaces French puts before them:
+ * `fin. »`, `fin.)`, `fin.”`. A straight or curly quote followed directly by a word opens the next sentence instead.
+ */
+function skipClosers(text: string, from: number, end: number): number {
+  let i = from;
+  for (;;) {
+    let j = i;
+    while (j < end && j - i < 4 && isHorizontalSpace(text[j] ?? '')) j++;
+    const ch = text[j] ?? '';
+    if (j >= end || !CLOSING_PUNCTUATION.includes(ch)) return i;
+    if (AMBIGUOUS_QUOTES.includes(ch) && (j > i || isLetterOrDigit(charAt(text, j + 1, end)))) return i;
+    i = j + 1;
+  }
+}
+
+function isHorizontalSpace(ch: string): boolean {
+  return ch !== '' && isWhitespace(ch) && !LINE_BREAKS.includes(ch);
+}
+
+/** The non-space run that ends at `index` (exclusive), at most MAX_TOKEN long, without leading opening punctuation. */
+function tokenBefore(text: string, index: number, start: number): string {
+  let i = index;
+  const limit = Math.max(start, index - MAX_TOKEN);
+  while (i > limit && !isWhitespace(text[i - 1] ?? '')) i--;
+  while (i < index && (OPENING_PUNCTUATION.includes(text[i] ?? '') || ITEM_MARKERS.includes(text[i] ?? ''))) i++;
+  return text.slice(i, index);
+}
+
+/** The non-space run starting at `index`, at most MAX_TOKEN long. */
+function tokenFrom(text: string, index: number, end: number): string {
+  let i = index;
+  const limit = Math.min(end, index + MAX_TOKEN);
+  while (i < limit && !isWhitespace(text[i] ?? '')) i++;
+  return text.slice(index, i);
+}
+
+function isAbbreviation(word: string, set: ReadonlySet<string>, lower: ReadonlySet<string> | null): boolean {
+  return set.has(word) || (lower !== null && word.length > 1 && lower.has(word.toLowerCase()));
+}
+
+/** URLs, e-mail addresses, paths: their periods and question marks are not sentence ends. */
+function looksLikeAddress(chunk: string): boolean {
+  return chunk.includes('://') || chunk.includes('@') || chunk.includes('/') || chunk.includes('\\') || /^www\./i.test(chunk);
+}
+
+/**
+ * Sentence end followed directly by text, as scraped news often has: `urbain.Le départ`, `Tesla ?Quelles`, `».Son`,
+ * `Optimus.« Il`. Not a boundary: `M.Dupont`, `J.-C.`, `U.S.A.`, `p.ex.`, `2.0`, `openai.com`, `rapport.PDF`.
+ */
+function endsBeforeGluedText(
+  text: string,
+  index: number,
+  clusterEnd: number,
+  next: number,
+  start: number,
+  end: number,
+  kind: TerminatorKind,
+): boolean {
+  const first = charAt(text, next, end);
+  const second = charAt(text, next + first.length, end);
+  const opensQuote = first === '«' || first === '“' || first === '‹';
+  const opensWord = isUpper(first) && (isLower(second) || isApostrophe(second) || (isHorizontalSpace(second) && 'AÀY'.includes(first)));
+  if (!opensQuote && !opensWord && !(kind === 'strong' && isUpper(first))) return false;
+
+  // Addresses and paths around the punctuation: `www.Site.fr`, `https://x.fr/page?Id=3`, `Jean.Dupont@x.fr`.
+  const chunkBefore = tokenBefore(text, index, start);
+  const chunkAfter = tokenFrom(text, next, end);
+  if (looksLikeAddress(chunkBefore) || looksLikeAddress(chunkAfter)) return false;
+  if (opensWord && /^[\p{L}\p{N}'’-]+\.[\p{L}]/u.test(chunkAfter)) return false; // `Site.Com`, `Node.Js`
+  if (kind !== 'period') return true;
+
+  // A single period glued to a word: decide on the word before it.
+  if (clusterEnd !== next) return true; // `fin.»Il`: a closing quote already ended the sentence
+  const word = chunkBefore;
+  if (word === '') return false;
+  const last = word[word.length - 1] ?? '';
+  switch (classifyWordBeforePeriod(text, index, start)) {
+    case 'title':
+    case 'prefix':
+    case 'initials':
+    case 'list-number':
+      return false;
+    case 'final-capable':
+      return true;
+    case 'plain': {
+      if (CLOSING_PUNCTUATION.includes(last)) return true; // `».Son`
+      // `p.ex`, `x.Le`: a one-letter fragment before the period is no sentence end; a number is (`2022.Il`).
+      const lastWord = /[\p{L}\p{N}]+$/u.exec(word)?.[0] ?? '';
+      return (lastWord.length >= 2 || isDigit(last)) && !TITLES.has(lastWord);
+    }
+  }
+}
+
+/** What the word just before a period says about that period. */
+type WordBeforePeriod = 'plain' | 'title' | 'prefix' | 'final-capable' | 'initials' | 'list-number';
+
+function classifyWordBeforePeriod(text: string, index: number, start: number): WordBeforePeriod {
+  const word = tokenBefore(text, index, start);
+  if (word === '' || CLOSING_PUNCTUATION.includes(word[word.length - 1] ?? '')) return 'plain';
+  if (isAbbreviation(word, TITLES, null)) return 'title';
+  if (isAbbreviation(word, PREFIXES, PREFIXES_LOWER)) return 'prefix';
+  if (FINAL_CAPABLE.has(word)) return 'final-capable';
+  if (ERAS.has(word)) {
+    const previous = tokenBefore(text, skipSpacesBack(text, index - word.length, start), start);
+    return ERA_PREFIX_WORDS.has(previous.toLowerCase()) ? 'final-capable' : 'initials';
+  }
+  if (INITIALS.test(word)) return 'initials';
+  // `1. Introduction` at the start of a line: a list number, not a sentence.
+  if (DIGITS.test(word) && isLineStart(text, index - word.length, start)) return 'list-number';
+  return 'plain';
+}
+
+function skipSpacesBack(text: string, index: number, start: number): number {
+  let i = index;
+  while (i > start && isHorizontalSpace(text[i - 1] ?? '')) i--;
+  return i;
+}
+
+/** Sentence end followed by whitespace (no line break) and then `text[next]`. */
+function endsBeforeSpacedText(text: string, index: number, next: number, start: number, end: number, kind: TerminatorKind): boolean {
+  const first = charAt(text, next, end);
+  if (isLower(first)) {
+    return kind === 'period' && startsWithLowercaseStarter(text, next, end) && classifyWordBeforePeriod(text, index, start) === 'plain';
+  }
+  if (CONTINUATION_PUNCTUATION.includes(first)) return false;
+  // `(cité par Le Monde)`: a parenthesis opening on a lowercase word goes on with the sentence.
+  if ((first === '(' || first === '[') && isLower(charAt(text, next + 1, end))) return false;
+  const upper = isUpper(first);
+  const opener = OPENING_PUNCTUATION.includes(first) || ITEM_MARKERS.includes(first);
+  if (kind === 'strong') return !(text[index] === '!' && NAMES_BANG.has(tokenBefore(text, index, start)));
+  if (kind === 'ellipsis') return upper || opener;
+  switch (classifyWordBeforePeriod(text, index, start)) {
+    case 'title':
+    case 'prefix':
+    case 'list-number':
+      return false;
+    case 'final-capable':
+      return upper || opener;
+    case 'initials':
+      return startsNewSentenceAfterInitial(text, next, end);
+    case 'plain':
+      return true;
+  }
+}
+
+function startsWithLowercaseStarter(text: string, next: number, end: number): boolean {
+  const word = /^\p{L}+/u.exec(tokenFrom(text, next, end))?.[0] ?? '';
+  return LOWERCASE_STARTERS.has(word) && isHorizontalSpace(charAt(text, next + word.length, end));
+}
+
+/**
+ * After an initial or a dotted acronym (`J. K. Rowling`, `plan B. Il`, `U.S.A. Le`), only a common sentence opener that
+ * is not itself part of a name (`Le Pen`, `La Fontaine`, `De Gaulle`) starts a new sentence.
+ */
+function startsNewSentenceAfterInitial(text: string, next: number, end: number): boolean {
+  const word = /^[\p{L}]+(?:['’])?/u.exec(tokenFrom(text, next, end))?.[0] ?? '';
+  if (!STARTERS.has(word)) return false;
+  if (isApostrophe(word[word.length - 1] ?? '')) return true;
+  const after = skipWhitespace(text, next + word.length, end);
+  if (after.next === next + word.length) return true; // `Le,` `Il.`
+  return !isUpper(charAt(text, after.next, end));
+}
+
+function isLineStart(text: string, tokenStart: number, start: number): boolean {
+  let i = tokenStart;
+  while (i > start && isHorizontalSpace(text[i - 1] ?? '')) i--;
+  return i === start || LINE_BREAKS.includes(text[i - 1] ?? '');
+}
+
+/**
+ * Stage `segment`: the title (if any) is one sentence of kind `title`; the body is split into sentences of kind `body`.
+ * `doc.sentences` is in text order, indexed from 0.
+ */
+export const segmentStage: Stage = {
+  name: 'segment',
+  run(doc: Document): void {
+    doc.sentences = segmentDocument(doc);
+  },
+};
+
+export function segmentDocument(doc: Document): Sentence[] {
+  const found: Array<Omit<Sentence, 'index'>> = [];
+  const title = doc.titleSpan ? trimSpan(doc.text, doc.titleSpan.start, doc.titleSpan.end) : null;
+  if (title) found.push({ ...title, kind: 'title' });
+  // A title lying inside the body (some sources repeat it there) is not segmented twice.
+  const bodyParts = title ? subtractSpan(doc.bodySpan, title) : [doc.bodySpan];
+  for (const part of bodyParts) {
+    for (const span of segmentSentences(doc.text, part)) found.push({ ...span, kind: 'body' });
+  }
+  found.sort((a, b) => a.start - b.start);
+  return found.map((sentence, index) => ({ index, start: sentence.start, end: sentence.end, kind: sentence.kind }));
+}
+
+function subtractSpan(region: Span, hole: Span): Span[] {
+  if (hole.end <= region.start || hole.start >= region.end) return [region];
+  const parts: Span[] = [];
+  if (hole.start > region.start) parts.push({ start: region.start, end: hole.start });
+  if (hole.end < region.end) parts.push({ start: hole.end, end: region.end });
+  return parts;
+}
