@@ -1,0 +1,100 @@
+/**
+ * Character side of the NER runtime: the model sees a normalized copy of each sentence (NFC, ASCII
+ * apostrophes, plain spaces, invisible characters removed), split into words; every word keeps the
+ * `[start, end)` of the ORIGINAL text it came from, so spans found by the model map back exactly.
+ * Pure functions, no model needed.
+ */
+import {
+  APOSTROPHES,
+  APOSTROPHE_WORDS,
+  ELIDED_PREFIXES,
+  INVISIBLE,
+  SPACE_LIKE,
+} from '../rules/fr/ner-pretokenize.js';
+
+/** A normalized text and, for each of its UTF-16 units, the original range it stands for. */
+export interface NormalizedText {
+  text: string;
+  origStart: Int32Array;
+  origEnd: Int32Array;
+}
+
+/** A word as the model sees it (`text`, normalized) with its range in the original text. */
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const APOSTROPHE_SET: ReadonlySet<string> = new Set(APOSTROPHES);
+
+// A base character with its combining marks: NFC only ever composes within such a cluster
+// (Hangul jamo aside, which French text does not carry decomposed).
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
+
+/** Normalizes `original.slice(start, end)` for the model, keeping an offset map back to `original`. */
+export function normalizeForModel(original: string, start = 0, end = original.length): NormalizedText {
+  const pieces: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const slice = original.slice(start, end);
+  for (const match of slice.matchAll(CLUSTER)) {
+    const cluster = match[0];
+    const clusterStart = start + match.index;
+    const clusterEnd = clusterStart + cluster.length;
+    const base = String.fromCodePoint(cluster.codePointAt(0)!);
+    let out: string;
+    if (INVISIBLE.test(base)) continue;
+    else if (SPACE_LIKE.test(base)) out = ' ';
+    else if (APOSTROPHE_SET.has(base)) out = "'";
+    else out = cluster.normalize('NFC');
+    pieces.push(out);
+    for (let i = 0; i < out.length; i++) {
+      starts.push(clusterStart);
+      ends.push(clusterEnd);
+    }
+  }
+  return { text: pieces.join(''), origStart: Int32Array.from(starts), origEnd: Int32Array.from(ends) };
+}
+
+// Han and kana characters are words of their own (no spaces between words in those scripts).
+const IDEOGRAPHIC = String.raw`\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}`;
+const WORD_CHAR = String.raw`(?:(?!${IDEOGRAPHIC})[\p{L}\p{M}\p{N}])`;
+// Letters/digits joined by hyphens or apostrophes, and digits joined by `.` or `,` (3,5 — 1.000).
+const WORD = String.raw`${WORD_CHAR}+(?:(?:[-\u2010\u2011'](?=${WORD_CHAR})|(?<=\p{N})[.,](?=\p{N}))${WORD_CHAR}+)*`;
+// Anything else that is not a space is a one-character word (punctuation, symbols, emoji).
+const TOKEN = new RegExp(String.raw`${IDEOGRAPHIC}|${WORD}|\S`, 'gu');
+
+/** Splits a normalized text into word ranges `[start, end)` (normalized coordinates). */
+export function splitWordRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const match of text.matchAll(TOKEN)) {
+    pushElisionSplit(text, match.index, match.index + match[0].length, ranges);
+  }
+  return ranges;
+}
+
+/** `l'UE` → `l'` + `UE`; `jusqu'aujourd'hui` → `jusqu'` + `aujourd'hui`; `O'Neill` stays whole. */
+function pushElisionSplit(text: string, start: number, end: number, out: Array<[number, number]>): void {
+  let from = start;
+  for (;;) {
+    const word = text.slice(from, end);
+    const apostrophe = word.indexOf("'");
+    if (apostrophe <= 0 || apostrophe === word.length - 1) break;
+    const lower = word.toLowerCase();
+    if (APOSTROPHE_WORDS.has(lower) || !ELIDED_PREFIXES.has(lower.slice(0, apostrophe))) break;
+    out.push([from, from + apostrophe + 1]);
+    from += apostrophe + 1;
+  }
+  out.push([from, end]);
+}
+
+/** Words of `original.slice(start, end)`, normalized for the model, with their original offsets. */
+export function wordsOf(original: string, start = 0, end = original.length): Word[] {
+  const normalized = normalizeForModel(original, start, end);
+  return splitWordRanges(normalized.text).map(([s, e]) => ({
+    text: normalized.text.slice(s, e),
+    start: normalized.origStart[s]!,
+    end: normalized.origEnd[e - 1]!,
+  }));
+}

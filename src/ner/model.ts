@@ -1,0 +1,206 @@
+/**
+ * Loading a token-classification model folder (Hugging Face layout, ONNX weights) with transformers.js,
+ * offline. Every file is checked before transformers.js sees it, so a broken folder stops the run with a
+ * message naming the faulty path rather than a stack trace from deep inside the library.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import {
+  AutoModelForTokenClassification,
+  AutoTokenizer,
+  env,
+  Tensor,
+  type PreTrainedModel,
+  type PreTrainedTokenizer,
+} from '@huggingface/transformers';
+import type { NerConfig } from '../config.js';
+import type { PieceTokenizer } from './subwords.js';
+
+/** A model folder that cannot be used; `path` is the file or folder at fault. */
+export class NerModelError extends Error {
+  override readonly name = 'NerModelError';
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+  }
+}
+
+/** ONNX file loaded for each `ner.dtype` (transformers.js naming). */
+export const ONNX_FILES: Readonly<Record<NerConfig['dtype'], string>> = {
+  q8: 'onnx/model_quantized.onnx',
+  fp32: 'onnx/model.onnx',
+};
+
+// RoBERTa-family models offset positions by the padding index: 2 of max_position_embeddings are unusable.
+const POSITION_OFFSET_MODELS: ReadonlySet<string> = new Set(['roberta', 'camembert', 'xlm-roberta', 'flaubert']);
+
+interface ModelConfigJson {
+  model_type?: string;
+  id2label?: Record<string, string>;
+  max_position_embeddings?: number;
+}
+
+interface TokenizerJson {
+  model?: { type?: string; continuing_subword_prefix?: string | null };
+}
+
+interface TokenizerConfigJson {
+  model_max_length?: number;
+}
+
+function readJson<T>(file: string, what: string): T {
+  if (!existsSync(file)) throw new NerModelError(`NER model ${what} not found: ${file}`, file);
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new NerModelError(`NER model ${what} cannot be read: ${file} (${(error as Error).message})`, file);
+  }
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not a JSON object');
+    return value as T;
+  } catch (error) {
+    throw new NerModelError(`NER model ${what} is not valid JSON: ${file} (${(error as Error).message})`, file);
+  }
+}
+
+/** What a checked model folder declares, read before any heavy loading. */
+export interface ModelFolder {
+  dir: string;
+  onnxFile: string;
+  /** Model labels by output index. */
+  labels: string[];
+  modelType: string;
+  /** Most tokens per sequence, special tokens included. */
+  maxLength: number;
+  tokenizerJson: TokenizerJson;
+}
+
+/** Checks the folder's files and reads its declarations; throws `NerModelError` naming the faulty path. */
+export function inspectModelFolder(dir: string, dtype: NerConfig['dtype']): ModelFolder {
+  const absolute = path.resolve(dir);
+  if (!existsSync(absolute)) throw new NerModelError(`NER model folder not found: ${absolute} (set ner.modelDir)`, absolute);
+  if (!statSync(absolute).isDirectory()) throw new NerModelError(`NER model path is not a folder: ${absolute}`, absolute);
+  const config = readJson<ModelConfigJson>(path.join(absolute, 'config.json'), 'config');
+  const tokenizerJson = readJson<TokenizerJson>(path.join(absolute, 'tokenizer.json'), 'tokenizer');
+  const tokenizerConfig = readJson<TokenizerConfigJson>(path.join(absolute, 'tokenizer_config.json'), 'tokenizer config');
+  const configFile = path.join(absolute, 'config.json');
+  const id2label = config.id2label;
+  if (!id2label || Object.keys(id2label).length === 0) throw new NerModelError(`NER model config has no id2label: ${configFile}`, configFile);
+  const labels: string[] = [];
+  for (const [key, label] of Object.entries(id2label)) {
+    const index = Number(key);
+    if (!Number.isInteger(index) || index < 0 || typeof label !== 'string') {
+      throw new NerModelError(`NER model config has a bad id2label entry ${JSON.stringify(key)}: ${configFile}`, configFile);
+    }
+    labels[index] = label;
+  }
+  if (labels.some((label) => label === undefined) || labels.length !== Object.keys(id2label).length) {
+    throw new NerModelError(`NER model config id2label is not numbered 0…n-1: ${configFile}`, configFile);
+  }
+  const onnxFile = path.join(absolute, ONNX_FILES[dtype]);
+  if (!existsSync(onnxFile)) throw new NerModelError(`NER model weights for dtype '${dtype}' not found: ${onnxFile}`, onnxFile);
+  const modelType = config.model_type ?? 'bert';
+  const limits: number[] = [];
+  // transformers.js reports a huge sentinel when tokenizer_config has no model_max_length.
+  if (typeof tokenizerConfig.model_max_length === 'number' && tokenizerConfig.model_max_length < 1e6) limits.push(tokenizerConfig.model_max_length);
+  if (typeof config.max_position_embeddings === 'number') {
+    limits.push(config.max_position_embeddings - (POSITION_OFFSET_MODELS.has(modelType) ? 2 : 0));
+  }
+  const maxLength = limits.length > 0 ? Math.min(...limits) : 512;
+  return { dir: absolute, onnxFile, labels, modelType, maxLength, tokenizerJson };
+}
+
+/** A loaded model: tokenizer view, special tokens and a batched forward pass. */
+export interface LoadedModel {
+  folder: ModelFolder;
+  tokenizer: PieceTokenizer;
+  /** Special token ids placed before and after the content tokens of every sequence. */
+  prefixIds: number[];
+  suffixIds: number[];
+  padId: number;
+  /** Logits `[batch][position][label]` flattened per sequence, for padded sequences of equal length. */
+  forward(batch: number[][]): Promise<{ logits: Float32Array; sequenceLength: number; labelCount: number }>;
+  dispose(): Promise<void>;
+}
+
+export async function loadModel(ner: Pick<NerConfig, 'modelDir' | 'dtype' | 'threads'>): Promise<LoadedModel> {
+  const folder = inspectModelFolder(ner.modelDir, ner.dtype);
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  let tokenizer: PreTrainedTokenizer;
+  let model: PreTrainedModel;
+  try {
+    tokenizer = await AutoTokenizer.from_pretrained(folder.dir, { local_files_only: true });
+  } catch (error) {
+    throw new NerModelError(`NER tokenizer cannot be loaded from ${folder.dir}: ${(error as Error).message}`, folder.dir);
+  }
+  try {
+    model = await AutoModelForTokenClassification.from_pretrained(folder.dir, {
+      local_files_only: true,
+      dtype: ner.dtype,
+      device: 'cpu',
+      session_options: { intraOpNumThreads: ner.threads, interOpNumThreads: 1 },
+    });
+  } catch (error) {
+    throw new NerModelError(`NER model cannot be loaded from ${folder.onnxFile}: ${(error as Error).message}`, folder.onnxFile);
+  }
+  const { prefixIds, suffixIds } = specialTokenFrame(tokenizer);
+  const padId = tokenizer.pad_token_id ?? 0;
+  const modelKind = folder.tokenizerJson.model?.type;
+  const pieceTokenizer: PieceTokenizer = {
+    tokenize: (text) => tokenizer.tokenize(text),
+    toIds: (pieces) => tokenizer.convert_tokens_to_ids(pieces),
+    normalize: (cluster) => tokenizer._tokenizer.normalizer?.normalize(cluster) ?? cluster,
+    unkToken: tokenizer.unk_token ?? null,
+    wordPrefix: modelKind === 'WordPiece' ? null : '\u2581',
+    continuationPrefix: modelKind === 'WordPiece' ? (folder.tokenizerJson.model?.continuing_subword_prefix ?? '##') : null,
+  };
+  return {
+    folder,
+    tokenizer: pieceTokenizer,
+    prefixIds,
+    suffixIds,
+    padId,
+    async forward(batch) {
+      const sequenceLength = Math.max(...batch.map((ids) => ids.length));
+      const inputIds = new BigInt64Array(batch.length * sequenceLength).fill(BigInt(padId));
+      const attention = new BigInt64Array(batch.length * sequenceLength);
+      batch.forEach((ids, row) => {
+        ids.forEach((id, column) => {
+          inputIds[row * sequenceLength + column] = BigInt(id);
+          attention[row * sequenceLength + column] = 1n;
+        });
+      });
+      const dims = [batch.length, sequenceLength];
+      const output = (await model({
+        input_ids: new Tensor('int64', inputIds, dims),
+        attention_mask: new Tensor('int64', attention, dims),
+      })) as { logits: Tensor };
+      const [, length, labelCount] = output.logits.dims as [number, number, number];
+      if (length !== sequenceLength || labelCount !== folder.labels.length) {
+        throw new NerModelError(`NER model output shape [${output.logits.dims.join(', ')}] does not match ${folder.labels.length} labels`, folder.onnxFile);
+      }
+      return { logits: output.logits.data as Float32Array, sequenceLength, labelCount };
+    },
+    async dispose() {
+      await model.dispose();
+    },
+  };
+}
+
+/** The special tokens the tokenizer wraps a single sequence in (`[CLS] … [SEP]`, `<s> … </s>`). */
+function specialTokenFrame(tokenizer: PreTrainedTokenizer): { prefixIds: number[]; suffixIds: number[] } {
+  const probe = 'a';
+  const bare = tokenizer.encode(probe, { add_special_tokens: false });
+  const framed = tokenizer.encode(probe, { add_special_tokens: true });
+  for (let k = 0; k + bare.length <= framed.length; k++) {
+    if (bare.every((id, i) => framed[k + i] === id)) {
+      return { prefixIds: framed.slice(0, k), suffixIds: framed.slice(k + bare.length) };
+    }
+  }
+  return { prefixIds: [], suffixIds: [] };
+}

@@ -1,0 +1,199 @@
+/**
+ * Subword side of the NER runtime: turns a sentence's normalized text into model token ids and records,
+ * for every word, the token whose prediction labels it. Chunks between spaces are tokenized whole (as
+ * the model saw its training sentences); the pieces are then aligned to characters by matching their
+ * strings. Where that is impossible (byte-level vocabularies, tokenizers that rewrite characters), the
+ * chunk falls back to one tokenization per word, which is always alignable.
+ */
+import { normalizeForModel, splitWordRanges, type NormalizedText, type Word } from './align.js';
+
+/** The few tokenizer operations the runtime needs (a transformers.js tokenizer provides them). */
+export interface PieceTokenizer {
+  /** Subword strings of a text, without special tokens. */
+  tokenize(text: string): string[];
+  /** Ids of subword strings. */
+  toIds(pieces: string[]): number[];
+  /** The tokenizer's own character normalization (NFC, replacements, lowercasing…), applied to one cluster. */
+  normalize(cluster: string): string;
+  unkToken: string | null;
+  /** Prefix marking a word-initial piece (`▁` for SentencePiece/Metaspace), stripped before matching. */
+  wordPrefix: string | null;
+  /** Prefix marking a continuation piece (`##` for WordPiece), stripped before matching. */
+  continuationPrefix: string | null;
+}
+
+/** A sentence ready for the model: content token ids (no special tokens) and the word → token map. */
+export interface EncodedSentence {
+  words: Word[];
+  ids: number[];
+  /** Index into `ids` of the token that carries each word's label (its first subword). */
+  wordToken: Int32Array;
+}
+
+/**
+ * Char ranges `[start, end)` within `chunk` of each piece, or null when the pieces cannot be matched to
+ * the chunk's characters. An unknown-token piece covers the characters up to the next matched piece.
+ */
+export function alignPieces(chunk: string, pieces: readonly string[], tokenizer: Pick<PieceTokenizer, 'unkToken' | 'wordPrefix' | 'continuationPrefix'>): Array<[number, number]> | null {
+  const ranges: Array<[number, number]> = [];
+  let cursor = 0;
+  let pendingUnknown: number[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (piece === tokenizer.unkToken) {
+      pendingUnknown.push(i);
+      ranges.push([cursor, cursor]);
+      continue;
+    }
+    let surface = piece;
+    if (tokenizer.wordPrefix && surface.startsWith(tokenizer.wordPrefix)) surface = surface.slice(tokenizer.wordPrefix.length);
+    else if (tokenizer.continuationPrefix && surface.startsWith(tokenizer.continuationPrefix)) surface = surface.slice(tokenizer.continuationPrefix.length);
+    let at: number;
+    if (pendingUnknown.length > 0) {
+      // An unknown piece stands for at least one character.
+      at = surface === '' ? cursor + 1 : chunk.indexOf(surface, cursor + 1);
+      if (at < 0 || at > chunk.length) return null;
+      closeUnknown(ranges, pendingUnknown, cursor, at);
+      pendingUnknown = [];
+    } else {
+      at = cursor;
+      if (!chunk.startsWith(surface, at)) return null;
+    }
+    ranges.push([at, at + surface.length]);
+    cursor = at + surface.length;
+  }
+  if (pendingUnknown.length > 0) {
+    if (cursor >= chunk.length) return null;
+    closeUnknown(ranges, pendingUnknown, cursor, chunk.length);
+    cursor = chunk.length;
+  }
+  return cursor === chunk.length ? ranges : null;
+}
+
+/** Several unknown pieces in a row share their characters: the first takes them all (only starts matter). */
+function closeUnknown(ranges: Array<[number, number]>, unknown: number[], from: number, to: number): void {
+  ranges[unknown[0]!] = [from, to];
+  for (const index of unknown.slice(1)) ranges[index] = [to, to];
+}
+
+/** Encodes sentences for one tokenizer; caches chunk tokenizations (news text repeats many words). */
+export class SentenceEncoder {
+  private readonly chunkCache = new Map<string, { ids: number[]; ranges: Array<[number, number]> } | null>();
+  private readonly clusterCache = new Map<string, string>();
+  private static readonly CACHE_LIMIT = 200_000;
+
+  constructor(private readonly tokenizer: PieceTokenizer) {}
+
+  /** Normalizes like `normalizeForModel`, then applies the tokenizer's own normalizer cluster by cluster. */
+  normalize(text: string, start: number, end: number): NormalizedText {
+    const base = normalizeForModel(text, start, end);
+    const pieces: string[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    // Clusters of the pre-normalized text are the runs of units sharing one original range.
+    let i = 0;
+    while (i < base.text.length) {
+      let j = i + 1;
+      while (j < base.text.length && base.origStart[j] === base.origStart[i]) j++;
+      const out = this.normalizeCluster(base.text.slice(i, j));
+      pieces.push(out);
+      for (let k = 0; k < out.length; k++) {
+        starts.push(base.origStart[i]!);
+        ends.push(base.origEnd[i]!);
+      }
+      i = j;
+    }
+    return { text: pieces.join(''), origStart: Int32Array.from(starts), origEnd: Int32Array.from(ends) };
+  }
+
+  private normalizeCluster(cluster: string): string {
+    if (cluster === ' ') return cluster;
+    let out = this.clusterCache.get(cluster);
+    if (out === undefined) {
+      out = this.tokenizer.normalize(cluster);
+      // A normalizer that turns a visible character into spaces or nothing would break word ranges.
+      if (out.trim() === '' || /\s/u.test(out)) out = cluster;
+      if (this.clusterCache.size > SentenceEncoder.CACHE_LIMIT) this.clusterCache.clear();
+      this.clusterCache.set(cluster, out);
+    }
+    return out;
+  }
+
+  encode(text: string, start: number, end: number): EncodedSentence {
+    const normalized = this.normalize(text, start, end);
+    const wordRanges = splitWordRanges(normalized.text);
+    const words: Word[] = wordRanges.map(([s, e]) => ({
+      text: normalized.text.slice(s, e),
+      start: normalized.origStart[s]!,
+      end: normalized.origEnd[e - 1]!,
+    }));
+    const ids: number[] = [];
+    const wordToken = new Int32Array(words.length);
+    let w = 0;
+    for (const match of normalized.text.matchAll(/\S+/gu)) {
+      const chunkStart = match.index;
+      const chunk = match[0];
+      const chunkEnd = chunkStart + chunk.length;
+      const firstWord = w;
+      while (w < wordRanges.length && wordRanges[w]![0] < chunkEnd) w++;
+      const chunkWords = wordRanges.slice(firstWord, w).map(([s, e]): [number, number] => [s - chunkStart, e - chunkStart]);
+      const encoded = this.encodeChunk(chunk);
+      if (encoded) {
+        assignWordTokens(chunkWords, encoded.ranges, ids.length, wordToken, firstWord);
+        ids.push(...encoded.ids);
+      } else {
+        // Fallback: each word tokenized alone, so every word starts on a token of its own.
+        chunkWords.forEach(([s, e], k) => {
+          wordToken[firstWord + k] = ids.length;
+          const pieces = this.tokenizer.tokenize(chunk.slice(s, e));
+          ids.push(...(pieces.length > 0 ? this.tokenizer.toIds(pieces) : this.tokenizer.toIds([this.tokenizer.unkToken ?? ''])));
+        });
+      }
+    }
+    return { words, ids, wordToken };
+  }
+
+  private encodeChunk(chunk: string): { ids: number[]; ranges: Array<[number, number]> } | null {
+    const cached = this.chunkCache.get(chunk);
+    if (cached !== undefined) return cached;
+    const pieces = this.tokenizer.tokenize(chunk);
+    const ranges = pieces.length > 0 ? alignPieces(chunk, pieces, this.tokenizer) : null;
+    const result = ranges ? { ids: this.tokenizer.toIds(pieces), ranges } : null;
+    if (this.chunkCache.size > SentenceEncoder.CACHE_LIMIT) this.chunkCache.clear();
+    this.chunkCache.set(chunk, result);
+    return result;
+  }
+}
+
+/**
+ * A word is labelled by the first piece that starts inside it; a word that starts inside a piece
+ * begun by an earlier word (a piece straddling `l'|UE`) takes the piece covering its first character.
+ */
+export function assignWordTokens(
+  words: ReadonlyArray<[number, number]>,
+  pieceRanges: ReadonlyArray<[number, number]>,
+  tokenOffset: number,
+  out: Int32Array,
+  firstWord: number,
+): void {
+  words.forEach(([s, e], k) => {
+    let chosen = -1;
+    for (let p = 0; p < pieceRanges.length; p++) {
+      const [ps, pe] = pieceRanges[p]!;
+      if (ps >= s && ps < e && pe > ps) {
+        chosen = p;
+        break;
+      }
+    }
+    if (chosen < 0) {
+      for (let p = 0; p < pieceRanges.length; p++) {
+        const [ps, pe] = pieceRanges[p]!;
+        if (ps <= s && pe > s) {
+          chosen = p;
+          break;
+        }
+      }
+    }
+    out[firstWord + k] = tokenOffset + Math.max(0, chosen);
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * The NER runtime: sentences in, typed spans with original-text offsets out. Batches sequences sorted by
+ * length (less padding), windows long sentences, decodes per word with BIO-constrained Viterbi.
+ */
+import path from 'node:path';
+import type { NerConfig } from '../config.js';
+import type { Span } from '../document.js';
+import type { Word } from './align.js';
+import { decodeTags, spanScore, tagsToSpans, type DecodeMode, type WordLogProbs } from './decode.js';
+import { BIO_TAGS, toBioTag, tagType, type NerType } from './labels.js';
+import { loadModel, type LoadedModel } from './model.js';
+import { SentenceEncoder, type EncodedSentence } from './subwords.js';
+import { chooseWindows, planWindows, type TokenWindow } from './windows.js';
+
+export interface NerSpan extends Span {
+  type: NerType;
+  /** Mean over the span's words of the probability of its type, rounded to 1e-4 (stable bytes). */
+  score: number;
+}
+
+/** Per-sentence details, for evaluation and tests. */
+export interface SentenceAnalysis {
+  words: Word[];
+  /** Per word, log-probabilities over `BIO_TAGS`. */
+  logProbs: WordLogProbs;
+  windows: TokenWindow[];
+  spans: NerSpan[];
+}
+
+export interface TaggerOptions {
+  decode?: DecodeMode;
+  /** Overrides the model's maximum sequence length (special tokens included); tests use it to force windows. */
+  maxLength?: number;
+}
+
+interface WindowJob {
+  sentence: number;
+  window: number;
+  ids: number[];
+}
+
+export class NerTagger {
+  private readonly encoder: SentenceEncoder;
+  /** For each model label, the index in `BIO_TAGS` it maps to. */
+  private readonly labelToTag: Int32Array;
+  /** Types for which the model has a begin label; the others are decoded as IO. */
+  private readonly typesWithBegin: ReadonlySet<NerType>;
+  private readonly maxContent: number;
+  private readonly decodeMode: DecodeMode;
+
+  private constructor(
+    private readonly model: LoadedModel,
+    private readonly batchSize: number,
+    options: TaggerOptions,
+  ) {
+    this.encoder = new SentenceEncoder(model.tokenizer);
+    const tags = model.folder.labels.map((label) => toBioTag(label));
+    this.labelToTag = Int32Array.from(tags.map((tag) => BIO_TAGS.indexOf(tag)));
+    this.typesWithBegin = new Set(tags.filter((tag) => tag.startsWith('B-')).map((tag) => tagType(tag)!));
+    const specials = model.prefixIds.length + model.suffixIds.length;
+    this.maxContent = Math.max(1, (options.maxLength ?? model.folder.maxLength) - specials);
+    this.decodeMode = options.decode ?? 'viterbi';
+  }
+
+  static async load(ner: Pick<NerConfig, 'modelDir' | 'dtype' | 'threads' | 'batchSize'>, options: TaggerOptions = {}): Promise<NerTagger> {
+    return new NerTagger(await loadModel(ner), Math.max(1, ner.batchSize), options);
+  }
+
+  /** The model's labels and what each maps to in chronique's tag set. */
+  labelMapping(): Array<{ label: string; tag: string }> {
+    return this.model.folder.labels.map((label, i) => ({ label, tag: BIO_TAGS[this.labelToTag[i]!]! }));
+  }
+
+  /** Files whose bytes determine the output (for cache fingerprints). */
+  modelFiles(): string[] {
+    const { dir, onnxFile } = this.model.folder;
+    return [onnxFile, ...['config.json', 'tokenizer.json', 'tokenizer_config.json'].map((name) => path.join(dir, name))];
+  }
+
+  get maxContentTokens(): number {
+    return this.maxContent;
+  }
+
+  async tag(text: string, sentences: readonly Span[]): Promise<NerSpan[][]> {
+    return (await this.analyze(text, sentences)).map((analysis) => analysis.spans);
+  }
+
+  async analyze(text: string, sentences: readonly Span[], decode: DecodeMode = this.decodeMode): Promise<SentenceAnalysis[]> {
+    const encoded = sentences.map((s) => this.encoder.encode(text, s.start, s.end));
+    const windows = encoded.map((e) => planWindows(e.ids.length, Array.from(e.wordToken), this.maxContent));
+    const jobs: WindowJob[] = [];
+    encoded.forEach((e, sentence) =>
+      windows[sentence]!.forEach((w, window) => {
+        if (w.end > w.start) jobs.push({ sentence, window, ids: e.ids.slice(w.start, w.end) });
+      }),
+    );
+    // Longest first, stable on ties: similar lengths share a batch, so little padding is computed.
+    const order = jobs.map((_, i) => i).sort((a, b) => jobs[b]!.ids.length - jobs[a]!.ids.length || a - b);
+    const windowLogProbs = encoded.map((_, s) => windows[s]!.map((): Float64Array[] => []));
+    for (let i = 0; i < order.length; i += this.batchSize) {
+      const batch = order.slice(i, i + this.batchSize).map((j) => jobs[j]!);
+      const { logits, sequenceLength, labelCount } = await this.model.forward(
+        batch.map((job) => [...this.model.prefixIds, ...job.ids, ...this.model.suffixIds]),
+      );
+      batch.forEach((job, row) => {
+        const rows: Float64Array[] = [];
+        for (let t = 0; t < job.ids.length; t++) {
+          const offset = (row * sequenceLength + this.model.prefixIds.length + t) * labelCount;
+          rows.push(this.tagLogProbs(logits.subarray(offset, offset + labelCount)));
+        }
+        windowLogProbs[job.sentence]![job.window] = rows;
+      });
+    }
+    return encoded.map((e, s) => this.decodeSentence(e, windows[s]!, windowLogProbs[s]!, decode));
+  }
+
+  /** Log-softmax over the model's labels, summed into chronique's tags (several labels may share a tag). */
+  private tagLogProbs(logits: Float32Array): Float64Array {
+    let max = -Infinity;
+    for (const value of logits) if (value > max) max = value;
+    let total = 0;
+    const probabilities = new Float64Array(BIO_TAGS.length);
+    for (let k = 0; k < logits.length; k++) {
+      const p = Math.exp(logits[k]! - max);
+      total += p;
+      probabilities[this.labelToTag[k]!]! += p;
+    }
+    return probabilities.map((p) => (p > 0 ? Math.log(p / total) : -Infinity));
+  }
+
+  private decodeSentence(encoded: EncodedSentence, windows: TokenWindow[], logProbsByWindow: Float64Array[][], decode: DecodeMode): SentenceAnalysis {
+    const positions = Array.from(encoded.wordToken);
+    const chosen = chooseWindows(positions, windows, encoded.ids.length);
+    const logProbs: WordLogProbs = positions.map((position, w) => {
+      const window = windows[chosen[w]!]!;
+      return logProbsByWindow[chosen[w]!]![position - window.start]!;
+    });
+    const tags = decodeTags(logProbs, decode, this.typesWithBegin);
+    const spans = tagsToSpans(tags).map((span) => ({
+      start: encoded.words[span.first]!.start,
+      end: encoded.words[span.last]!.end,
+      type: span.type,
+      score: Math.round(spanScore(logProbs, span) * 1e4) / 1e4,
+    }));
+    return { words: encoded.words, logProbs, windows, spans };
+  }
+
+  async dispose(): Promise<void> {
+    await this.model.dispose();
+  }
+}
