@@ -3,26 +3,40 @@
  * dataset writer: files are read in id order, processed concurrently (p-limit), and written back in id order,
  * so the output is sorted without holding the corpus in memory.
  */
+import { promises as fs } from 'node:fs';
 import pLimit from 'p-limit';
 import type { ChroniqueConfig } from './config.js';
 import { configHash } from './config.js';
 import type { Document } from './document.js';
+import { ArticleCache, type CacheMode, type PipelineFingerprint } from './dataset/cache.js';
 import { documentToRecords, type ArticleRecords } from './dataset/records.js';
 import { DatasetWriter } from './dataset/writer.js';
-import { createErrorDocument } from './document.js';
-import { describeError, listCorpusFiles, readCorpusFile, type CorpusFile } from './stages/ingest.js';
+import { createErrorDocument, type ArticleStatus } from './document.js';
+import { decodeText, describeError, listCorpusFiles, parseCorpusText, readCorpusFile, type CorpusFile } from './stages/ingest.js';
 import { languageStage } from './stages/language.js';
 import { segmentStage } from './stages/segment.js';
 import type { Stage } from './stages/stage.js';
+import { sourceCodeHash } from './util/code-hash.js';
 import { PIPELINE_VERSION } from './version.js';
 
 export class Pipeline {
-  private constructor(readonly config: ChroniqueConfig, readonly stages: Stage[]) {}
+  private constructor(
+    readonly config: ChroniqueConfig,
+    readonly stages: Stage[],
+    /** What the results depend on besides the articles; keys the incremental cache. */
+    readonly fingerprint: PipelineFingerprint,
+  ) {}
 
   /** Builds and initializes the stages; a model that cannot load stops here, before any article. */
   static async create(config: ChroniqueConfig, stages: Stage[] = defaultStages()): Promise<Pipeline> {
     for (const stage of stages) await stage.init?.(config);
-    return new Pipeline(config, stages);
+    const fingerprint: PipelineFingerprint = {
+      pipelineVersion: PIPELINE_VERSION,
+      codeHash: sourceCodeHash(),
+      configHash: configHash(config),
+      stages: Object.fromEntries(stages.map((stage) => [stage.name, stage.fingerprint?.() ?? ''])),
+    };
+    return new Pipeline(config, stages, fingerprint);
   }
 
   /** Runs every stage on one document; a failing stage marks the document `error` instead of throwing. */
@@ -73,7 +87,14 @@ export interface RunSummary {
   ok: number;
   skipped: number;
   error: number;
-  /** Milliseconds per stage, summed over articles. */
+  /** Articles read back from the incremental cache vs processed by the stages. */
+  reused: number;
+  processed: number;
+  /** Cache entries deleted after the commit (articles removed or changed since the last run). */
+  pruned: number;
+  /** Cache entries that could not be written (those articles will be processed again next time). */
+  cacheWriteFailures: number;
+  /** Milliseconds per stage, summed over processed articles. */
   stageMs: Record<string, number>;
   counts: Record<string, number>;
   wallMs: number;
@@ -81,53 +102,140 @@ export interface RunSummary {
   walkIssues: Array<{ path: string; reason: string }>;
 }
 
+/** What became of one article, for progress and logs (cached articles have no Document any more). */
+export interface ArticleOutcome {
+  id: string;
+  status: ArticleStatus;
+  reason: string | null;
+  /** True when read back from the cache rather than processed. */
+  reused: boolean;
+}
+
 export interface RunHooks {
   /** Called once the total number of files is known. */
   onStart?(totalFiles: number): void;
   /** Called after each file is fully processed and written. */
-  onFileDone?(file: CorpusFile, documents: Document[]): void;
+  onFileDone?(file: CorpusFile, articles: ArticleOutcome[]): void;
   /** Polled between files; returning true stops the run gracefully (SIGINT). */
   shouldStop?(): boolean;
 }
 
-/** Processes a corpus folder into `outDir`. Throws only when the run cannot proceed (output not writable). */
-export async function runCorpus(pipeline: Pipeline, corpusDir: string, outDir: string, hooks: RunHooks = {}): Promise<RunSummary> {
+export interface RunOptions {
+  /** `use` (default): reprocess only new or changed articles; `force`: reprocess all; `rebuild`: also delete the cache first. */
+  cache?: CacheMode;
+}
+
+interface FileResult {
+  records: ArticleRecords[];
+  outcomes: ArticleOutcome[];
+  timings: Record<string, number>;
+}
+
+/**
+ * Processes a corpus folder into `outDir`. Throws only when the run cannot proceed (output not writable).
+ * Articles whose cache entry matches are read back instead of processed; a stopped run (shouldStop) keeps the
+ * previous dataset but its finished articles stay cached for the next run.
+ */
+export async function runCorpus(pipeline: Pipeline, corpusDir: string, outDir: string, hooks: RunHooks = {}, options: RunOptions = {}): Promise<RunSummary> {
   const started = performance.now();
   const { config } = pipeline;
   const { files, issues } = await listCorpusFiles(corpusDir);
   const writer = await DatasetWriter.open(outDir);
-  const summary: RunSummary = { articles: 0, ok: 0, skipped: 0, error: 0, stageMs: {}, counts: {}, wallMs: 0, inputs: [], walkIssues: issues.map((i) => ({ path: i.relativePath, reason: i.reason })) };
+  let cache: ArticleCache;
+  try {
+    cache = await ArticleCache.open(outDir, pipeline.fingerprint, options.cache ?? 'use');
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  const summary: RunSummary = { articles: 0, ok: 0, skipped: 0, error: 0, reused: 0, processed: 0, pruned: 0, cacheWriteFailures: 0, stageMs: {}, counts: {}, wallMs: 0, inputs: [], walkIssues: issues.map((i) => ({ path: i.relativePath, reason: i.reason })) };
   hooks.onStart?.(files.length);
   const limit = pLimit(Math.max(1, config.run.concurrency));
   // A bounded window of in-flight files keeps memory flat while results are written back in order.
   const window = Math.max(2, config.run.concurrency * 4);
-  const inFlight: Array<{ file: CorpusFile; result: Promise<Document[]> }> = [];
+  const inFlight: Array<{ file: CorpusFile; result: Promise<FileResult> }> = [];
 
-  const processFile = async (file: CorpusFile): Promise<Document[]> => {
-    const documents = await readCorpusFile(file, config.run.maxFileBytes);
-    for (const doc of documents) if (doc.status === 'ok') await pipeline.process(doc);
-    return documents;
+  const processFile = async (file: CorpusFile): Promise<FileResult> => {
+    // Once stopping, queued files are not started; the run is abandoned anyway (the dataset stays the previous one).
+    if (hooks.shouldStop?.()) return { records: [], outcomes: [], timings: {} };
+    if (file.size > config.run.maxFileBytes) return uncachedResult(await readCorpusFile(file, config.run.maxFileBytes));
+    let bytes: Uint8Array;
+    try {
+      bytes = await fs.readFile(file.absolutePath);
+    } catch {
+      // readCorpusFile words the error (and names the file) the same way as for any unreadable input.
+      return uncachedResult(await readCorpusFile(file, config.run.maxFileBytes));
+    }
+    const fileKey = cache.fileKey(file.relativePath, bytes);
+    const cachedFile = await cache.readFile(fileKey);
+    if (cachedFile) return { records: cachedFile, outcomes: cachedFile.map((records) => outcomeOf(records, true)), timings: {} };
+
+    let documents: Document[];
+    try {
+      let text = decodeText(bytes);
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      documents = parseCorpusText(file.relativePath, text);
+    } catch {
+      return uncachedResult(await readCorpusFile(file, config.run.maxFileBytes));
+    }
+    const result: FileResult = { records: [], outcomes: [], timings: {} };
+    const articleKeys: string[] = [];
+    let cacheable = true;
+    for (const doc of documents) {
+      // Ingestion failures are cheap to redo and may be fixed by the user: they are never cached.
+      if (doc.status !== 'ok') {
+        cacheable = false;
+        result.records.push(documentToRecords(doc));
+        result.outcomes.push({ id: doc.meta.id, status: doc.status, reason: doc.reason, reused: false });
+        continue;
+      }
+      const articleKey = cache.articleKey(doc.meta);
+      const cached = await cache.readArticle(articleKey, doc.meta.id);
+      if (cached) {
+        articleKeys.push(articleKey);
+        result.records.push(cached);
+        result.outcomes.push(outcomeOf(cached, true));
+        continue;
+      }
+      await pipeline.process(doc);
+      const records = documentToRecords(doc);
+      for (const [stage, ms] of Object.entries(doc.timings)) result.timings[stage] = (result.timings[stage] ?? 0) + ms;
+      result.records.push(records);
+      const outcome = outcomeOf(records, false);
+      result.outcomes.push(outcome);
+      // A stage failure or timeout may be transient: such articles are retried by the next run.
+      if (outcome.status === 'error') {
+        cacheable = false;
+        continue;
+      }
+      await cache.writeArticle(articleKey, records);
+      articleKeys.push(articleKey);
+    }
+    if (cacheable) await cache.writeFile(fileKey, articleKeys);
+    return result;
   };
 
   const drainOne = async (): Promise<void> => {
     const next = inFlight.shift();
     if (!next) return;
-    let documents: Document[];
+    let result: FileResult;
     try {
-      documents = await next.result;
+      result = await next.result;
     } catch (error) {
-      // processFile never throws by design; this keeps a bug from losing the file silently.
-      documents = [createErrorDocument({ id: next.file.relativePath, source: next.file.relativePath, sha256: '', title: null, published: null, url: null, declaredLanguage: null, externalId: null, sourceName: null }, `${next.file.relativePath}: ${describeError(error)}`)];
+      // processFile only throws on a cache write failure or a bug; the file is reported, not lost silently.
+      result = uncachedResult([createErrorDocument({ id: next.file.relativePath, source: next.file.relativePath, sha256: '', title: null, published: null, url: null, declaredLanguage: null, externalId: null, sourceName: null }, `${next.file.relativePath}: ${describeError(error)}`)]);
     }
-    for (const doc of documents) {
-      const records: ArticleRecords = documentToRecords(doc);
+    for (const [index, records] of result.records.entries()) {
       await writer.append(records);
+      const outcome = result.outcomes[index]!;
       summary.articles += 1;
-      summary[doc.status] += 1;
-      for (const [stage, ms] of Object.entries(doc.timings)) summary.stageMs[stage] = (summary.stageMs[stage] ?? 0) + ms;
+      summary[outcome.status] += 1;
+      if (outcome.reused) summary.reused += 1;
+      else summary.processed += 1;
     }
-    summary.inputs.push({ path: next.file.relativePath, size: next.file.size, articles: documents.map((d) => ({ id: d.meta.id, sha256: d.meta.sha256, status: d.status })) });
-    hooks.onFileDone?.(next.file, documents);
+    for (const [stage, ms] of Object.entries(result.timings)) summary.stageMs[stage] = (summary.stageMs[stage] ?? 0) + ms;
+    summary.inputs.push({ path: next.file.relativePath, size: next.file.size, articles: result.records.map(({ articles: [row] }) => ({ id: row.id, sha256: row.sha256, status: row.status })) });
+    hooks.onFileDone?.(next.file, result.outcomes);
   };
 
   try {
@@ -136,30 +244,51 @@ export async function runCorpus(pipeline: Pipeline, corpusDir: string, outDir: s
       inFlight.push({ file, result: limit(() => processFile(file)) });
       if (inFlight.length >= window) await drainOne();
     }
-    while (inFlight.length > 0) await drainOne();
+    while (inFlight.length > 0 && !hooks.shouldStop?.()) await drainOne();
+    // Stopping: articles in progress finish and reach the cache (queued files return at once); nothing more is written.
+    await Promise.allSettled(inFlight.map((entry) => entry.result));
   } catch (error) {
     await writer.abort();
     throw error;
   }
   if (hooks.shouldStop?.()) {
     await writer.abort();
+    summary.cacheWriteFailures = cache.stats.writeFailures;
     summary.wallMs = performance.now() - started;
     return summary;
   }
   summary.counts = writer.counts;
   summary.wallMs = performance.now() - started;
-  await writer.commit(buildManifest(config, summary));
+  await writer.commit(buildManifest(config, summary, pipeline.fingerprint));
+  // Only a committed run may forget entries: until then the previous dataset's articles must stay reusable.
+  summary.pruned = await cache.prune();
+  summary.cacheWriteFailures = cache.stats.writeFailures;
   return summary;
 }
 
-function buildManifest(config: ChroniqueConfig, summary: RunSummary): unknown {
+function uncachedResult(documents: Document[]): FileResult {
+  return {
+    records: documents.map((doc) => documentToRecords(doc)),
+    outcomes: documents.map((doc) => ({ id: doc.meta.id, status: doc.status, reason: doc.reason, reused: false })),
+    timings: {},
+  };
+}
+
+function outcomeOf(records: ArticleRecords, reused: boolean): ArticleOutcome {
+  const [row] = records.articles;
+  return { id: row.id, status: row.status, reason: row.reason ?? null, reused };
+}
+
+function buildManifest(config: ChroniqueConfig, summary: RunSummary, fingerprint: PipelineFingerprint): unknown {
   return {
     pipeline: { name: 'chronique', version: PIPELINE_VERSION },
     configHash: configHash(config),
+    fingerprint,
     configuration: config,
     inputs: summary.inputs,
     walkIssues: summary.walkIssues,
     counts: { articles: summary.articles, ok: summary.ok, skipped: summary.skipped, error: summary.error, ...summary.counts },
+    cache: { reused: summary.reused, processed: summary.processed },
     timings: { wallMs: Math.round(summary.wallMs), stageMs: Object.fromEntries(Object.entries(summary.stageMs).map(([k, v]) => [k, Math.round(v)])) },
   };
 }
