@@ -1,0 +1,103 @@
+/**
+ * Turns the data rules of src/rules/fr/ into compiled regular expressions: placeholders such as `{MONTH}`
+ * become alternations of the lexicon's keys (longest first, so `juillet` is tried before `juil`).
+ */
+import {
+  DAY_OFFSETS,
+  DURATION_MODIFIERS,
+  DURATION_NOUNS,
+  DURATION_UNITS,
+  FREQUENCY_WORDS,
+  MODIFIERS,
+  MONTHS,
+  NUMBER_WORDS,
+  ORDINAL_WORDS,
+  PARTS_OF_DAY,
+  REFERENCE_WORDS,
+  SEASONS,
+  SHIFT_WORDS,
+  VAGUE_QUANTITIES,
+  WEEKDAYS,
+} from '../rules/fr/dates-lexicon.js';
+import { DATE_RULES, FUTURE_CUES, MODIFIER_PREFIX, type DateRule } from '../rules/fr/dates-patterns.js';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Alternation of words, longest first; apostrophes and spaces match their common variants. */
+function alternation(words: Iterable<string>): string {
+  const unique = [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  return `(?:${unique.map((word) => escapeRegExp(word).replace(/'/g, "['’]").replace(/ /g, '\\s+')).join('|')})`;
+}
+
+const NUMBER_WORD = alternation(Object.keys(NUMBER_WORDS));
+
+const PLACEHOLDERS: Readonly<Record<string, string>> = {
+  B: '(?<![\\p{L}\\p{N}_])',
+  E: '(?![\\p{L}\\p{N}_])',
+  AP: "['’]",
+  MONTH: alternation(Object.keys(MONTHS).filter((m) => m !== 'sept')),
+  WEEKDAY: alternation(Object.keys(WEEKDAYS)),
+  SEASON: alternation(Object.keys(SEASONS)),
+  PART: alternation(Object.keys(PARTS_OF_DAY)),
+  SHIFT: alternation(Object.keys(SHIFT_WORDS)),
+  SHIFTBEFORE: alternation(['dernière', 'dernier', 'prochaine', 'prochain', 'derniere']),
+  DAYOFFSET: alternation(Object.keys(DAY_OFFSETS)),
+  ORDINAL: alternation(Object.keys(ORDINAL_WORDS)),
+  // A number: digits (with a decimal part) or number words joined by hyphens/spaces (`vingt-cinq`, `soixante et onze`).
+  NUM: `(?:\\d{1,4}(?:[,.]\\d{1,3})?|${NUMBER_WORD}(?:(?:-|\\s+)(?:et(?:-|\\s+))?${NUMBER_WORD}){0,4})`,
+  UNIT: alternation(Object.keys(DURATION_UNITS)),
+  DNOUN: alternation(Object.keys(DURATION_NOUNS)),
+  DMOD: alternation(Object.keys(DURATION_MODIFIERS)),
+  VAGUE: alternation(VAGUE_QUANTITIES),
+  MOD: alternation(Object.keys(MODIFIERS)),
+  REF: alternation(Object.keys(REFERENCE_WORDS)),
+  FREQ: alternation(Object.keys(FREQUENCY_WORDS)),
+};
+
+/** Expands `{NAME}` placeholders (repeatedly, since fragments may contain placeholders). */
+export function expandPlaceholders(source: string): string {
+  let out = source;
+  for (let pass = 0; pass < 3 && out.includes('{'); pass += 1) {
+    out = out.replace(/\{([A-Z]+)\}/g, (whole, name: string) => PLACEHOLDERS[name] ?? whole);
+  }
+  return out;
+}
+
+export interface CompiledRule {
+  rule: DateRule;
+  regex: RegExp;
+}
+
+export const COMPILED_RULES: readonly CompiledRule[] = DATE_RULES.map((rule) => ({
+  rule,
+  regex: new RegExp(expandPlaceholders(rule.pattern), 'giud'),
+}));
+
+/** Anchored at the end of the text just before a candidate. */
+export const MODIFIER_PREFIX_REGEX = new RegExp(expandPlaceholders(MODIFIER_PREFIX), 'iu');
+
+export const FUTURE_CUE_REGEX = new RegExp(FUTURE_CUES, 'iu');
+
+/** Value of a number written in digits or words (`vingt-cinq` → 25, `30,4` → 30.4); null if unreadable. */
+export function parseNumber(text: string): number | null {
+  const trimmed = text.trim().toLowerCase();
+  if (/^\d+(?:[,.]\d+)?$/.test(trimmed)) return Number(trimmed.replace(',', '.'));
+  let total = 0;
+  let current = 0;
+  for (const part of trimmed.split(/[-\s]+/)) {
+    if (part === 'et' || part === '') continue;
+    const value = NUMBER_WORDS[part];
+    if (value === undefined) return null;
+    if (value === 100) current = (current || 1) * 100;
+    else if (value === 1000) {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if (current > 0 && current < 100 && current % 10 === 0 && value < 20 && current !== 60 && current !== 80) current += value;
+    else if (current === 60 || current === 80 || current >= 100) current += value;
+    else if (current === 4 && value === 20) current = 80; // quatre-vingt(s)
+    else current += value;
+  }
+  return total + current;
+}

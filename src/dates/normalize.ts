@@ -1,0 +1,493 @@
+/**
+ * TIMEX3 normalization of recognized French time expressions: from the named groups of a rule match to
+ * `{type, value, granularity, mod, anchor}`.
+ *
+ * Anchoring choices (news mode):
+ * - Relative expressions (`hier`, `l'an dernier`, `il y a un an`, bare weekdays) resolve against the
+ *   publication date → anchor `publication`. Without a publication date they stay `unresolved` (value with
+ *   X's, or null). The system clock is never read.
+ * - A partial publication date resolves what its granularity allows: with `2024-03`, `l'an dernier` → 2023,
+ *   `le mois dernier` → 2024-02, but `hier` → `2024-03-XX` (the day is unknown; the month is kept because a
+ *   news report's "yesterday" almost always falls in its publication month).
+ * - Year-less dates (`le 30 juin`, `en mars`): when an explicit year was mentioned earlier in the same
+ *   paragraph (narrative passage) and that year is not the publication year, the date takes it → anchor
+ *   `context`; otherwise the publication year, moved to the neighbouring year when that puts the date more
+ *   than 8 months away from publication (`le 21 décembre` in a January article → previous year); `dernier` /
+ *   `prochain` force the past / future occurrence → anchor `publication`.
+ * - Clock times take the day of the latest day-level date of the paragraph (`samedi 5 juin à 17 h`) →
+ *   `context`, else the publication day.
+ * - `le lendemain`, `la veille` are relative to the latest day-level date in the paragraph → `context`.
+ */
+import type { Granularity, TimexAnchor, TimexMod, TimexType } from '../document.js';
+import {
+  DAY_OFFSETS,
+  DURATION_MODIFIERS,
+  DURATION_NOUNS,
+  DURATION_UNITS,
+  FREQUENCY_WORDS,
+  MONTHS,
+  ORDINAL_WORDS,
+  PARTS_OF_DAY,
+  REFERENCE_WORDS,
+  ROMAN_DIGITS,
+  SEASONS,
+  SHIFT_WORDS,
+  WEEKDAYS,
+} from '../rules/fr/dates-lexicon.js';
+import type { RuleKind } from '../rules/fr/dates-patterns.js';
+import {
+  addDays,
+  addMonths,
+  daysInMonth,
+  formatDay,
+  formatMonth,
+  formatWeek,
+  isValidDate,
+  isoWeekday,
+  pad,
+  parseDayValue,
+  type CalendarDate,
+  type PartialDate,
+} from './calendar.js';
+import { parseNumber } from './compile.js';
+
+export interface Normalized {
+  type: TimexType;
+  value: string | null;
+  granularity: Granularity;
+  mod: TimexMod | null;
+  anchor: TimexAnchor;
+}
+
+/** What earlier expressions of the paragraph tell about later ones. Mutated as the text is read. */
+export interface DateContext {
+  /** Latest explicit (absolute) year of the paragraph. */
+  year: number | null;
+  /** Latest day-level date value of the paragraph (`YYYY-MM-DD`). */
+  day: string | null;
+}
+
+export function createDateContext(): DateContext {
+  return { year: null, day: null };
+}
+
+export interface NormalizeEnv {
+  publication: PartialDate | null;
+  context: DateContext;
+  /** Whether the sentence reads as future (`aura lieu samedi`): bare weekdays then point forward. */
+  future: () => boolean;
+}
+
+export type Groups = Readonly<Record<string, string | undefined>>;
+
+const lower = (s: string | undefined): string => (s ?? '').toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+
+function lookup<T>(table: Readonly<Record<string, T>>, word: string | undefined): T | undefined {
+  if (word === undefined) return undefined;
+  return table[lower(word)];
+}
+
+function shiftOf(word: string | undefined): number {
+  return lookup(SHIFT_WORDS, word) ?? 0;
+}
+
+/** Two-digit years: `98` → 1998, `05` → 2005 (pivot: publication year + 5, or 2030 without one). */
+function expandTwoDigitYear(yy: number, env: NormalizeEnv): number {
+  const pivot = ((env.publication?.year ?? 2025) + 5) % 100;
+  return yy <= pivot ? 2000 + yy : 1900 + yy;
+}
+
+function explicitYear(groups: Groups, env: NormalizeEnv): number | null {
+  if (groups.year) return Number(groups.year);
+  if (groups.year2) return expandTwoDigitYear(Number(groups.year2), env);
+  return null;
+}
+
+function parseDay(text: string | undefined): number {
+  const t = lower(text);
+  if (t === '1er' || t === 'premier' || t === '1ᵉʳ') return 1;
+  return Number(t);
+}
+
+const MONTH_INDEX = (a: { month: number; day: number | null }) => a.month * 32 + (a.day ?? 0);
+
+/** Year of a year-less month (and day), see the module comment for the rule. */
+function yearFor(month: number, day: number | null, shift: number, env: NormalizeEnv): { year: number | null; anchor: TimexAnchor } {
+  const pub = env.publication;
+  if (shift === 0 && env.context.year !== null && (pub === null || env.context.year !== pub.year)) {
+    return { year: env.context.year, anchor: 'context' };
+  }
+  if (!pub) return { year: null, anchor: 'unresolved' };
+  if (pub.month === null) return { year: pub.year, anchor: 'publication' };
+  const target = MONTH_INDEX({ month, day });
+  const ref = MONTH_INDEX({ month: pub.month, day: pub.day ?? (day === null ? 0 : 16) });
+  if (shift < 0) return { year: target < ref || (target === ref && day === null) ? pub.year : pub.year - 1, anchor: 'publication' };
+  if (shift > 0) return { year: target > ref || (target === ref && day === null) ? pub.year : pub.year + 1, anchor: 'publication' };
+  const monthsApart = month - pub.month;
+  if (monthsApart > 8) return { year: pub.year - 1, anchor: 'publication' };
+  if (monthsApart < -8) return { year: pub.year + 1, anchor: 'publication' };
+  return { year: pub.year, anchor: 'publication' };
+}
+
+function pubDay(env: NormalizeEnv): CalendarDate | null {
+  const pub = env.publication;
+  if (!pub || pub.month === null || pub.day === null) return null;
+  return { year: pub.year, month: pub.month, day: pub.day };
+}
+
+/** A day relative to publication; with a partial publication date only its known part survives. */
+function relativeDay(offset: number, env: NormalizeEnv): { value: string; anchor: TimexAnchor } {
+  const day = pubDay(env);
+  if (day) return { value: formatDay(addDays(day, offset)), anchor: 'publication' };
+  const pub = env.publication;
+  if (pub && pub.month !== null) return { value: `${formatMonth(pub.year, pub.month)}-XX`, anchor: 'publication' };
+  if (pub) return { value: `${pad(pub.year, 4)}-XX-XX`, anchor: 'publication' };
+  return { value: 'XXXX-XX-XX', anchor: 'unresolved' };
+}
+
+function weekdayDate(weekday: number, shift: number, env: NormalizeEnv): { value: string; anchor: TimexAnchor } {
+  const day = pubDay(env);
+  if (!day) return { value: `XXXX-WXX-${weekday}`, anchor: 'unresolved' };
+  const current = isoWeekday(day);
+  let offset: number;
+  if (shift < 0) offset = -(((current - weekday + 7) % 7) || 7);
+  else if (shift > 0) offset = ((weekday - current + 7) % 7) || 7;
+  else if (env.future()) offset = (weekday - current + 7) % 7;
+  else offset = -((current - weekday + 7) % 7);
+  return { value: formatDay(addDays(day, offset)), anchor: 'publication' };
+}
+
+function partCode(groups: Groups): string | null {
+  const code = lookup(PARTS_OF_DAY, groups.part);
+  return code ?? null;
+}
+
+function partMod(groups: Groups): TimexMod | null {
+  const m = lower(groups.partMod);
+  if (m === 'début') return 'START';
+  if (m === 'fin') return 'END';
+  return null;
+}
+
+/** Day-level date → DATE, or TIME with a part of day (`hier soir` → `…TEV`). */
+function dayOrPart(value: string | null, anchor: TimexAnchor, groups: Groups): Normalized {
+  const code = partCode(groups);
+  if (code && value) return { type: 'TIME', value: `${value}T${code}`, granularity: 'time', mod: partMod(groups), anchor };
+  return { type: 'DATE', value, granularity: 'day', mod: null, anchor };
+}
+
+function romanToNumber(text: string): number | null {
+  let total = 0;
+  const upper = text.toUpperCase();
+  for (let i = 0; i < upper.length; i += 1) {
+    const v = ROMAN_DIGITS[upper[i] ?? ''];
+    const next = ROMAN_DIGITS[upper[i + 1] ?? ''];
+    if (v === undefined) return null;
+    total += next !== undefined && next > v ? -v : v;
+  }
+  return total;
+}
+
+function durationValue(amount: number, unitWord: string | undefined): string | null {
+  const unit = lookup(DURATION_UNITS, unitWord);
+  if (!unit || !Number.isFinite(amount) || amount < 0 || amount > 1e6) return null;
+  let n = amount * unit.factor;
+  let letter: string = unit.letter;
+  // Fractions of years and hours are written in the next unit down (`un an et demi` → P18M).
+  if (!Number.isInteger(n) && letter === 'Y' && Number.isInteger(n * 12)) {
+    n *= 12;
+    letter = 'M';
+  } else if (!Number.isInteger(n) && letter === 'H' && unit.time && Number.isInteger(n * 60)) {
+    n *= 60;
+    letter = 'M';
+  } else if (!Number.isInteger(n) && letter === 'D' && Number.isInteger(n * 24)) {
+    return `PT${n * 24}H`;
+  }
+  const number = Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
+  return unit.time || (letter === 'M' && unit.time) ? `PT${number}${letter}` : `P${number}${letter}`;
+}
+
+function unitGranularity(unitWord: string | undefined): Granularity {
+  return lookup(DURATION_UNITS, unitWord)?.granularity ?? 'unknown';
+}
+
+/** Date `amount` units before (sign −1) or after (+1) publication, at a granularity fitting the unit. */
+function shiftedDate(amount: number, unitWord: string | undefined, sign: number, env: NormalizeEnv): Normalized {
+  const unit = lookup(DURATION_UNITS, unitWord);
+  const pub = env.publication;
+  const base: Normalized = { type: 'DATE', value: null, granularity: 'unknown', mod: null, anchor: 'unresolved' };
+  if (!unit || !Number.isInteger(amount) || amount > 10_000) return base;
+  if (!pub) return { ...base, value: unit.letter === 'Y' ? 'XXXX' : null };
+  const n = amount * unit.factor * sign;
+  const anchor: TimexAnchor = 'publication';
+  const day = pubDay(env);
+  switch (unit.letter) {
+    case 'S':
+    case 'H':
+      if (!unit.time) break;
+      return { type: 'DATE', value: day ? formatDay(day) : null, granularity: 'day', mod: null, anchor };
+    case 'M':
+      if (unit.time) return { type: 'DATE', value: day ? formatDay(day) : null, granularity: 'day', mod: null, anchor };
+      if (pub.month === null) return { type: 'DATE', value: pad(pub.year + Math.trunc(n / 12), 4), granularity: 'year', mod: null, anchor };
+      {
+        const shifted = addMonths({ year: pub.year, month: pub.month, day: 1 }, n);
+        return { type: 'DATE', value: formatMonth(shifted.year, shifted.month), granularity: 'month', mod: null, anchor };
+      }
+    case 'D':
+    case 'W': {
+      const days = unit.letter === 'W' ? n * 7 : n;
+      if (day) return { type: 'DATE', value: formatDay(addDays(day, days)), granularity: 'day', mod: null, anchor };
+      return { type: 'DATE', value: relativeDay(days, env).value, granularity: 'day', mod: null, anchor };
+    }
+    case 'Y': {
+      const year = pub.year + n;
+      // A year ago is "that month, one year earlier" when the month is known (`il y a un an` → 2023-03).
+      if (pub.month !== null && Math.abs(n) === 1) return { type: 'DATE', value: formatMonth(year, pub.month), granularity: 'month', mod: null, anchor };
+      if (unit.factor === 10) return { type: 'DATE', value: pad(year, 4).slice(0, 3) + 'X', granularity: 'decade', mod: null, anchor };
+      if (unit.factor === 100) return { type: 'DATE', value: pad(year, 4).slice(0, 2) + 'XX', granularity: 'century', mod: null, anchor };
+      return { type: 'DATE', value: pad(year, 4), granularity: 'year', mod: null, anchor };
+    }
+    default:
+      break;
+  }
+  return base;
+}
+
+type Normalizer = (groups: Groups, env: NormalizeEnv) => Normalized | null;
+
+const NORMALIZERS: Record<RuleKind, Normalizer> = {
+  date(groups, env) {
+    const day = parseDay(groups.day);
+    const month = lookup(MONTHS, groups.month);
+    if (month === undefined) return null;
+    let year = explicitYear(groups, env);
+    let anchor: TimexAnchor = 'absolute';
+    if (year === null) ({ year, anchor } = yearFor(month, day, shiftOf(groups.shift), env));
+    if (year === null) {
+      const valid = day >= 1 && day <= daysInMonth(2000, month);
+      return { type: 'DATE', value: valid ? `XXXX-${pad(month, 2)}-${pad(day, 2)}` : null, granularity: 'day', mod: null, anchor: 'unresolved' };
+    }
+    if (!isValidDate(year, month, day)) return { type: 'DATE', value: null, granularity: 'day', mod: null, anchor: 'unresolved' };
+    return { type: 'DATE', value: formatDay({ year, month, day }), granularity: 'day', mod: null, anchor };
+  },
+  dayRange: () => null, // split into two `date` matches by the recognizer
+  monthRange: () => null, // idem, into `monthYear` matches
+  numericDate(groups, env) {
+    const month = Number(groups.month);
+    let year = Number(groups.year);
+    if (groups.year && groups.year.length === 2) year = expandTwoDigitYear(year, env);
+    if (groups.day === undefined) {
+      if (month < 1 || month > 12) return null;
+      return { type: 'DATE', value: formatMonth(year, month), granularity: 'month', mod: null, anchor: 'absolute' };
+    }
+    const day = Number(groups.day);
+    if (!isValidDate(year, month, day)) return { type: 'DATE', value: null, granularity: 'day', mod: null, anchor: 'unresolved' };
+    return { type: 'DATE', value: formatDay({ year, month, day }), granularity: 'day', mod: null, anchor: 'absolute' };
+  },
+  monthYear(groups, env) {
+    const month = lookup(MONTHS, groups.month);
+    if (month === undefined) return null;
+    let year = explicitYear(groups, env);
+    let anchor: TimexAnchor = 'absolute';
+    const thisYear = lower(groups.thisYear);
+    if (year === null && thisYear && env.publication) {
+      const delta = /dernière|passée/.test(thisYear) ? -1 : /prochaine/.test(thisYear) ? 1 : 0;
+      // `janvier de cette année` inside a narrative anchored on another year keeps that year.
+      if (delta === 0 && env.context.year !== null) ({ year, anchor } = { year: env.context.year, anchor: 'context' });
+      else ({ year, anchor } = { year: env.publication.year + delta, anchor: 'publication' });
+    }
+    if (year === null) ({ year, anchor } = yearFor(month, null, shiftOf(groups.shift), env));
+    return { type: 'DATE', value: year === null ? `XXXX-${pad(month, 2)}` : formatMonth(year, month), granularity: 'month', mod: null, anchor };
+  },
+  year(groups) {
+    const year = Number(groups.year);
+    return { type: 'DATE', value: pad(year, 4), granularity: 'year', mod: null, anchor: 'absolute' };
+  },
+  yearShort(groups, env) {
+    return { type: 'DATE', value: pad(expandTwoDigitYear(Number(groups.year2), env), 4), granularity: 'year', mod: null, anchor: 'absolute' };
+  },
+  decade(groups) {
+    const digits = groups.decade ?? '';
+    const full = digits.length === 4 ? Number(digits) : digits.length === 2 ? 1900 + Number(digits) : Number(digits) * 10;
+    if (!Number.isFinite(full)) return null;
+    return { type: 'DATE', value: `${pad(Math.floor(full / 10), 3)}X`, granularity: 'decade', mod: null, anchor: 'absolute' };
+  },
+  century(groups) {
+    const raw = groups.century ?? '';
+    const n = /^\d+$/.test(raw) ? Number(raw) : romanToNumber(raw);
+    if (n === null || n < 1 || n > 40) return { type: 'DATE', value: null, granularity: 'century', mod: null, anchor: 'unresolved' };
+    return { type: 'DATE', value: `${pad(n - 1, 2)}XX`, granularity: 'century', mod: null, anchor: 'absolute' };
+  },
+  season(groups, env) {
+    const code = lookup(SEASONS, groups.season);
+    if (!code) return null;
+    if (groups.year) return { type: 'DATE', value: `${groups.year}-${code}`, granularity: 'season', mod: null, anchor: 'absolute' };
+    const pub = env.publication;
+    const shift = shiftOf(groups.shift);
+    if (env.context.year !== null && shift === 0 && (!pub || env.context.year !== pub.year)) {
+      return { type: 'DATE', value: `${env.context.year}-${code}`, granularity: 'season', mod: null, anchor: 'context' };
+    }
+    if (!pub) return { type: 'DATE', value: `XXXX-${code}`, granularity: 'season', mod: null, anchor: 'unresolved' };
+    return { type: 'DATE', value: `${pad(pub.year + shift, 4)}-${code}`, granularity: 'season', mod: null, anchor: 'publication' };
+  },
+  quarter(groups, env) {
+    let n = lookup(ORDINAL_WORDS, groups.ordinal) ?? 0;
+    const half = lower(groups.period) === 'semestre';
+    if (n === -1) n = half ? 2 : 4;
+    if (n < 1 || n > (half ? 2 : 4)) return null;
+    const code = half ? `H${n}` : `Q${n}`;
+    if (groups.year) return { type: 'DATE', value: `${groups.year}-${code}`, granularity: 'quarter', mod: null, anchor: 'absolute' };
+    const pub = env.publication;
+    if (env.context.year !== null && (!pub || env.context.year !== pub.year)) {
+      return { type: 'DATE', value: `${env.context.year}-${code}`, granularity: 'quarter', mod: null, anchor: 'context' };
+    }
+    if (!pub) return { type: 'DATE', value: `XXXX-${code}`, granularity: 'quarter', mod: null, anchor: 'unresolved' };
+    return { type: 'DATE', value: `${pad(pub.year, 4)}-${code}`, granularity: 'quarter', mod: null, anchor: 'publication' };
+  },
+  dayOffset(groups, env) {
+    const offset = lookup(DAY_OFFSETS, groups.offset) ?? 0;
+    const { value, anchor } = relativeDay(offset, env);
+    return dayOrPart(value, anchor, groups);
+  },
+  weekday(groups, env) {
+    const weekday = lookup(WEEKDAYS, groups.weekday);
+    if (weekday === undefined) return null;
+    const { value, anchor } = weekdayDate(weekday, shiftOf(groups.shift) || shiftOf(groups.shift2), env);
+    return dayOrPart(value, anchor, groups);
+  },
+  relativeUnit(groups, env) {
+    const unit = lower(groups.unit);
+    const det = lower(groups.det);
+    const shift = shiftOf(groups.shift);
+    const demonstrative = det === 'ce' || det === 'cet' || det === 'cette' || groups.current !== undefined;
+    if (shift === 0 && !demonstrative) return null; // `l'année`, `la semaine` alone: only with a modifier (see recognizer)
+    const pub = env.publication;
+    const base = { mod: null, anchor: 'publication' as TimexAnchor };
+    if (unit === 'année' || unit === 'an') {
+      if (!pub) return { type: 'DATE', value: 'XXXX', granularity: 'year', mod: null, anchor: 'unresolved' };
+      return { type: 'DATE', value: pad(pub.year + shift, 4), granularity: 'year', ...base };
+    }
+    if (unit === 'mois') {
+      if (!pub || pub.month === null) return { type: 'DATE', value: pub ? `${pad(pub.year, 4)}-XX` : 'XXXX-XX', granularity: 'month', mod: null, anchor: pub ? 'publication' : 'unresolved' };
+      const shifted = addMonths({ year: pub.year, month: pub.month, day: 1 }, shift);
+      return { type: 'DATE', value: formatMonth(shifted.year, shifted.month), granularity: 'month', ...base };
+    }
+    if (unit === 'semaine' || unit === 'week-end') {
+      const day = pubDay(env);
+      const suffix = unit === 'week-end' ? '-WE' : '';
+      if (!day) return { type: 'DATE', value: `XXXX-WXX${suffix}`, granularity: 'week', mod: null, anchor: 'unresolved' };
+      return { type: 'DATE', value: formatWeek(addDays(day, shift * 7)) + suffix, granularity: 'week', ...base };
+    }
+    if (unit === 'trimestre' || unit === 'semestre') {
+      if (!pub || pub.month === null) return { type: 'DATE', value: null, granularity: 'quarter', mod: null, anchor: 'unresolved' };
+      const size = unit === 'trimestre' ? 3 : 6;
+      const index = Math.floor((pub.month - 1) / size) + shift;
+      const periods = 12 / size;
+      const year = pub.year + Math.floor(index / periods);
+      const n = ((index % periods) + periods) % periods + 1;
+      return { type: 'DATE', value: `${pad(year, 4)}-${size === 3 ? 'Q' : 'H'}${n}`, granularity: 'quarter', ...base };
+    }
+    if (unit === 'siècle') {
+      if (!pub) return { type: 'DATE', value: null, granularity: 'century', mod: null, anchor: 'unresolved' };
+      return { type: 'DATE', value: `${pad(Math.floor(pub.year / 100) + shift, 2)}XX`, granularity: 'century', ...base };
+    }
+    return null;
+  },
+  contextDay(groups, env) {
+    const rel = lower(groups.rel);
+    const offset = rel === 'lendemain' ? 1 : rel === 'surlendemain' ? 2 : rel === 'veille' ? -1 : 0;
+    const contextDay = parseDayValue(env.context.day);
+    if (contextDay) return dayOrPart(formatDay(addDays(contextDay, offset)), 'context', groups);
+    return { type: 'DATE', value: null, granularity: 'day', mod: null, anchor: 'unresolved' };
+  },
+  ago(groups, env) {
+    const n = parseNumber(groups.num ?? '');
+    if (n === null) return null;
+    return shiftedDate(n, groups.unit, -1, env);
+  },
+  ahead(groups, env) {
+    const n = parseNumber(groups.num ?? '');
+    if (n === null) return null;
+    return shiftedDate(n, groups.unit, 1, env);
+  },
+  duration(groups) {
+    const dmod = lookup(DURATION_MODIFIERS, groups.dmod) ?? null;
+    const unit = lookup(DURATION_UNITS, groups.unit);
+    if (!unit) return null;
+    const numText = groups.num ?? groups.num2;
+    if (groups.vague !== undefined || numText === undefined) {
+      const letter = unit.time ? `T X${unit.letter}`.replace(' ', '') : `X${unit.letter}`;
+      return { type: 'DURATION', value: `P${letter}`, granularity: 'duration', mod: dmod, anchor: 'absolute' };
+    }
+    let n = parseNumber(numText);
+    if (n === null) return { type: 'DURATION', value: null, granularity: 'duration', mod: dmod, anchor: 'unresolved' };
+    if (groups.half) n += 0.5;
+    return { type: 'DURATION', value: durationValue(n, groups.unit), granularity: 'duration', mod: dmod, anchor: 'absolute' };
+  },
+  durationNoun(groups) {
+    const value = lookup(DURATION_NOUNS, groups.noun);
+    if (!value) return null;
+    return { type: 'DURATION', value, granularity: 'duration', mod: null, anchor: 'absolute' };
+  },
+  time(groups, env) {
+    let hour = parseNumber(groups.hour ?? '');
+    const minute = groups.minute ? Number(groups.minute) : 0;
+    if (hour === null || !Number.isInteger(hour) || hour > 24 || minute > 59) return { type: 'TIME', value: null, granularity: 'time', mod: null, anchor: 'unresolved' };
+    if (lower(groups.ampm) === 'soir' && hour < 12) hour += 12;
+    const clock = `T${pad(hour, 2)}:${pad(minute, 2)}`;
+    const weekday = lookup(WEEKDAYS, groups.weekday);
+    let date: { value: string; anchor: TimexAnchor };
+    if (weekday !== undefined) date = weekdayDate(weekday, 0, env);
+    else if (env.context.day) date = { value: env.context.day, anchor: 'context' };
+    else date = relativeDay(0, env);
+    return { type: 'TIME', value: `${date.value}${clock}`, granularity: 'time', mod: null, anchor: date.anchor };
+  },
+  timeWord(groups, env) {
+    const word = lower(groups.word);
+    const minuteWord = lower(groups.minute);
+    const minute = minuteWord === 'demie' ? 30 : minuteWord === 'quart' ? 15 : minuteWord ? Number(minuteWord) : 0;
+    const clock = `T${word === 'midi' ? '12' : '00'}:${pad(minute, 2)}`;
+    const date = env.context.day ? { value: env.context.day, anchor: 'context' as TimexAnchor } : relativeDay(0, env);
+    return { type: 'TIME', value: `${date.value}${clock}`, granularity: 'time', mod: null, anchor: date.anchor };
+  },
+  partOfDay(groups, env) {
+    const code = partCode(groups);
+    if (!code) return null;
+    const det = lower(groups.det);
+    const demonstrative = det === 'ce' || det === 'cet' || det === 'cette';
+    let date: { value: string; anchor: TimexAnchor };
+    if (!demonstrative && env.context.day) date = { value: env.context.day, anchor: 'context' };
+    else date = relativeDay(0, env);
+    return { type: 'TIME', value: `${date.value}T${code}`, granularity: 'time', mod: partMod(groups), anchor: date.anchor };
+  },
+  reference(groups) {
+    const value = lookup(REFERENCE_WORDS, groups.ref);
+    if (!value) return null;
+    return { type: 'TIME', value, granularity: 'ref', mod: null, anchor: 'absolute' };
+  },
+  set(groups) {
+    const weekday = lookup(WEEKDAYS, groups.weekday);
+    if (weekday !== undefined) return { type: 'SET', value: `XXXX-WXX-${weekday}`, granularity: 'set', mod: null, anchor: 'absolute' };
+    const part = partCode(groups);
+    if (part) return { type: 'SET', value: `XXXX-XX-XXT${part}`, granularity: 'set', mod: null, anchor: 'absolute' };
+    const n = groups.num ? parseNumber(groups.num) : 1;
+    if (n === null) return null;
+    return { type: 'SET', value: durationValue(n, groups.unit), granularity: 'set', mod: null, anchor: 'absolute' };
+  },
+  setPer(groups) {
+    return { type: 'SET', value: durationValue(1, groups.unit), granularity: 'set', mod: null, anchor: 'absolute' };
+  },
+  frequency(groups) {
+    const value = lookup(FREQUENCY_WORDS, groups.freq);
+    if (!value) return null;
+    return { type: 'SET', value, granularity: 'set', mod: null, anchor: 'absolute' };
+  },
+};
+
+export function normalize(kind: RuleKind, groups: Groups, env: NormalizeEnv): Normalized | null {
+  return NORMALIZERS[kind](groups, env);
+}
+
+export function unitGranularityOf(unitWord: string | undefined): Granularity {
+  return unitGranularity(unitWord);
+}

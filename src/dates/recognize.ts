@@ -1,0 +1,289 @@
+/**
+ * French time-expression recognizer: finds TIMEX3 spans with the data rules of src/rules/fr/ and
+ * normalizes them (src/dates/normalize.ts).
+ *
+ * Engine in three passes over one sentence (or any region of a text):
+ * 1. every rule's regex proposes matches; plausibility filters reject numbers that are not years
+ *    (`2000 euros`, `l'AI Day 2022`), capitalised `Mars`, ages (`un homme de 30 ans`)…;
+ * 2. overlapping matches are resolved leftmost-longest (at equal length, the earlier rule wins);
+ *    range matches (`du 19 au 23 juillet`) split into their two dates; modifier prefixes
+ *    (`la fin de`, `début`, `mi-`, `vers`) extend DATE spans and set `mod`;
+ * 3. values are computed in text order, so that a paragraph's context (latest explicit year, latest day)
+ *    flows to later expressions.
+ *
+ * chrono-node's `fr` locale was measured on FR-TimeBank as a possible engine (see src/eval/dates-eval.ts,
+ * `--engine chrono`) and is not used: it misses most relative, duration, set and bare-year expressions.
+ */
+import type { Granularity, Span, TimexAnchor, TimexMod, TimexType } from '../document.js';
+import { MODIFIERS, MONTHS, QUANTITY_FOLLOWERS, SEASONS, WEEKDAYS } from '../rules/fr/dates-lexicon.js';
+import { YEAR_CUES, type RuleKind } from '../rules/fr/dates-patterns.js';
+import { parsePartialDate } from './calendar.js';
+import { COMPILED_RULES, FUTURE_CUE_REGEX, MODIFIER_PREFIX_REGEX } from './compile.js';
+import { createDateContext, normalize, type DateContext, type Groups, type NormalizeEnv } from './normalize.js';
+
+export interface TimexCandidate extends Span {
+  text: string;
+  type: TimexType;
+  value: string | null;
+  granularity: Granularity;
+  mod: TimexMod | null;
+  anchor: TimexAnchor;
+}
+
+export interface FindOptions {
+  /** Publication date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) used for relative expressions, or null. */
+  publication: string | null;
+  /** Only this part of `text` is searched; offsets stay offsets into `text`. */
+  region?: Span;
+  /**
+   * Paragraph context carried between calls (latest explicit year and day). Pass the same object for
+   * consecutive sentences of a paragraph; it is updated in place. A fresh one is used when absent.
+   */
+  context?: DateContext;
+}
+
+export { createDateContext, type DateContext } from './normalize.js';
+
+interface RawMatch {
+  rule: number;
+  kind: RuleKind;
+  start: number;
+  end: number;
+  groups: Record<string, string | undefined>;
+  /** Needs a modifier prefix to stand (`l'année` alone is not a date, `la fin de l'année` is). */
+  needsModifier: boolean;
+  mod: TimexMod | null;
+}
+
+const QUANTITY_FOLLOWER_SET = new Set(QUANTITY_FOLLOWERS);
+const YEAR_CUE_SET = new Set(YEAR_CUES);
+const CALENDAR_WORDS = new Set([...Object.keys(MONTHS), ...Object.keys(WEEKDAYS), ...Object.keys(SEASONS)]);
+const AGE_NOUNS = /(?:^|[^\p{L}])(?:homme|femme|fille|fillette|garçon|garçonnet|enfant|bébé|jeune|adolescente?|retraitée?|lycéenne?|étudiante?|mère|père|victime|conducteur|conductrice|automobiliste|motard|piéton|quinquagénaire|sexagénaire|septuagénaire|octogénaire|nonagénaire|âgée?s?|l'âge|l’âge)\s+(?:de\s+)?$/iu;
+
+function previousWord(text: string, index: number): string {
+  const before = text.slice(Math.max(0, index - 40), index);
+  const match = /([\p{L}\p{N}'’-]+)[\s]*$/u.exec(before);
+  return match?.[1] ?? '';
+}
+
+function nextWord(text: string, index: number): string {
+  const match = /^\s*([^\s,;:.!?()«»"]+)/u.exec(text.slice(index, index + 40));
+  return match?.[1] ?? '';
+}
+
+/** Type-aware plausibility of a bare 4-digit year. */
+function plausibleYear(text: string, match: RawMatch): boolean {
+  const year = Number(match.groups.year);
+  if (match.groups.det) return year >= 1 && year <= 2999; // `l'année 2001`, `cette saison 2002`
+  const yearStart = match.end - 4;
+  const before = text.slice(Math.max(0, yearStart - 3), yearStart);
+  const after = text.slice(match.end, match.end + 4);
+  // Thousands groups, decimals, signs, numbering: `12 2015`, `2015,5`, `n° 2015`, `+2015`.
+  if (/\d[\s.,]$|[+°#№$€£/]\s*$|n°\s*$/iu.test(before)) return false;
+  if (/^(?:[.,]\d|\s\d{3}(?!\d)|\s?%|\s?€)/u.test(after)) return false;
+  const next = nextWord(text, match.end).toLowerCase();
+  if (QUANTITY_FOLLOWER_SET.has(next)) return false;
+  const prev = previousWord(text, yearStart);
+  const prevLower = prev.toLowerCase().replace(/’/g, "'");
+  const cued = YEAR_CUE_SET.has(prevLower) || prevLower.endsWith("'") || CALENDAR_WORDS.has(prevLower);
+  // A year right after a capitalised name or product (`l'AI Day 2022`, `Windows 2000`) names a thing.
+  if (!cued && /^\p{Lu}/u.test(prev) && !/[.!?:]\s*$/u.test(text.slice(Math.max(0, yearStart - prev.length - 3), yearStart - prev.length))) {
+    return false;
+  }
+  if (cued) return year >= 1000 && year <= 2199;
+  return year >= 1900 && year <= 2099;
+}
+
+/** Rejects matches that the regexes alone cannot judge. */
+function accept(text: string, match: RawMatch): boolean {
+  switch (match.kind) {
+    case 'year':
+      return plausibleYear(text, match);
+    case 'monthYear': {
+      const g = match.groups;
+      if (g.year || g.year2 || g.shift || g.thisYear || g.det) return true;
+      const word = g.month ?? '';
+      // A bare capitalised month is often something else (`Mars` the planet); accept it after a cue.
+      if (/^\p{Lu}/u.test(word)) {
+        const prev = previousWord(text, match.start).toLowerCase();
+        return ['en', 'de', 'depuis', 'dès', 'fin', 'début', 'mi', 'courant', "jusqu'en", 'jusqu’en'].includes(prev);
+      }
+      // `mai` / `mars` are also common words elsewhere only in fixed phrases; abbreviations need a number.
+      return !word.endsWith('.') && word.length > 4 || ['mai', 'mars', 'juin', 'août', 'aout'].includes(word.toLowerCase());
+    }
+    case 'duration': {
+      const unit = (match.groups.unit ?? '').toLowerCase();
+      if (unit === 'an' || unit === 'ans') {
+        const before = text.slice(Math.max(0, match.start - 40), match.start);
+        if (AGE_NOUNS.test(before)) return false;
+        // Apposition of an age: `Jean Dupont, 52 ans, …`.
+        if (/,\s*$/u.test(before) && /^\s*[,)]/u.test(text.slice(match.end, match.end + 3)) && !match.groups.dmod) return false;
+      }
+      return true;
+    }
+    case 'frequency': {
+      const word = (match.groups.freq ?? '').toLowerCase();
+      if (word === 'quotidien' || word === 'mensuel' || word === 'hebdomadaire') {
+        // `le quotidien Le Monde` is a newspaper.
+        const prev = previousWord(text, match.start).toLowerCase();
+        if (['le', 'un', 'du', 'au', 'ce', 'notre', 'votre', 'leur', 'son'].includes(prev)) return false;
+      }
+      return true;
+    }
+    case 'weekday': {
+      // Plural weekdays (`les lundis`) are sets handled elsewhere; `le lundi` alone is kept as a date.
+      return true;
+    }
+    default:
+      return true;
+  }
+}
+
+function groupsOf(exec: RegExpExecArray): Record<string, string | undefined> {
+  return { ...(exec.groups ?? {}) };
+}
+
+/** Pass 1: all rule matches in `text[from, to)`. */
+function collectMatches(text: string, from: number, to: number): RawMatch[] {
+  const slice = text.slice(from, to);
+  const out: RawMatch[] = [];
+  for (let r = 0; r < COMPILED_RULES.length; r += 1) {
+    const compiled = COMPILED_RULES[r];
+    if (!compiled) continue;
+    const regex = compiled.regex;
+    regex.lastIndex = 0;
+    let exec: RegExpExecArray | null;
+    while ((exec = regex.exec(slice)) !== null) {
+      if (exec[0].length === 0) {
+        regex.lastIndex += 1;
+        continue;
+      }
+      const start = from + exec.index;
+      const end = start + exec[0].length;
+      const raw: RawMatch = { rule: r, kind: compiled.rule.kind, start, end, groups: groupsOf(exec), needsModifier: false, mod: null };
+      if (raw.kind === 'relativeUnit') {
+        const det = (raw.groups.det ?? '').toLowerCase();
+        const demonstrative = det === 'ce' || det === 'cet' || det === 'cette' || raw.groups.current !== undefined;
+        raw.needsModifier = !raw.groups.shift && !demonstrative;
+      }
+      if (raw.kind === 'dayRange' || raw.kind === 'monthRange') splitRange(raw, exec, from, out);
+      if (accept(text, raw)) out.push(raw);
+    }
+  }
+  return out;
+}
+
+/** Stores the second part's indices on a range match so that selection can later split it. */
+const RANGE_PARTS = new WeakMap<RawMatch, RawMatch[]>();
+
+function splitRange(raw: RawMatch, exec: RegExpExecArray, from: number, _out: RawMatch[]): void {
+  const indices = exec.indices?.groups;
+  if (!indices) return;
+  const restSpan = indices.rest;
+  const firstKey = raw.kind === 'dayRange' ? 'day1' : 'month1';
+  const firstSpan = indices[firstKey];
+  if (!restSpan || !firstSpan) return;
+  const g = raw.groups;
+  const partKind: RuleKind = raw.kind === 'dayRange' ? 'date' : 'monthYear';
+  const firstStart = g.det ? raw.start : from + firstSpan[0];
+  const first: RawMatch = {
+    rule: raw.rule,
+    kind: partKind,
+    start: firstStart,
+    end: from + firstSpan[1],
+    groups: raw.kind === 'dayRange'
+      ? { day: g.day1, month: g.month, year: g.year, year2: g.year2, shift: g.shift }
+      : { month: g.month1, year: g.year, year2: g.year2, shift: g.shift },
+    needsModifier: false,
+    mod: null,
+  };
+  const second: RawMatch = {
+    rule: raw.rule,
+    kind: partKind,
+    start: from + restSpan[0],
+    end: from + restSpan[1],
+    groups: { ...g, det: undefined },
+    needsModifier: false,
+    mod: null,
+  };
+  RANGE_PARTS.set(raw, [first, second]);
+}
+
+/** Pass 2: leftmost-longest non-overlapping selection, then range splitting and modifier prefixes. */
+function select(text: string, matches: RawMatch[], from: number): RawMatch[] {
+  const ordered = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.rule - b.rule || a.start - b.start);
+  const chosen: RawMatch[] = [];
+  for (const m of ordered) {
+    if (chosen.some((c) => m.start < c.end && c.start < m.end)) continue;
+    chosen.push(m);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+  const expanded: RawMatch[] = [];
+  for (const m of chosen) {
+    const parts = RANGE_PARTS.get(m);
+    if (parts) expanded.push(...parts);
+    else expanded.push(m);
+  }
+  const out: RawMatch[] = [];
+  let previousEnd = from;
+  for (const m of expanded) {
+    const dateLike = m.kind !== 'time' && m.kind !== 'timeWord' && m.kind !== 'duration' && m.kind !== 'durationNoun'
+      && m.kind !== 'set' && m.kind !== 'setPer' && m.kind !== 'frequency' && m.kind !== 'reference' && m.kind !== 'partOfDay'
+      && m.kind !== 'ago' && m.kind !== 'ahead';
+    if (dateLike) {
+      const windowStart = Math.max(previousEnd, m.start - 40);
+      const before = text.slice(windowStart, m.start);
+      const prefix = MODIFIER_PREFIX_REGEX.exec(before);
+      if (prefix?.groups?.mod) {
+        const word = prefix.groups.mod.toLowerCase();
+        const mod = MODIFIERS[word] ?? null;
+        const boundaryOk = prefix.index === 0 ? windowStart === from || !/[\p{L}\p{N}]/u.test(text[windowStart - 1] ?? '') : !/[\p{L}\p{N}]/u.test(before[prefix.index - 1] ?? '');
+        if (mod && boundaryOk && !(m.kind === 'weekday' && mod === 'APPROX')) {
+          m.start = windowStart + prefix.index;
+          m.mod = mod;
+          m.needsModifier = false;
+        }
+      }
+    }
+    if (m.needsModifier) continue;
+    out.push(m);
+    previousEnd = m.end;
+  }
+  return out;
+}
+
+/**
+ * All time expressions of `text` (or of `options.region`), in text order, with TIMEX3 normalization.
+ * Never throws on odd input: unparseable dates come back with `value: null` or not at all.
+ */
+export function findTimeExpressions(text: string, options: FindOptions): TimexCandidate[] {
+  const from = Math.max(0, Math.min(options.region?.start ?? 0, text.length));
+  const to = Math.max(from, Math.min(options.region?.end ?? text.length, text.length));
+  if (to === from) return [];
+  const context = options.context ?? createDateContext();
+  let futureCache: boolean | null = null;
+  const env: NormalizeEnv = {
+    publication: parsePartialDate(options.publication),
+    context,
+    future: () => (futureCache ??= FUTURE_CUE_REGEX.test(text.slice(from, to))),
+  };
+  const selected = select(text, collectMatches(text, from, to), from);
+  const out: TimexCandidate[] = [];
+  for (const m of selected) {
+    const normalized = normalize(m.kind, m.groups as Groups, env);
+    if (!normalized) continue;
+    const mod = m.mod ?? normalized.mod;
+    out.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), ...normalized, mod });
+    updateContext(context, normalized.type, normalized.value, normalized.anchor);
+  }
+  return out;
+}
+
+function updateContext(context: DateContext, type: TimexType, value: string | null, anchor: TimexAnchor): void {
+  if (type !== 'DATE' || value === null) return;
+  if (anchor === 'absolute') {
+    const year = /^(\d{4})(?:$|-)/.exec(value);
+    if (year) context.year = Number(year[1]);
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) context.day = value;
+}

@@ -1,0 +1,243 @@
+/**
+ * French time-expression patterns: pure data. Each rule is a regular expression written with
+ * placeholders for lexicon classes (`{MONTH}`, `{NUM}`…, expanded by src/dates/compile.ts from
+ * dates-lexicon.ts) and named groups that the normalizer reads (`day`, `month`, `year`, `unit`…).
+ * `kind` names the normalization routine in src/dates/normalize.ts.
+ *
+ * Span conventions follow the French TimeBank guideline: a determiner or demonstrative that belongs to
+ * the expression is inside the span (`le 30 juin`, `la fin de l'année`, `cette semaine`), prepositions
+ * and contracted articles are not (`du 30 mai` → `30 mai`, `en 2019` → `2019`, `depuis deux ans` → `deux ans`).
+ *
+ * When two rules match overlapping text the longer match wins; at equal length the earlier rule wins.
+ * Patterns avoid nested unbounded quantifiers so that matching stays linear (no catastrophic backtracking).
+ */
+
+export type RuleKind =
+  | 'date' // weekday? day month year? (shift?)
+  | 'dayRange' // `du 19 au 23 juillet`: first day borrows the month of the second
+  | 'numericDate' // 13/07/2022, 2022-07-13, 07/2022
+  | 'monthYear' // août 2021, octobre 98, juin prochain, mars (alone)
+  | 'monthRange' // `entre mai et juillet 2022`, `mars-avril`: first month borrows the year
+  | 'year' // 2016, l'année 2001, l'an 2000
+  | 'yearShort' // en 97
+  | 'decade' // les années 90, années 1990
+  | 'century' // le XIXe siècle
+  | 'season' // l'été 2021, l'automne
+  | 'quarter' // le premier trimestre 2023, le second semestre
+  | 'dayOffset' // hier, demain (+ part of day → TIME)
+  | 'weekday' // lundi, lundi dernier, dimanche soir
+  | 'relativeUnit' // la semaine prochaine, l'an dernier, cette année, ce week-end
+  | 'contextDay' // le lendemain, la veille, le même jour
+  | 'ago' // il y a deux ans
+  | 'ahead' // dans deux ans
+  | 'duration' // cinq années, plus de vingt ans, ces derniers jours
+  | 'durationNoun' // un quinquennat, un demi-siècle
+  | 'time' // 14 h 30, 14h30, 8 heures
+  | 'timeWord' // midi, minuit
+  | 'partOfDay' // ce soir, la nuit, dans la soirée
+  | 'reference' // actuellement, récemment
+  | 'set' // chaque année, tous les jeudis
+  | 'setPer' // (par) an → only the unit word
+  | 'frequency'; // annuel, quotidiennement
+
+export interface DateRule {
+  id: string;
+  kind: RuleKind;
+  /** Regular-expression source with `{CLASS}` placeholders; compiled with flags `giud`. */
+  pattern: string;
+}
+
+// Shared fragments (also placeholders, expanded before the lexicon classes).
+// {B} / {E}: word boundaries that understand accented letters. {AP}: straight or curly apostrophe.
+const DAY = '(?<day>1er|1ᵉʳ|premier|\\d{1,2})';
+const YEAR4 = '(?<year>\\d{4})';
+const YEAR_OPT = `(?:\\s+(?:de\\s+l{AP}(?:année|an)\\s+)?(?:${YEAR4}|{AP}?(?<year2>\\d{2}){E}))`;
+const SHIFT_OPT = '(?:\\s+(?<shift>{SHIFT}))';
+const PART_OPT = '(?:\\s+(?:en\\s+(?<partMod>début|fin)\\s+(?:de\\s+|d{AP}))?(?<part>{PART}))';
+const DET_LE = '(?:(?<det>le|Le|LE)\\s+)';
+
+export const DATE_RULES: readonly DateRule[] = [
+  // ── absolute calendar dates ───────────────────────────────────────────────
+  {
+    id: 'day-month-year',
+    kind: 'date',
+    pattern: `{B}${DET_LE}?(?:(?<weekday>{WEEKDAY})\\s+)?${DAY}\\s+(?<month>{MONTH})${YEAR_OPT}?${SHIFT_OPT}?{E}`,
+  },
+  {
+    id: 'day-range-month',
+    kind: 'dayRange',
+    pattern: `{B}(?:(?<det>les)\\s+)?(?<day1>1er|\\d{1,2})(?:\\s+(?:au|et|à)\\s+|\\s*[-–]\\s*)(?<rest>(?:(?<weekday>{WEEKDAY})\\s+)?${DAY}\\s+(?<month>{MONTH})${YEAR_OPT}?${SHIFT_OPT}?){E}`,
+  },
+  {
+    id: 'iso-date',
+    kind: 'numericDate',
+    pattern: '{B}(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})(?![\\p{L}\\p{N}]|[-/.]\\d)',
+  },
+  {
+    id: 'numeric-dmy',
+    kind: 'numericDate',
+    pattern: '(?<![\\p{L}\\p{N}][.,/]?)(?<day>\\d{1,2})(?<sep>[/.])(?<month>\\d{1,2})\\k<sep>(?<year>\\d{4}|\\d{2})(?![\\p{L}\\p{N}]|[-/.,]\\d)',
+  },
+  {
+    id: 'numeric-my',
+    kind: 'numericDate',
+    pattern: '(?<![\\p{L}\\p{N}][.,/]?)(?<month>0[1-9]|1[0-2])/(?<year>\\d{4})(?![\\p{L}\\p{N}]|[-/.,]\\d)',
+  },
+  {
+    id: 'month-year',
+    kind: 'monthYear',
+    pattern: `{B}(?:(?<det>le)\\s+mois\\s+(?:de\\s+|d{AP}))?(?<month>{MONTH})(?:${YEAR_OPT}|\\s+de\\s+(?<thisYear>cette\\s+année|l{AP}année\\s+(?:en\\s+cours|dernière|prochaine|passée))|${SHIFT_OPT})?{E}`,
+  },
+  {
+    id: 'month-range',
+    kind: 'monthRange',
+    pattern: `{B}(?<month1>{MONTH})(?:\\s+(?:et|à|ou)\\s+|\\s*[-–/]\\s*)(?<rest>(?<month>{MONTH})(?:${YEAR_OPT}|${SHIFT_OPT})?){E}`,
+  },
+  {
+    id: 'year',
+    kind: 'year',
+    pattern: `{B}(?:(?<det>l{AP}(?:année|an)|(?:cette|la|une)\\s+année|(?:la|cette)\\s+saison)\\s+)?${YEAR4}{E}`,
+  },
+  {
+    id: 'year-short',
+    kind: 'yearShort',
+    pattern: '(?<=(?:^|[^\\p{L}])(?:en|de|depuis|dès)\\s+)(?<year2>\\d{2})(?=\\s*(?:[,.;:)]|et\\s|$))',
+  },
+  {
+    id: 'decade',
+    kind: 'decade',
+    pattern: `{B}(?:(?<det>les)\\s+)?années\\s+(?<decade>(?:1\\d|20)?\\d0){E}`,
+  },
+  {
+    id: 'century',
+    kind: 'century',
+    pattern: `{B}(?:(?<det>le|au)\\s+)?(?<century>[IVXL]{1,6}|\\d{1,2})(?:e|è|ème|eme|ᵉ)\\s+siècle{E}`,
+  },
+  {
+    id: 'season',
+    kind: 'season',
+    pattern: `{B}(?:(?<det>l{AP}|le\\s+|cet\\s+|ce\\s+|les\\s+mois\\s+d{AP})\\s*)?(?<season>{SEASON})(?:\\s+(?:de\\s+|d{AP})?(?:l{AP}année\\s+)?${YEAR4}|${SHIFT_OPT})?{E}`,
+  },
+  {
+    id: 'quarter',
+    kind: 'quarter',
+    pattern: `{B}(?:(?<det>le|ce)\\s+)?(?<ordinal>{ORDINAL})\\s+(?<period>trimestre|semestre)(?:\\s+(?:de\\s+|d{AP})?(?:l{AP}année\\s+)?${YEAR4})?{E}`,
+  },
+  // ── relative to the publication date ───────────────────────────────────────
+  {
+    id: 'day-offset',
+    kind: 'dayOffset',
+    pattern: `{B}(?<offset>{DAYOFFSET})(?:\\s+(?<weekday>{WEEKDAY}))?${PART_OPT}?{E}`,
+  },
+  {
+    id: 'weekday',
+    kind: 'weekday',
+    pattern: `{B}(?:(?<det>ce|Ce|CE|le|Le)\\s+(?:même\\s+)?)?(?<weekday>{WEEKDAY})${SHIFT_OPT}?${PART_OPT}?${SHIFT_OPT.replace('shift', 'shift2')}?{E}`,
+  },
+  {
+    id: 'relative-unit',
+    kind: 'relativeUnit',
+    pattern: `{B}(?:(?<det>cette|cet|ce|la|le|l{AP})\\s*)(?<unit>année|an|semaine|mois|week-end|trimestre|semestre|saison|siècle|décennie)(?:\\s+(?<current>en\\s+cours|-ci|ci))?(?:\\s+(?<shift>{SHIFT}))?{E}`,
+  },
+  {
+    id: 'relative-unit-before',
+    kind: 'relativeUnit',
+    pattern: `{B}(?:(?<det>la|le|l{AP})\\s*)(?<shift>{SHIFTBEFORE})\\s+(?<unit>année|semaine|mois|week-end){E}`,
+  },
+  {
+    id: 'context-day',
+    kind: 'contextDay',
+    pattern: `{B}(?:(?<det>le|la|Le|La)\\s+)?(?<rel>lendemain|veille|même\\s+jour|jour\\s+même|surlendemain)${PART_OPT}?{E}`,
+  },
+  {
+    id: 'ago',
+    kind: 'ago',
+    pattern: `{B}il\\s+y\\s+a\\s+(?:(?<dmod>{DMOD})\\s+)?(?<num>{NUM})\\s+(?<unit>{UNIT}){E}`,
+  },
+  {
+    id: 'ahead',
+    kind: 'ahead',
+    pattern: `{B}dans\\s+(?:(?<dmod>{DMOD})\\s+)?(?<num>{NUM}|un|une)\\s+(?<unit>{UNIT}){E}`,
+  },
+  // ── durations ──────────────────────────────────────────────────────────────
+  {
+    id: 'duration',
+    kind: 'duration',
+    pattern: `{B}(?:(?<dmod>{DMOD})\\s+)?(?<num>{NUM})\\s+(?<unit>{UNIT})(?:\\s+et\\s+(?<half>demie?))?{E}`,
+  },
+  {
+    id: 'duration-recent',
+    kind: 'duration',
+    pattern: `{B}(?<det>ces|les)\\s+(?:(?<num>{NUM})\\s+)?(?<recent>derniers|dernières|prochains|prochaines)\\s+(?:(?<num2>{NUM})\\s+)?(?<unit>{UNIT}){E}`,
+  },
+  {
+    id: 'duration-vague',
+    kind: 'duration',
+    pattern: `{B}(?<vague>{VAGUE})\\s+(?<unit>{UNIT}){E}`,
+  },
+  {
+    id: 'duration-noun',
+    kind: 'durationNoun',
+    pattern: `{B}(?:(?<det>un|une|le|la)\\s+)?(?<noun>{DNOUN}){E}`,
+  },
+  // ── clock times ─────────────────────────────────────────────────────────────
+  {
+    id: 'clock-h',
+    kind: 'time',
+    pattern: `{B}(?<hour>[01]?\\d|2[0-4])\\s?h(?:\\s?(?<minute>[0-5]\\d))?(?:\\s+(?<local>locales?))?(?![\\p{L}\\p{N}])(?:\\s+(?<weekday>{WEEKDAY}){E})?`,
+  },
+  {
+    id: 'clock-heures',
+    kind: 'time',
+    pattern: `(?<=(?:^|[^\\p{L}])(?:à|a|vers|dès|jusqu{AP}à|avant|après)\\s+)(?<hour>[01]?\\d|2[0-4]|{NUM})\\s+heures?(?:\\s+(?<minute>[0-5]\\d))?(?:\\s+du\\s+(?<ampm>matin|soir))?{E}`,
+  },
+  {
+    id: 'clock-word',
+    kind: 'timeWord',
+    pattern: `{B}(?<word>midi|minuit)(?:\\s+(?:et\\s+)?(?<minute>[0-5]\\d|demie|quart))?{E}`,
+  },
+  {
+    id: 'part-of-day',
+    kind: 'partOfDay',
+    pattern: `{B}(?:(?<det>ce|cet|cette|la|le)\\s+)(?:(?<partMod>début|fin)\\s+(?:de\\s+|d{AP}))?(?<part>{PART})(?:\\s+(?<same>même))?{E}`,
+  },
+  {
+    id: 'part-of-day-mod',
+    kind: 'partOfDay',
+    pattern: `{B}(?:en\\s+)?(?<partMod>début|fin)\\s+(?:de\\s+|d{AP})(?<part>{PART}){E}`,
+  },
+  // ── general references, sets ───────────────────────────────────────────────
+  {
+    id: 'reference',
+    kind: 'reference',
+    pattern: `{B}(?<ref>{REF}){E}`,
+  },
+  {
+    id: 'set-every',
+    kind: 'set',
+    pattern: `{B}(?:chaque|tous\\s+les|toutes\\s+les)\\s+(?:(?<num>{NUM})\\s+)?(?:(?<unit>{UNIT})|(?<weekday>{WEEKDAY})s?|(?<part>{PART})s?){E}`,
+  },
+  {
+    id: 'set-per',
+    kind: 'setPer',
+    pattern: `(?<=(?:^|[^\\p{L}])par\\s+)(?<unit>an|année|jour|semaine|mois|semestre|trimestre|heure|minute){E}`,
+  },
+  {
+    id: 'frequency',
+    kind: 'frequency',
+    pattern: `{B}(?<freq>{FREQ}){E}`,
+  },
+];
+
+/** Prefixes that extend a DATE span with a `mod` (`la fin de 2017`, `début octobre`, `mi-mars`, `vers 2010`). */
+export const MODIFIER_PREFIX = `(?:(?<det>la|le|l{AP})\\s*)?(?<mod>{MOD})(?:\\s*-\\s*|\\s+)(?:de\\s+l{AP}|de\\s+|d{AP}|du\\s+|des\\s+)?$`;
+
+/** Words (lower-case) before a 4-digit number that make it a year even outside 1900–2099. */
+export const YEAR_CUES: readonly string[] = [
+  'en', 'depuis', 'dès', 'des', 'de', "d'", 'à', 'a', 'et', 'entre', 'avant', 'après', "jusqu'en", 'jusqu’en', 'vers', 'fin', 'début', 'mi',
+  'courant', 'année', 'an', 'printemps', 'été', 'automne', 'hiver', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août',
+  'septembre', 'octobre', 'novembre', 'décembre', 'au', 'du', 'le', 'la', 'l', 'saison', 'ou', 'puis', 'pour',
+];
+
+/** Future-tense cues in a sentence: a bare weekday then points forward (`il viendra samedi`). */
+export const FUTURE_CUES = '(?<![\\p{L}])(?:sera|seront|aura|auront|fera|feront|va|vont|ira|iront|devra|devront|pourra|pourront|prévue?s?|prévu|se\\s+tiendra|aura\\s+lieu|auront\\s+lieu|rendez-vous|programmée?s?|\\p{L}{2,}(?:eront|iront|ira|era))(?![\\p{L}])';
