@@ -8,6 +8,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveConfig, type ChroniqueConfig, type ConfigOverrides } from './config.js';
+import type { CacheMode } from './dataset/cache.js';
 import { Pipeline, runCorpus, type RunSummary } from './pipeline.js';
 import { createProgress } from './util/progress.js';
 import { PIPELINE_VERSION } from './version.js';
@@ -34,6 +35,8 @@ interface RunOptions {
   timeoutMs: number;
   maxFileMb: number;
   progress: boolean;
+  /** `run --force`: reprocess every article, ignoring the incremental cache. */
+  force?: boolean;
 }
 
 function configFromOptions(options: RunOptions): ChroniqueConfig {
@@ -71,7 +74,7 @@ function addRunOptions(command: Command): Command {
     .option('--no-progress', 'plain log lines instead of a progress bar');
 }
 
-async function runCommand(corpus: string, options: RunOptions): Promise<number> {
+async function runCommand(corpus: string, options: RunOptions, cache: CacheMode): Promise<number> {
   const config = configFromOptions(options);
   let pipeline: Pipeline;
   try {
@@ -92,9 +95,9 @@ async function runCommand(corpus: string, options: RunOptions): Promise<number> 
   try {
     summary = await runCorpus(pipeline, path.resolve(corpus), path.resolve(options.out), {
       onStart: (total) => progress.start(total),
-      onFileDone: (file, documents) => progress.fileDone(file.relativePath, documents),
+      onFileDone: (file, articles) => progress.fileDone(file.relativePath, articles),
       shouldStop: () => stopRequested,
-    });
+    }, { cache });
   } catch (error) {
     progress.stop();
     process.stderr.write(`chronique: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -112,8 +115,9 @@ async function runCommand(corpus: string, options: RunOptions): Promise<number> 
 function printSummary(summary: RunSummary, out: string, stopped: boolean): void {
   const seconds = summary.wallMs / 1000;
   const lines = [
-    stopped ? `chronique: stopped; previous dataset in ${out} left as it was` : `chronique: wrote ${out}/`,
+    stopped ? `chronique: stopped; previous dataset in ${out} left as it was, finished articles cached for the next run` : `chronique: wrote ${out}/`,
     `  articles ${summary.articles}: ok ${summary.ok}, skipped ${summary.skipped}, error ${summary.error} in ${seconds.toFixed(2)} s (${(summary.articles / Math.max(seconds, 1e-9)).toFixed(1)} articles/s)`,
+    `  cache: ${summary.reused} reused, ${summary.processed} processed, ${summary.pruned} stale entries pruned${summary.cacheWriteFailures > 0 ? `, ${summary.cacheWriteFailures} entries NOT written` : ''}`,
     `  rows: ${Object.entries(summary.counts).map(([file, n]) => `${file} ${n}`).join(', ')}`,
     `  time per stage: ${Object.entries(summary.stageMs).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)} s`).join(', ')}`,
   ];
@@ -126,9 +130,14 @@ export function buildProgram(): Command {
     .description('French news articles → a traceable dataset of events (who did what, when, where)')
     .version(PIPELINE_VERSION)
     .exitOverride();
-  addRunOptions(program.command('run').description('process a corpus folder into a dataset').argument('[corpus]', 'corpus folder', 'corpus'))
+  addRunOptions(program.command('run').description('process a corpus folder into a dataset (only new or changed articles are processed)').argument('[corpus]', 'corpus folder', 'corpus'))
+    .option('-f, --force', 'reprocess every article, ignoring the incremental cache')
     .action(async (corpus: string, options: RunOptions) => {
-      process.exitCode = await runCommand(corpus, options);
+      process.exitCode = await runCommand(corpus, options, options.force ? 'force' : 'use');
+    });
+  addRunOptions(program.command('regenerate').description('rebuild the whole dataset and its cache from scratch').argument('[corpus]', 'corpus folder', 'corpus'))
+    .action(async (corpus: string, options: RunOptions) => {
+      process.exitCode = await runCommand(corpus, options, 'rebuild');
     });
   return program;
 }
