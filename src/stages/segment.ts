@@ -17,8 +17,7 @@ import type { Stage } from './stage.js';
 import {
   CLOSING_PUNCTUATION,
   CONTINUATION_PUNCTUATION,
-  ERA_ABBREVIATIONS,
-  ERA_PREFIXES,
+  FILE_AND_DOMAIN_SUFFIXES,
   FINAL_CAPABLE_ABBREVIATIONS,
   ITEM_MARKERS,
   LOWERCASE_SENTENCE_STARTERS,
@@ -35,8 +34,7 @@ const PREFIXES_LOWER = new Set(PREFIX_ABBREVIATIONS.filter((a) => a.length > 1).
 const FINAL_CAPABLE = new Set(FINAL_CAPABLE_ABBREVIATIONS);
 const STARTERS = new Set(SENTENCE_STARTERS);
 const LOWERCASE_STARTERS = new Set(LOWERCASE_SENTENCE_STARTERS);
-const ERAS = new Set(ERA_ABBREVIATIONS);
-const ERA_PREFIX_WORDS = new Set(ERA_PREFIXES);
+const FILE_AND_DOMAIN_ENDINGS = new Set(FILE_AND_DOMAIN_SUFFIXES);
 const NAMES_BANG = new Set(NAMES_WITH_EXCLAMATION);
 
 /** Characters that may end a sentence, plus line breaks (which end a paragraph). */
@@ -61,7 +59,6 @@ const isWhitespace = (ch: string): boolean => WHITESPACE.test(ch);
 const isUpper = (ch: string): boolean => UPPER.test(ch);
 const isLower = (ch: string): boolean => LOWER.test(ch);
 const isLetterOrDigit = (ch: string): boolean => LETTER_OR_DIGIT.test(ch);
-const isDigit = (ch: string): boolean => ch >= '0' && ch <= '9';
 const isApostrophe = (ch: string): boolean => ch === "'" || ch === '’';
 
 /** The character (a whole code point) at `index`, or '' past `end`. */
@@ -217,6 +214,12 @@ function tokenBefore(text: string, index: number, start: number): string {
   return text.slice(i, index);
 }
 
+/** `l'art` → `art`, `qu'env` → `env`: the elided article or pronoun glued before an abbreviation. */
+function withoutElision(token: string): string {
+  const elision = /^\p{L}{1,7}['’](?=\p{L})/u.exec(token);
+  return elision ? token.slice(elision[0].length) : token;
+}
+
 /** The non-space run starting at `index`, at most MAX_TOKEN long. */
 function tokenFrom(text: string, index: number, end: number): string {
   let i = index;
@@ -257,7 +260,9 @@ function endsBeforeGluedText(
   const chunkBefore = tokenBefore(text, index, start);
   const chunkAfter = tokenFrom(text, next, end);
   if (looksLikeAddress(chunkBefore) || looksLikeAddress(chunkAfter)) return false;
-  if (opensWord && /^[\p{L}\p{N}'’-]+\.[\p{L}]/u.test(chunkAfter)) return false; // `Site.Com`, `Node.Js`
+  if (opensWord && /^[\p{L}\p{N}'’-]+\.[\p{L}]/u.test(chunkAfter)) return false; // `Site.Com.fr`
+  const wordAfter = /^\p{L}+/u.exec(chunkAfter)?.[0] ?? '';
+  if (opensWord && FILE_AND_DOMAIN_ENDINGS.has(wordAfter.toLowerCase())) return false; // `rapport.PDF`, `Node.Js`
   if (kind !== 'period') return true;
 
   // A single period glued to a word: decide on the word before it.
@@ -275,9 +280,10 @@ function endsBeforeGluedText(
       return true;
     case 'plain': {
       if (CLOSING_PUNCTUATION.includes(last)) return true; // `».Son`
-      // `p.ex`, `x.Le`: a one-letter fragment before the period is no sentence end; a number is (`2022.Il`).
+      // A word of two letters or more (`urbain.Le`) or a number (`2022.Il`) ends the sentence; a one-letter fragment
+      // (`p.ex`) or a mixed token (`v3.Beta`) does not.
       const lastWord = /[\p{L}\p{N}]+$/u.exec(word)?.[0] ?? '';
-      return (lastWord.length >= 2 || isDigit(last)) && !TITLES.has(lastWord);
+      return (/^\p{L}{2,}$/u.test(lastWord) || /^\d+$/.test(lastWord)) && !TITLES.has(lastWord);
     }
   }
 }
@@ -286,25 +292,16 @@ function endsBeforeGluedText(
 type WordBeforePeriod = 'plain' | 'title' | 'prefix' | 'final-capable' | 'initials' | 'list-number';
 
 function classifyWordBeforePeriod(text: string, index: number, start: number): WordBeforePeriod {
-  const word = tokenBefore(text, index, start);
+  const word = withoutElision(tokenBefore(text, index, start));
   if (word === '' || CLOSING_PUNCTUATION.includes(word[word.length - 1] ?? '')) return 'plain';
   if (isAbbreviation(word, TITLES, null)) return 'title';
   if (isAbbreviation(word, PREFIXES, PREFIXES_LOWER)) return 'prefix';
   if (FINAL_CAPABLE.has(word)) return 'final-capable';
-  if (ERAS.has(word)) {
-    const previous = tokenBefore(text, skipSpacesBack(text, index - word.length, start), start);
-    return ERA_PREFIX_WORDS.has(previous.toLowerCase()) ? 'final-capable' : 'initials';
-  }
+  // Also `J.-C.`: « Jésus-Christ » ends the sentence before `Son fils…`, not before `Vercingétorix se rend` (ambiguous).
   if (INITIALS.test(word)) return 'initials';
   // `1. Introduction` at the start of a line: a list number, not a sentence.
   if (DIGITS.test(word) && isLineStart(text, index - word.length, start)) return 'list-number';
   return 'plain';
-}
-
-function skipSpacesBack(text: string, index: number, start: number): number {
-  let i = index;
-  while (i > start && isHorizontalSpace(text[i - 1] ?? '')) i--;
-  return i;
 }
 
 /** Sentence end followed by whitespace (no line break) and then `text[next]`. */

@@ -37,11 +37,15 @@ export const FINAL_CAPABLE_ABBREVIATIONS: readonly string[] = [
 ];
 
 /**
- * `J.-C.` after one of these words is « Jésus-Christ » (`44 av. J.-C.`), which often ends a sentence; elsewhere it is
- * read as initials (`J.-C. Marchiani`).
+ * Lowercase endings after a glued period that make a file name or a domain, not a new sentence (`rapport.PDF`,
+ * `Site.Com`, `Node.Js`); compared lowercased. `de` and `la` are left out: `De` and `La` open French sentences.
  */
-export const ERA_ABBREVIATIONS: readonly string[] = ['J.-C', 'J-C', 'J.C'];
-export const ERA_PREFIXES: readonly string[] = ['av.', 'apr.', 'ap.', 'avant', 'après'];
+export const FILE_AND_DOMAIN_SUFFIXES: readonly string[] = [
+  'pdf', 'doc', 'docx', 'odt', 'rtf', 'txt', 'csv', 'xls', 'xlsx', 'ods', 'ppt', 'pptx', 'odp', 'htm', 'html', 'php',
+  'asp', 'aspx', 'jsp', 'xml', 'json', 'yaml', 'yml', 'md', 'js', 'ts', 'py', 'java', 'exe', 'zip', 'rar', 'gz', 'tar',
+  'jpg', 'jpeg', 'png', 'gif', 'svg', 'webp', 'tif', 'tiff', 'bmp', 'mp3', 'mp4', 'avi', 'mov', 'mkv', 'wav', 'ogg',
+  'com', 'org', 'net', 'fr', 'eu', 'be', 'ch', 'ca', 'io', 'ai', 'info', 'gouv', 'edu', 'gov', 'uk', 'us', 'tv', 'me',
+];
 
 /**
  * Lowercase words found opening sentences in real corpora: Sequoia (L'Est Républicain, EMEA leaflets) writes a
