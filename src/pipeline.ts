@@ -3,7 +3,6 @@
  * dataset writer: files are read in id order, processed concurrently (p-limit), and written back in id order,
  * so the output is sorted without holding the corpus in memory.
  */
-import { promises as fs } from 'node:fs';
 import pLimit from 'p-limit';
 import type { ChroniqueConfig } from './config.js';
 import { configHash } from './config.js';
@@ -12,7 +11,7 @@ import { ArticleCache, type CacheMode, type PipelineFingerprint } from './datase
 import { documentToRecords, type ArticleRecords } from './dataset/records.js';
 import { DatasetWriter } from './dataset/writer.js';
 import { createErrorDocument, type ArticleStatus } from './document.js';
-import { decodeText, describeError, listCorpusFiles, parseCorpusText, readCorpusFile, type CorpusFile } from './stages/ingest.js';
+import { decodeText, describeError, listCorpusFiles, parseCorpusText, readCorpusBytes, readCorpusFile, type CorpusFile } from './stages/ingest.js';
 import { languageStage } from './stages/language.js';
 import { segmentStage } from './stages/segment.js';
 import type { Stage } from './stages/stage.js';
@@ -161,7 +160,7 @@ export async function runCorpus(pipeline: Pipeline, corpusDir: string, outDir: s
     if (file.size > config.run.maxFileBytes) return uncachedResult(await readCorpusFile(file, config.run.maxFileBytes));
     let bytes: Uint8Array;
     try {
-      bytes = await fs.readFile(file.absolutePath);
+      bytes = await readCorpusBytes(file.absolutePath, config.run.maxFileBytes);
     } catch {
       // readCorpusFile words the error (and names the file) the same way as for any unreadable input.
       return uncachedResult(await readCorpusFile(file, config.run.maxFileBytes));

@@ -4,7 +4,7 @@
  * so that nothing is silently dropped and one bad file never stops the others.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createDocument, createErrorDocument, type ArticleMeta, type Document, type Span } from '../document.js';
 import { extractHtmlArticle } from './html.js';
@@ -73,6 +73,9 @@ export async function listCorpusFiles(root: string): Promise<{ files: CorpusFile
         } else {
           issues.push({ relativePath, reason: `unsupported file type (expected ${SUPPORTED_EXTENSIONS.join(', ')})` });
         }
+      } else {
+        // A FIFO named `x.txt` would block a read forever; sockets and devices are not articles either.
+        issues.push({ relativePath, reason: 'not a regular file (FIFO, socket or device), not read' });
       }
     }
   }
@@ -258,12 +261,28 @@ export async function readCorpusFile(file: CorpusFile, maxFileBytes: number): Pr
   }
   let text: string;
   try {
-    text = decodeText(await fs.readFile(file.absolutePath));
+    text = decodeText(await readCorpusBytes(file.absolutePath, maxFileBytes));
   } catch (error) {
     return [createErrorDocument(baseMeta(id, id, ''), `${id}: ${describeError(error)}`)];
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return parseCorpusText(file.relativePath, text);
+}
+
+/**
+ * Reads a file that must still be a regular file within the size limit: it may have been swapped for a FIFO
+ * (whose read would block forever) or have grown since the walk. O_NONBLOCK makes opening a FIFO return at once.
+ */
+export async function readCorpusBytes(absolutePath: string, maxFileBytes: number): Promise<Buffer> {
+  const handle = await fs.open(absolutePath, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new Error('not a regular file (FIFO, socket or device), not read');
+    if (stat.size > maxFileBytes) throw new Error(`file too large (${formatBytes(stat.size)} > limit ${formatBytes(maxFileBytes)})`);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Turns a decoded file's content into documents according to its extension. */
