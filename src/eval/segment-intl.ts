@@ -23,7 +23,7 @@ const NO_BREAK_AFTER_LOWER = new Set(PREFIX_ABBREVIATIONS.filter((a) => a.length
 const FINAL_CAPABLE = new Set(FINAL_CAPABLE_ABBREVIATIONS);
 const INITIALS = /^\p{Lu}(?:\.-?\p{Lu})*$/u;
 /** A glued sentence start after `.`, `?`, `!` or `…`, as in the rule engine (without its exceptions for addresses). */
-const GLUED = /(?<=[\p{Ll}\d»”)][.!?…]|[?!]|\.\.\.)(?=«|\p{Lu}[\p{Ll}'’])/gu;
+const GLUED = /(?<=[\p{L}\d»”)][.!?…]|[?!]|\.\.\.)(?=«|\p{Lu}[\p{Ll}'’])/gu;
 const PARAGRAPH = /\r?\n[ \t\f\v\u00a0]*(?:\r?\n\s*)?(?=\S)/g;
 
 /** Raw ICU segmentation of a region: segment starts, trimmed, nothing else. The baseline of the comparison. */
@@ -77,14 +77,16 @@ function repairCut(local: string, cut: number): number | null {
   let at = cut;
   // `fin. » Avec`: ICU starts the next segment with the closing quote.
   while (at < local.length && /\s/.test(local[at] ?? '')) at++;
-  while (at < local.length && CLOSING_PUNCTUATION.includes(local[at] ?? '') && local[at] !== "'") {
+  // A straight quote is closing only when no word follows it directly (`fin. " Il` vs `fin. "Il`).
+  while (at < local.length && CLOSING_PUNCTUATION.includes(local[at] ?? '') && !(/["'’]/.test(local[at] ?? '') && /[\p{L}\p{N}]/u.test(local[at + 1] ?? ''))) {
     at++;
     while (at < local.length && /\s/.test(local[at] ?? '')) at++;
   }
   // `Optimus.« Il`: ICU ends the previous segment with the opening quote.
   let back = cut;
   while (back > 0 && /\s/.test(local[back - 1] ?? '')) back--;
-  if (back > 0 && OPENING_PUNCTUATION.includes(local[back - 1] ?? '') && local[back - 1] !== "'") at = back - 1;
+  const opener = local[back - 1] ?? '';
+  if (back > 0 && OPENING_PUNCTUATION.includes(opener) && !(/["']/.test(opener) && !/[\p{L}\p{N}]/u.test(local[back] ?? ''))) at = back - 1;
   if (/\p{Ll}/u.test(local[at] ?? '')) return null;
   // The word before the period, if the boundary follows a period.
   let end = at;
@@ -103,7 +105,7 @@ function isGluedAbbreviation(local: string, cut: number): boolean {
   let start = cut - 1;
   while (start > 0 && !/\s/.test(local[start - 1] ?? '')) start--;
   const chunk = local.slice(start, cut - 1);
-  return NO_BREAK_AFTER.has(chunk) || /:\/\/|@|\/|^www\./i.test(chunk);
+  return NO_BREAK_AFTER.has(chunk) || INITIALS.test(chunk) || /:\/\/|@|\/|^www\./i.test(chunk);
 }
 
 function spansFromCuts(text: string, region: Span, cuts: number[]): Span[] {

@@ -37,8 +37,11 @@ const LOWERCASE_STARTERS = new Set(LOWERCASE_SENTENCE_STARTERS);
 const FILE_AND_DOMAIN_ENDINGS = new Set(FILE_AND_DOMAIN_SUFFIXES);
 const NAMES_BANG = new Set(NAMES_WITH_EXCLAMATION);
 
-/** Characters that may end a sentence, plus line breaks (which end a paragraph). */
-const CANDIDATE = /[.!?…‽⁇⁈⁉。！？\n\r\v\f\u0085\u2028\u2029]/g;
+/**
+ * Characters that may end a sentence, line breaks (which end a paragraph), and a capital glued to a lowercase word
+ * (`vidéoQuel est`, `soignantsDans leurs`: a heading glued to the next sentence by scraping).
+ */
+const CANDIDATE = /[.!?…‽⁇⁈⁉。！？\n\r\v\f\u0085\u2028\u2029]|(?<=\p{Ll}{3})\p{Lu}/gu;
 const STRONG_TERMINATORS = '!?‽⁇⁈⁉！？';
 const PERIOD_LIKE = '.。';
 const LINE_BREAKS = '\n\r\v\f\u0085\u2028\u2029';
@@ -98,13 +101,17 @@ function trimSpan(text: string, start: number, end: number): Span | null {
 /** Positions (ascending, strictly inside the region) where a new sentence starts. */
 function findBoundaries(text: string, start: number, end: number): number[] {
   const cuts: number[] = [];
-  const candidate = new RegExp(CANDIDATE.source, 'g');
+  const candidate = new RegExp(CANDIDATE.source, CANDIDATE.flags);
   candidate.lastIndex = start;
   let match: RegExpExecArray | null;
   while ((match = candidate.exec(text)) !== null && match.index < end) {
     const index = match.index;
     const ch = text[index] ?? '';
-    const resumeAt = LINE_BREAKS.includes(ch) ? decideLineBreak(text, index, start, end, cuts) : decidePunctuation(text, index, start, end, cuts);
+    const resumeAt = LINE_BREAKS.includes(ch)
+      ? decideLineBreak(text, index, start, end, cuts)
+      : isUpper(charAt(text, index, end))
+        ? decideGluedHeading(text, index, start, end, cuts)
+        : decidePunctuation(text, index, start, end, cuts);
     candidate.lastIndex = Math.max(resumeAt, index + 1);
   }
   return cuts;
@@ -144,6 +151,22 @@ function decideLineBreak(text: string, index: number, start: number, end: number
   if (run.next >= end) return run.next;
   if (run.lineBreaks >= 2 || !isLower(charAt(text, run.next, end))) pushCut(cuts, run.next, start, end);
   return run.next;
+}
+
+/**
+ * A capital glued to a lowercase word starts a new sentence when it opens a common sentence opener followed by a space
+ * (`Source : vidéoQuel est votre avis`, `Wall StreetAux Etats-Unis`), not in brand names (`YouTube`, `LinkedIn`,
+ * `DeepMind`, `iPhone`) nor in addresses and hashtags.
+ */
+function decideGluedHeading(text: string, index: number, start: number, end: number, cuts: number[]): number {
+  if (index - 3 < start) return index + 1;
+  const word = /^\p{L}+(?:['’](?=\p{L}))?/u.exec(tokenFrom(text, index, end))?.[0] ?? '';
+  const followedBySpace = isHorizontalSpace(charAt(text, index + word.length, end));
+  if (!STARTERS.has(word) || !(followedBySpace || isApostrophe(word[word.length - 1] ?? ''))) return index + 1;
+  const chunk = tokenBefore(text, index, start);
+  if (looksLikeAddress(chunk) || /[#@_]/.test(chunk)) return index + 1;
+  pushCut(cuts, index, start, end);
+  return index + 1;
 }
 
 /** Decides whether the sentence-final punctuation at `index` (and the cluster it starts) ends a sentence. */
@@ -196,7 +219,7 @@ function skipClosers(text: string, from: number, end: number): number {
     while (j < end && j - i < 4 && isHorizontalSpace(text[j] ?? '')) j++;
     const ch = text[j] ?? '';
     if (j >= end || !CLOSING_PUNCTUATION.includes(ch)) return i;
-    if (AMBIGUOUS_QUOTES.includes(ch) && (j > i || isLetterOrDigit(charAt(text, j + 1, end)))) return i;
+    if (AMBIGUOUS_QUOTES.includes(ch) && isLetterOrDigit(charAt(text, j + 1, end))) return i;
     i = j + 1;
   }
 }
@@ -252,9 +275,11 @@ function endsBeforeGluedText(
 ): boolean {
   const first = charAt(text, next, end);
   const second = charAt(text, next + first.length, end);
-  const opensQuote = first === '«' || first === '“' || first === '‹';
+  // `fin.« Il`, `fin."Avec`, `fin.- Royaume-Uni : …` (a sub-heading dash; `J.-C.` has no space after its dash).
+  const opensQuote = first === '«' || first === '“' || first === '‹' || (first === '"' && isUpper(second));
+  const opensItem = ITEM_MARKERS.includes(first) && isHorizontalSpace(second);
   const opensWord = isUpper(first) && (isLower(second) || isApostrophe(second) || (isHorizontalSpace(second) && 'AÀY'.includes(first)));
-  if (!opensQuote && !opensWord && !(kind === 'strong' && isUpper(first))) return false;
+  if (!opensQuote && !opensWord && !opensItem && !(kind === 'strong' && isUpper(first))) return false;
 
   // Addresses and paths around the punctuation: `www.Site.fr`, `https://x.fr/page?Id=3`, `Jean.Dupont@x.fr`.
   const chunkBefore = tokenBefore(text, index, start);
