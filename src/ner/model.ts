@@ -153,9 +153,10 @@ export async function loadModel(ner: Pick<NerConfig, 'modelDir' | 'dtype' | 'thr
   const modelKind = folder.tokenizerJson.model?.type;
   const pieceTokenizer: PieceTokenizer = {
     tokenize: (text) => tokenizer.tokenize(text),
-    toIds: (pieces) => tokenizer.convert_tokens_to_ids(pieces),
+    encode: (text) => tokenizer.encode(text, { add_special_tokens: false }),
     normalize: (cluster) => tokenizer._tokenizer.normalizer?.normalize(cluster) ?? cluster,
     unkToken: tokenizer.unk_token ?? null,
+    unkId: tokenizer.unk_token_id ?? null,
     wordPrefix: modelKind === 'WordPiece' ? null : '\u2581',
     continuationPrefix: modelKind === 'WordPiece' ? (folder.tokenizerJson.model?.continuing_subword_prefix ?? '##') : null,
   };

@@ -11,11 +11,12 @@ import { normalizeForModel, splitWordRanges, type NormalizedText, type Word } fr
 export interface PieceTokenizer {
   /** Subword strings of a text, without special tokens. */
   tokenize(text: string): string[];
-  /** Ids of subword strings. */
-  toIds(pieces: string[]): number[];
+  /** Ids of the same pieces, in the same order (unknown pieces get the unknown-token id). */
+  encode(text: string): number[];
   /** The tokenizer's own character normalization (NFC, replacements, lowercasing…), applied to one cluster. */
   normalize(cluster: string): string;
   unkToken: string | null;
+  unkId: number | null;
   /** Prefix marking a word-initial piece (`▁` for SentencePiece/Metaspace), stripped before matching. */
   wordPrefix: string | null;
   /** Prefix marking a continuation piece (`##` for WordPiece), stripped before matching. */
@@ -145,20 +146,26 @@ export class SentenceEncoder {
         // Fallback: each word tokenized alone, so every word starts on a token of its own.
         chunkWords.forEach(([s, e], k) => {
           wordToken[firstWord + k] = ids.length;
-          const pieces = this.tokenizer.tokenize(chunk.slice(s, e));
-          ids.push(...(pieces.length > 0 ? this.tokenizer.toIds(pieces) : this.tokenizer.toIds([this.tokenizer.unkToken ?? ''])));
+          const wordIds = this.tokenizer.encode(chunk.slice(s, e));
+          ids.push(...(wordIds.length > 0 ? wordIds : [this.unknownId()]));
         });
       }
     }
     return { words, ids, wordToken };
   }
 
+  /** A word the tokenizer turns into nothing (it dropped every character) still needs one token. */
+  private unknownId(): number {
+    return this.tokenizer.unkId ?? 0;
+  }
+
   private encodeChunk(chunk: string): { ids: number[]; ranges: Array<[number, number]> } | null {
     const cached = this.chunkCache.get(chunk);
     if (cached !== undefined) return cached;
     const pieces = this.tokenizer.tokenize(chunk);
-    const ranges = pieces.length > 0 ? alignPieces(chunk, pieces, this.tokenizer) : null;
-    const result = ranges ? { ids: this.tokenizer.toIds(pieces), ranges } : null;
+    const ids = this.tokenizer.encode(chunk);
+    const ranges = pieces.length > 0 && pieces.length === ids.length ? alignPieces(chunk, pieces, this.tokenizer) : null;
+    const result = ranges ? { ids, ranges } : null;
     if (this.chunkCache.size > SentenceEncoder.CACHE_LIMIT) this.chunkCache.clear();
     this.chunkCache.set(chunk, result);
     return result;
@@ -166,8 +173,9 @@ export class SentenceEncoder {
 }
 
 /**
- * A word is labelled by the first piece that starts inside it; a word that starts inside a piece
- * begun by an earlier word (a piece straddling `l'|UE`) takes the piece covering its first character.
+ * A word is labelled by the first piece that begins inside it: a piece straddling two words (`▁l'U|E`)
+ * belongs to the word where it begins, as in training, where every subword is labelled from the word
+ * holding its first character. A word in which no piece begins takes the piece covering its first character.
  */
 export function assignWordTokens(
   words: ReadonlyArray<[number, number]>,
