@@ -16,6 +16,7 @@ import {
   REFERENCE_WORDS,
   SEASONS,
   SHIFT_WORDS,
+  TEMPORAL_ADJECTIVES,
   VAGUE_QUANTITIES,
   WEEKDAYS,
 } from '../rules/fr/dates-lexicon.js';
@@ -54,6 +55,7 @@ const PLACEHOLDERS: Readonly<Record<string, string>> = {
   MOD: alternation(Object.keys(MODIFIERS)),
   REF: alternation(Object.keys(REFERENCE_WORDS)),
   FREQ: alternation(Object.keys(FREQUENCY_WORDS)),
+  TADJ: alternation(Object.keys(TEMPORAL_ADJECTIVES)),
 };
 
 /** Expands `{NAME}` placeholders (repeatedly, since fragments may contain placeholders). */

@@ -32,6 +32,7 @@ import {
   ROMAN_DIGITS,
   SEASONS,
   SHIFT_WORDS,
+  TEMPORAL_ADJECTIVES,
   WEEKDAYS,
 } from '../rules/fr/dates-lexicon.js';
 import type { RuleKind } from '../rules/fr/dates-patterns.js';
@@ -376,7 +377,9 @@ const NORMALIZERS: Record<RuleKind, Normalizer> = {
       const day = pubDay(env);
       const suffix = unit === 'week-end' ? '-WE' : '';
       if (!day) return { type: 'DATE', value: `XXXX-WXX${suffix}`, granularity: 'week', mod: null, anchor: 'unresolved' };
-      return { type: 'DATE', value: formatWeek(addDays(day, shift * 7)) + suffix, granularity: 'week', ...base };
+      // Early in the week, `ce week-end` is the one just past.
+      const weeks = unit === 'week-end' && shift === 0 && isoWeekday(day) <= 2 ? -1 : shift;
+      return { type: 'DATE', value: formatWeek(addDays(day, weeks * 7)) + suffix, granularity: 'week', ...base };
     }
     if (unit === 'trimestre' || unit === 'semestre') {
       if (!pub || pub.month === null) return { type: 'DATE', value: null, granularity: 'quarter', mod: null, anchor: 'unresolved' };
@@ -461,9 +464,9 @@ const NORMALIZERS: Record<RuleKind, Normalizer> = {
     return { type: 'TIME', value: `${date.value}T${code}`, granularity: 'time', mod: partMod(groups), anchor: date.anchor };
   },
   reference(groups) {
-    const value = lookup(REFERENCE_WORDS, groups.ref);
+    const value = lookup(REFERENCE_WORDS, groups.ref) ?? lookup(TEMPORAL_ADJECTIVES, groups.ref);
     if (!value) return null;
-    return { type: 'TIME', value, granularity: 'ref', mod: null, anchor: 'absolute' };
+    return { type: 'TIME', value, granularity: value.startsWith('T') ? 'time' : 'ref', mod: null, anchor: 'absolute' };
   },
   set(groups) {
     const weekday = lookup(WEEKDAYS, groups.weekday);

@@ -15,7 +15,7 @@
  * `--engine chrono`) and is not used: it misses most relative, duration, set and bare-year expressions.
  */
 import type { Granularity, Span, TimexAnchor, TimexMod, TimexType } from '../document.js';
-import { MODIFIERS, MONTHS, QUANTITY_FOLLOWERS, SEASONS, WEEKDAYS } from '../rules/fr/dates-lexicon.js';
+import { AFTER_SECONDE_DURATION, DURATION_HEADS, MODIFIERS, MONTHS, QUANTITY_FOLLOWERS, SEASONS, WEEKDAYS } from '../rules/fr/dates-lexicon.js';
 import { YEAR_CUES, type RuleKind } from '../rules/fr/dates-patterns.js';
 import { parsePartialDate } from './calendar.js';
 import { COMPILED_RULES, FUTURE_CUE_REGEX, MODIFIER_PREFIX_REGEX } from './compile.js';
@@ -57,8 +57,12 @@ interface RawMatch {
 
 const QUANTITY_FOLLOWER_SET = new Set(QUANTITY_FOLLOWERS);
 const YEAR_CUE_SET = new Set(YEAR_CUES);
+const DURATION_HEAD_SET = new Set(DURATION_HEADS);
+const AFTER_SECONDE_SET = new Set(AFTER_SECONDE_DURATION);
+const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'au', 'aux', 'son', 'sa', 'ses', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces', 'notre', 'nos', 'votre', 'vos', 'mon', 'ma', 'mes']);
+const SEASON_CUES = new Set(['en', 'pendant', 'durant', 'depuis', 'dès', "jusqu'en", 'tout', 'cet', 'bel', 'comme', 'chaque']);
 const CALENDAR_WORDS = new Set([...Object.keys(MONTHS), ...Object.keys(WEEKDAYS), ...Object.keys(SEASONS)]);
-const AGE_NOUNS = /(?:^|[^\p{L}])(?:homme|femme|fille|fillette|garçon|garçonnet|enfant|bébé|jeune|adolescente?|retraitée?|lycéenne?|étudiante?|mère|père|victime|conducteur|conductrice|automobiliste|motard|piéton|quinquagénaire|sexagénaire|septuagénaire|octogénaire|nonagénaire|âgée?s?|l'âge|l’âge)\s+(?:de\s+)?$/iu;
+const AGE_NOUNS = /(?:^|[^\p{L}])(?:âgée?s?|agée?s?|homme|femme|fille|fillette|garçon|garçonnet|enfant|bébé|jeune|adolescente?|retraitée?|lycéenne?|étudiante?|mère|père|victime|conducteur|conductrice|automobiliste|motard|piéton|quinquagénaire|sexagénaire|septuagénaire|octogénaire|nonagénaire|âgée?s?|l'âge|l’âge)\s+(?:de\s+)?$/iu;
 
 function previousWord(text: string, index: number): string {
   const before = text.slice(Math.max(0, index - 40), index);
@@ -113,11 +117,52 @@ function accept(text: string, match: RawMatch): boolean {
     }
     case 'duration': {
       const unit = (match.groups.unit ?? '').toLowerCase();
+      const before = text.slice(Math.max(0, match.start - 40), match.start);
       if (unit === 'an' || unit === 'ans') {
-        const before = text.slice(Math.max(0, match.start - 40), match.start);
         if (AGE_NOUNS.test(before)) return false;
-        // Apposition of an age: `Jean Dupont, 52 ans, …`.
-        if (/,\s*$/u.test(before) && /^\s*[,)]/u.test(text.slice(match.end, match.end + 3)) && !match.groups.dmod) return false;
+        // Apposition of an age: `Jean Dupont, 52 ans, …`; age brackets: `les 6-16 ans`, `de 2 à 8 ans`, `les moins de 17 ans`.
+        if (/,\s*$/u.test(before) && /^\s*(?:[,)]|\.(?!\d))/u.test(text.slice(match.end, match.end + 3)) && !match.groups.dmod) return false;
+        if (/\d\s*(?:-|à)\s*$/u.test(before) || /(?:^|[^\p{L}])les\s+$/iu.test(before)) return false;
+        // `de N ans` after a noun that is not a duration head is an age (`un chauffeur de bus de 38 ans`).
+        const ofMatch = /([\p{L}'’]+)\s+de\s+$/iu.exec(before);
+        if (ofMatch && !match.groups.dmod && !DURATION_HEAD_SET.has((ofMatch[1] ?? '').toLowerCase())) return false;
+      }
+      if (match.groups.vague?.toLowerCase() === 'des' && ['heure', 'heures', 'minutes', 'secondes', 'seconde', 'minute'].includes(unit)) return false;
+      if (unit === 'seconde' && /^une$/iu.test(match.groups.num ?? '')) {
+        // `une seconde fois` is an ordinal, not one second.
+        const next = nextWord(text, match.end).toLowerCase();
+        if (next !== '' && !AFTER_SECONDE_SET.has(next)) return false;
+      }
+      return true;
+    }
+    case 'ahead':
+      // `dans un jour de grande forme` is not a date.
+      return !/^\s+(?:de|d['’]|où|que|qui|sans|comme)(?![\p{L}])/iu.test(text.slice(match.end, match.end + 8));
+    case 'season': {
+      const g = match.groups;
+      if (g.year || g.shift) return true;
+      const prev = previousWord(text, match.start).toLowerCase().replace(/’/g, "'");
+      // `les Jeux d'hiver`, `sports d'hiver` name things.
+      if (prev.endsWith("d'") || /d['’]$/u.test(text.slice(Math.max(0, match.start - 2), match.start))) return false;
+      if (g.det) return true;
+      const word = (g.season ?? '').toLowerCase();
+      // `été` is mostly the past participle of `être`.
+      if (word === 'été' || word === 'ete') return SEASON_CUES.has(prev) || /^\p{Lu}/u.test(g.season ?? '');
+      return true;
+    }
+    case 'partOfDay': {
+      const part = (match.groups.part ?? '').toLowerCase();
+      const det = (match.groups.det ?? '').toLowerCase();
+      if ((part === 'journée' || part === 'journee') && !['ce', 'cette'].includes(det)) {
+        return /dans\s+$/iu.test(text.slice(Math.max(0, match.start - 6), match.start));
+      }
+      return true;
+    }
+    case 'reference': {
+      const word = (match.groups.ref ?? '').toLowerCase();
+      if (/^(?:prochain|précédent)/u.test(word)) {
+        const prev = previousWord(text, match.start).toLowerCase().replace(/’/g, "'");
+        return DETERMINERS.has(prev) || /^\p{Lu}/u.test(match.groups.ref ?? '') || /^\p{Ll}/u.test(prev) && !DETERMINERS.has(prev) && /^\s*[,.;]/u.test(text.slice(match.end, match.end + 2));
       }
       return true;
     }
@@ -130,10 +175,9 @@ function accept(text: string, match: RawMatch): boolean {
       }
       return true;
     }
-    case 'weekday': {
-      // Plural weekdays (`les lundis`) are sets handled elsewhere; `le lundi` alone is kept as a date.
-      return true;
-    }
+    case 'weekday':
+      // `le Vendredi saint` is a feast, not a weekday reference.
+      return !/^\s+saint(?![\p{L}])/iu.test(text.slice(match.end, match.end + 7));
     default:
       return true;
   }
@@ -270,20 +314,29 @@ export function findTimeExpressions(text: string, options: FindOptions): TimexCa
   const selected = select(text, collectMatches(text, from, to), from);
   const out: TimexCandidate[] = [];
   for (const m of selected) {
-    const normalized = normalize(m.kind, m.groups as Groups, env);
+    let normalized = normalize(m.kind, m.groups as Groups, env);
     if (!normalized) continue;
+    if (m.kind === 'dayOffset' && normalized.type === 'DATE' && isGeneralToday(text, m, from)) {
+      // Sentence-initial `Aujourd'hui, …` usually means "nowadays", not the publication day.
+      normalized = { type: 'TIME', value: 'PRESENT_REF', granularity: 'ref', mod: null, anchor: 'absolute' };
+    }
     const mod = m.mod ?? normalized.mod;
     out.push({ start: m.start, end: m.end, text: text.slice(m.start, m.end), ...normalized, mod });
-    updateContext(context, normalized.type, normalized.value, normalized.anchor);
+    updateContext(context, normalized.type, normalized.value);
   }
   return out;
 }
 
-function updateContext(context: DateContext, type: TimexType, value: string | null, anchor: TimexAnchor): void {
-  if (type !== 'DATE' || value === null) return;
-  if (anchor === 'absolute') {
-    const year = /^(\d{4})(?:$|-)/.exec(value);
-    if (year) context.year = Number(year[1]);
-  }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) context.day = value;
+function isGeneralToday(text: string, m: RawMatch, from: number): boolean {
+  if (!/^aujourd['’]hui$/iu.test(m.groups.offset ?? '') || m.groups.weekday) return false;
+  const before = text.slice(from, m.start);
+  return !/[\p{L}\p{N}]/u.test(before) && /^\s*,/u.test(text.slice(m.end, m.end + 2));
+}
+
+function updateContext(context: DateContext, type: TimexType, value: string | null): void {
+  if ((type !== 'DATE' && type !== 'TIME') || value === null) return;
+  const year = /^(\d{4})(?:$|-)/.exec(value);
+  if (type === 'DATE' && year) context.year = Number(year[1]);
+  const day = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(value);
+  if (day?.[1]) context.day = day[1];
 }

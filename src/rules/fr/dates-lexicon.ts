@@ -149,6 +149,18 @@ export const REFERENCE_WORDS: Readonly<Record<string, 'PAST_REF' | 'PRESENT_REF'
   "l'avenir": 'FUTURE_REF', 'sous peu': 'FUTURE_REF',
 };
 
+/**
+ * Temporal adjectives that French TimeBank annotates as references (`le double mouvement actuel`, `le futur
+ * chancelier`, `une virée nocturne`). `prochain`/`précédent` count only next to a determiner or noun (see recognizer).
+ */
+export const TEMPORAL_ADJECTIVES: Readonly<Record<string, string>> = {
+  actuel: 'PRESENT_REF', actuelle: 'PRESENT_REF', actuels: 'PRESENT_REF', actuelles: 'PRESENT_REF',
+  futur: 'FUTURE_REF', future: 'FUTURE_REF', futurs: 'FUTURE_REF', futures: 'FUTURE_REF',
+  prochain: 'FUTURE_REF', prochaine: 'FUTURE_REF', prochains: 'FUTURE_REF', prochaines: 'FUTURE_REF',
+  précédent: 'PAST_REF', précédente: 'PAST_REF', précédents: 'PAST_REF', précédentes: 'PAST_REF',
+  nocturne: 'TNI', nocturnes: 'TNI', matinal: 'TMO', matinale: 'TMO', vespéral: 'TEV',
+};
+
 /** Adverbs and adjectives of frequency → SET value. */
 export const FREQUENCY_WORDS: Readonly<Record<string, string>> = {
   quotidiennement: 'P1D', quotidien: 'P1D', quotidienne: 'P1D', journalier: 'P1D', journalière: 'P1D',
@@ -164,6 +176,20 @@ export const ROMAN_DIGITS: Readonly<Record<string, number>> = { I: 1, V: 5, X: 1
  * Words after which a 4-digit number is a quantity, not a year (`2000 euros`): checked on the word that
  * follows the number. Kept short on purpose — units and counted nouns common in news.
  */
+/**
+ * Nouns whose `de N ans` complement is a duration (`une peine de 2 ans`); after any other noun `de N ans` is an
+ * age (`un chauffeur de 38 ans`), which is not a time expression.
+ */
+export const DURATION_HEADS: readonly string[] = [
+  'peine', 'peines', 'période', 'durée', 'retard', 'délai', 'contrat', 'mandat', 'bail', 'absence', 'séjour', 'prison', 'réclusion',
+  'emprisonnement', 'détention', 'sursis', 'plan', 'programme', 'attente', 'interdiction', 'suspension', 'moyenne', 'espace',
+  'intervalle', 'total', 'carrière', 'exil', 'travaux', 'chantier', 'engagement', 'crédit', 'prêt', 'emprunt', 'garantie',
+  'ferme', 'bout', 'terme', 'cours', 'plus', 'moins', 'près', 'environ', 'quelque', 'sursis', 'stage', 'formation', 'règne',
+];
+
+/** Words after which `une seconde` is still a duration (otherwise `une seconde fois` is an ordinal). */
+export const AFTER_SECONDE_DURATION: readonly string[] = ['de', "d'", 'à', 'après', 'plus', 'avant', 'et', 'ou', 'pour', 'pendant', 'près', 'seulement', 'environ', 'trop', 'à peine'];
+
 export const QUANTITY_FOLLOWERS: readonly string[] = [
   'euros', 'euro', '€', 'dollars', '$', 'francs', 'f', 'mf', 'livres', 'yens', 'km', 'kilomètres', 'mètres', 'm', 'm2', 'm²', 'kg', 'tonnes',
   'litres', 'hectares', 'ha', 'personnes', 'habitants', 'emplois', 'salariés', 'postes', 'morts', 'victimes', 'voix', 'élèves',

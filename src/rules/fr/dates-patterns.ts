@@ -86,7 +86,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'month-year',
     kind: 'monthYear',
-    pattern: `{B}(?:(?<det>le)\\s+mois\\s+(?:de\\s+|d{AP}))?(?<month>{MONTH})(?:${YEAR_OPT}|\\s+de\\s+(?<thisYear>cette\\s+année|l{AP}année\\s+(?:en\\s+cours|dernière|prochaine|passée))|${SHIFT_OPT})?{E}`,
+    pattern: `{B}(?:(?:le\\s+)?mois\\s+(?:de\\s+|d{AP}))?(?<month>{MONTH})(?:${YEAR_OPT}|\\s+de\\s+(?<thisYear>cette\\s+année|l{AP}année\\s+(?:en\\s+cours|dernière|prochaine|passée))|${SHIFT_OPT})?{E}`,
   },
   {
     id: 'month-range',
@@ -96,12 +96,12 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'year',
     kind: 'year',
-    pattern: `{B}(?:(?<det>l{AP}(?:année|an)|(?:cette|la|une)\\s+année|(?:la|cette)\\s+saison)\\s+)?${YEAR4}{E}`,
+    pattern: `{B}(?:(?<det>l{AP}(?:année|an)|(?:cette|la|une)\\s+année)\\s+)?${YEAR4}{E}`,
   },
   {
     id: 'year-short',
     kind: 'yearShort',
-    pattern: '(?<=(?:^|[^\\p{L}])(?:en|de|depuis|dès)\\s+)(?<year2>\\d{2})(?=\\s*(?:[,.;:)]|et\\s|$))',
+    pattern: '(?<=(?:^|[^\\p{L}])(?:en|de|depuis|dès)\\s+)(?<year2>\\d{2})(?=\\s*(?:[,;:)(]|\\.(?!\\d)|et\\s|$))',
   },
   {
     id: 'decade',
@@ -137,7 +137,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'relative-unit',
     kind: 'relativeUnit',
-    pattern: `{B}(?:(?<det>cette|cet|ce|la|le|l{AP})\\s*)(?<unit>année|an|semaine|mois|week-end|trimestre|semestre|saison|siècle|décennie)(?:\\s+(?<current>en\\s+cours|-ci|ci))?(?:\\s+(?<shift>{SHIFT}))?{E}`,
+    pattern: `{B}(?:(?<det>cette|cet|ce|la|le|l{AP})\\s*)(?<unit>année|an|semaine|mois|week-end|trimestre|semestre|saison|siècle|décennie)(?<current>\\s*-ci|\\s+en\\s+cours)?(?:\\s+(?<shift>{SHIFT}))?{E}`,
   },
   {
     id: 'relative-unit-before',
@@ -173,7 +173,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'duration-vague',
     kind: 'duration',
-    pattern: `{B}(?<vague>{VAGUE})\\s+(?<unit>{UNIT}){E}`,
+    pattern: `{B}(?<vague>{VAGUE})\\s+(?<unit>{UNIT}){E}(?!\\s+\\d)`,
   },
   {
     id: 'duration-noun',
@@ -204,13 +204,18 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'part-of-day-mod',
     kind: 'partOfDay',
-    pattern: `{B}(?:en\\s+)?(?<partMod>début|fin)\\s+(?:de\\s+|d{AP})(?<part>{PART}){E}`,
+    pattern: `{B}(?<partMod>début|fin)\\s+(?:de\\s+|d{AP})(?<part>{PART}){E}`,
   },
   // ── general references, sets ───────────────────────────────────────────────
   {
     id: 'reference',
     kind: 'reference',
     pattern: `{B}(?<ref>{REF}){E}`,
+  },
+  {
+    id: 'temporal-adjective',
+    kind: 'reference',
+    pattern: `{B}(?<ref>{TADJ}){E}`,
   },
   {
     id: 'set-every',
