@@ -30,6 +30,8 @@ export interface EvalDocument {
   regions: Span[];
   /** Gold internal boundaries (sentence starts, first sentence of each region excluded). */
   gold: number[];
+  /** Of `gold`, those after a sentence without final punctuation (a heading, a list item, a `;` end). */
+  unmarked?: number[];
 }
 
 export interface BoundaryScores {
@@ -108,12 +110,17 @@ export function loadSequoia(headingsOnOwnLine = false): EvalDocument[] {
     sentences.sort((a, b) => a.number - b.number);
     let text = '';
     const starts: number[] = [];
+    const unmarked: number[] = [];
     for (const sentence of sentences) {
-      if (text.length > 0) text += headingsOnOwnLine && !ENDS_WITH_PUNCTUATION.test(text) ? '\n' : ' ';
+      if (text.length > 0) {
+        const marked = ENDS_WITH_PUNCTUATION.test(text);
+        text += headingsOnOwnLine && !marked ? '\n' : ' ';
+        if (!marked) unmarked.push(text.length);
+      }
       starts.push(text.length);
       text += sentence.text;
     }
-    documents.push({ id, text, regions: [{ start: 0, end: text.length }], gold: starts.slice(1) });
+    documents.push({ id, text, regions: [{ start: 0, end: text.length }], gold: starts.slice(1), unmarked });
   }
   return documents;
 }
@@ -191,8 +198,18 @@ function main(): void {
   ];
   for (const set of sets) {
     const goldCount = set.documents.reduce((n, d) => n + d.gold.length, 0);
-    console.log(`\n== ${set.name}: ${set.documents.length} document(s), ${goldCount} gold boundaries`);
+    const unmarkedCount = set.documents.reduce((n, d) => n + (d.unmarked?.length ?? 0), 0);
+    const unmarkedNote = unmarkedCount > 0 ? `, ${unmarkedCount} of them after a sentence without final punctuation` : '';
+    console.log(`\n== ${set.name}: ${set.documents.length} document(s), ${goldCount} gold boundaries${unmarkedNote}`);
     for (const engine of ENGINES) console.log(`  ${engine.name.padEnd(26)} ${formatScores(scoreBoundaries(engine.segment, set.documents))}`);
+    if (unmarkedCount > 0) {
+      // Recall on the boundaries the text marks with punctuation, i.e. what a segmenter can see in space-joined text.
+      const marked = set.documents.map((d) => ({ ...d, gold: d.gold.filter((g) => !d.unmarked?.includes(g)) }));
+      const misses: Miss[] = [];
+      const scores = scoreBoundaries(segmentSentences, marked, misses);
+      const missedMarked = misses.filter((m) => m.kind === 'missed').length;
+      console.log(`  rules recall on punctuation-marked boundaries: ${(100 * (1 - missedMarked / (scores.truePositives + scores.falseNegatives))).toFixed(2)} % (${missedMarked} missed)`);
+    }
     if (set.documents.length > 1) {
       for (const document of set.documents) {
         console.log(`    rules on ${document.id.padEnd(16)} ${formatScores(scoreBoundaries(segmentSentences, [document]))}`);
