@@ -4,10 +4,14 @@
  * Exit codes: 0 all articles ok or skipped, 1 some articles failed (the others are written), 2 could not run.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { realpathSync } from 'node:fs';
+import { promises as fs, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveConfig, type ChroniqueConfig, type ConfigOverrides } from './config.js';
+import { loadDataset } from './audit/dataset.js';
+import { diffDatasets } from './audit/diff.js';
+import { formatDiffHtml, formatDiffJson, formatDiffText } from './audit/diff-format.js';
+import { buildReport } from './audit/report.js';
 import type { CacheMode } from './dataset/cache.js';
 import { Pipeline, runCorpus, type RunSummary } from './pipeline.js';
 import { createProgress } from './util/progress.js';
@@ -125,6 +129,56 @@ function printSummary(summary: RunSummary, out: string, stopped: boolean): void 
   process.stderr.write(`${lines.join('\n')}\n`);
 }
 
+/** Exit statuses of `chronique diff`, as diff(1): usable as a CI gate. */
+export const DIFF_IDENTICAL = 0;
+export const DIFF_DIFFERENT = 1;
+export const DIFF_ERROR = 2;
+
+interface DiffOptions {
+  json?: boolean;
+  html?: string;
+  confidenceThreshold: number;
+  maxItems: number;
+}
+
+async function diffCommand(oldDir: string, newDir: string, options: DiffOptions): Promise<number> {
+  try {
+    const diff = diffDatasets(await loadDataset(oldDir), await loadDataset(newDir), { confidenceThreshold: options.confidenceThreshold });
+    if (options.html) await fs.writeFile(options.html, formatDiffHtml(diff));
+    process.stdout.write(options.json ? formatDiffJson(diff) : formatDiffText(diff, { maxItems: options.maxItems }));
+    return diff.identical ? DIFF_IDENTICAL : DIFF_DIFFERENT;
+  } catch (error) {
+    process.stderr.write(`chronique diff: ${error instanceof Error ? error.message : String(error)}\n`);
+    return DIFF_ERROR;
+  }
+}
+
+interface ReportOptions {
+  out: string;
+  against?: string;
+  confidenceThreshold: number;
+}
+
+async function reportCommand(outputDir: string, options: ReportOptions): Promise<number> {
+  try {
+    const dataset = await loadDataset(outputDir);
+    const against = options.against ? await loadDataset(options.against) : undefined;
+    const html = buildReport(dataset, { ...(against ? { against } : {}), diffOptions: { confidenceThreshold: options.confidenceThreshold } });
+    await fs.writeFile(options.out, html);
+    process.stderr.write(`chronique: wrote ${options.out} (${dataset.articles.length} articles${against ? `, compared with ${options.against}` : ''})\n`);
+    return EXIT_OK;
+  } catch (error) {
+    process.stderr.write(`chronique report: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_CANNOT_RUN;
+  }
+}
+
+const probability = (value: string): number => {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0 || parsed > 1) throw new InvalidArgumentError('expected a number between 0 and 1');
+  return parsed;
+};
+
 export function buildProgram(): Command {
   const program = new Command('chronique')
     .description('French news articles → a traceable dataset of events (who did what, when, where)')
@@ -138,6 +192,28 @@ export function buildProgram(): Command {
   addRunOptions(program.command('regenerate').description('rebuild the whole dataset and its cache from scratch').argument('[corpus]', 'corpus folder', 'corpus'))
     .action(async (corpus: string, options: RunOptions) => {
       process.exitCode = await runCommand(corpus, options, 'rebuild');
+    });
+  program
+    .command('diff')
+    .description('compare two datasets: added, removed and changed events, entities and time expressions (exit 0 identical, 1 different, 2 error)')
+    .argument('<old-output>', 'older dataset folder')
+    .argument('<new-output>', 'newer dataset folder')
+    .option('--json', 'print the full diff as JSON')
+    .option('--html <file>', 'also write the diff as a self-contained HTML page')
+    .option('--confidence-threshold <x>', 'report confidence changes larger than this', probability, 0.05)
+    .option('--max-items <n>', 'longest listing per section in the text output', positiveInt, 50)
+    .action(async (oldDir: string, newDir: string, options: DiffOptions) => {
+      process.exitCode = await diffCommand(oldDir, newDir, options);
+    });
+  program
+    .command('report')
+    .description('write a self-contained HTML report to read a dataset (entities, time expressions, events per sentence)')
+    .argument('[output]', 'dataset folder', 'output')
+    .option('-o, --out <file>', 'HTML file to write', 'report.html')
+    .option('--against <old-output>', 'colour what changed since this older dataset')
+    .option('--confidence-threshold <x>', 'with --against: report confidence changes larger than this', probability, 0.05)
+    .action(async (outputDir: string, options: ReportOptions) => {
+      process.exitCode = await reportCommand(outputDir, options);
     });
   return program;
 }
