@@ -50,6 +50,8 @@ const PLACEHOLDERS: Readonly<Record<string, string>> = {
   NUM: `(?:\\d{1,4}(?:[,.]\\d{1,3})?|${NUMBER_WORD}(?:(?:-|\\s+)(?:et(?:-|\\s+))?${NUMBER_WORD}){0,4})`,
   UNIT: alternation(Object.keys(DURATION_UNITS)),
   DNOUN: alternation(Object.keys(DURATION_NOUNS)),
+  // `un demi-siècle`, `un quart d'heure`: the article is part of the quantity.
+  DNOUNFRACTION: alternation(Object.keys(DURATION_NOUNS).filter((n) => /^(?:demi|quart)/.test(n))),
   DMOD: alternation(Object.keys(DURATION_MODIFIERS)),
   VAGUE: alternation(VAGUE_QUANTITIES),
   MOD: alternation(Object.keys(MODIFIERS)),

@@ -361,7 +361,8 @@ const NORMALIZERS: Record<RuleKind, Normalizer> = {
     const det = lower(groups.det);
     const shift = shiftOf(groups.shift);
     const demonstrative = det === 'ce' || det === 'cet' || det === 'cette' || groups.current !== undefined;
-    if (shift === 0 && !demonstrative) return null; // `l'année`, `la semaine` alone: only with a modifier (see recognizer)
+    // `l'année`, `la semaine` alone are not dates; with a modifier (`la fin de l'année`) they are the current one.
+    if (shift === 0 && !demonstrative && groups.modifier === undefined) return null;
     const pub = env.publication;
     const base = { mod: null, anchor: 'publication' as TimexAnchor };
     if (unit === 'année' || unit === 'an') {

@@ -286,6 +286,7 @@ function select(text: string, matches: RawMatch[], from: number): RawMatch[] {
           m.start = windowStart + prefix.index;
           m.mod = mod;
           m.needsModifier = false;
+          m.groups.modifier = word;
         }
       }
     }

@@ -76,7 +76,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'numeric-dmy',
     kind: 'numericDate',
-    pattern: '(?<![\\p{L}\\p{N}][.,/]?)(?<day>\\d{1,2})(?<sep>[/.])(?<month>\\d{1,2})\\k<sep>(?<year>\\d{4}|\\d{2})(?![\\p{L}\\p{N}]|[-/.,]\\d)',
+    pattern: '(?<![\\p{L}\\p{N}][.,/]?)(?<day>0?[1-9]|[12]\\d|3[01])(?<sep>[/.])(?<month>0?[1-9]|1[0-2])\\k<sep>(?<year>\\d{4}|\\d{2})(?![\\p{L}\\p{N}]|[-/.,]\\d)',
   },
   {
     id: 'numeric-my',
@@ -111,7 +111,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'century',
     kind: 'century',
-    pattern: `{B}(?:(?<det>le|au)\\s+)?(?<century>[IVXL]{1,6}|\\d{1,2})(?:e|è|ème|eme|ᵉ)\\s+siècle{E}`,
+    pattern: `{B}(?:(?<det>le)\\s+)?(?<century>[IVXL]{1,6}|\\d{1,2})(?:e|è|ème|eme|ᵉ)\\s+siècle{E}`,
   },
   {
     id: 'season',
@@ -178,7 +178,12 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'duration-noun',
     kind: 'durationNoun',
-    pattern: `{B}(?:(?<det>un|une|le|la)\\s+)?(?<noun>{DNOUN}){E}`,
+    pattern: `{B}(?<noun>{DNOUN}){E}`,
+  },
+  {
+    id: 'duration-noun-fraction',
+    kind: 'durationNoun',
+    pattern: `{B}(?<det>un|une)\\s+(?<noun>{DNOUNFRACTION}){E}`,
   },
   // ── clock times ─────────────────────────────────────────────────────────────
   {
