@@ -135,14 +135,19 @@ export class NerTagger {
       const window = windows[chosen[w]!]!;
       return logProbsByWindow[chosen[w]!]![position - window.start]!;
     });
+    const spans = this.decodeSpans(encoded.words, logProbs, decode);
+    return { words: encoded.words, logProbs, windows, spans };
+  }
+
+  /** Spans of already computed word log-probabilities (to compare decoders without rerunning the model). */
+  decodeSpans(words: readonly Word[], logProbs: WordLogProbs, decode: DecodeMode = this.decodeMode): NerSpan[] {
     const tags = decodeTags(logProbs, decode, this.typesWithBegin);
-    const spans = tagsToSpans(tags).map((span) => ({
-      start: encoded.words[span.first]!.start,
-      end: encoded.words[span.last]!.end,
+    return tagsToSpans(tags).map((span) => ({
+      start: words[span.first]!.start,
+      end: words[span.last]!.end,
       type: span.type,
       score: Math.round(spanScore(logProbs, span) * 1e4) / 1e4,
     }));
-    return { words: encoded.words, logProbs, windows, spans };
   }
 
   async dispose(): Promise<void> {
