@@ -27,6 +27,8 @@ describe('abbreviations', () => {
     ['Comme dit plus haut (cf. Chapitre 3), rien ne change. La suite.', ['Comme dit plus haut (cf. Chapitre 3), rien ne change.', 'La suite.']],
     ['Il y avait env. 300 personnes. Elles sont parties.', ['Il y avait env. 300 personnes.', 'Elles sont parties.']],
     ['Le vol. 2 de la 3e éd. Gallimard est paru. Il coûte cher.', ['Le vol. 2 de la 3e éd. Gallimard est paru.', 'Il coûte cher.']],
+    ['Lire Études internationales, Vol. XVII, no 3. Le vol. Il a été commis hier.', ['Lire Études internationales, Vol. XVII, no 3.', 'Le vol.', 'Il a été commis hier.']],
+    ['La Mégane passe à 160 ch. Enfin, une BD. Elle plaît.', ['La Mégane passe à 160 ch.', 'Enfin, une BD.', 'Elle plaît.']],
     ['Rendez-vous le 3 janv. 2024 ou le 5 févr. 2024 au plus tard. Merci.', ['Rendez-vous le 3 janv. 2024 ou le 5 févr. 2024 au plus tard.', 'Merci.']],
     ['César est mort en 44 av. J.-C. Son fils adoptif lui succède.', ['César est mort en 44 av. J.-C.', 'Son fils adoptif lui succède.']],
     ['Rome fut fondée en 753 av. J.-C. selon la légende. Elle grandit.', ['Rome fut fondée en 753 av. J.-C. selon la légende.', 'Elle grandit.']],

@@ -37,12 +37,18 @@ import {
 
 const TITLES = new Set(TITLE_ABBREVIATIONS);
 const PREFIXES = new Set(PREFIX_ABBREVIATIONS);
-const PREFIXES_LOWER = new Set(PREFIX_ABBREVIATIONS.filter((a) => a.length > 1).map((a) => a.toLowerCase()));
+const PREFIXES_CAPITALIZED = capitalized(PREFIX_ABBREVIATIONS);
 const FINAL_CAPABLE = new Set(FINAL_CAPABLE_ABBREVIATIONS);
+const FINAL_CAPABLE_CAPITALIZED = capitalized(FINAL_CAPABLE_ABBREVIATIONS);
 const STARTERS = new Set(SENTENCE_STARTERS);
 const LOWERCASE_STARTERS = new Set(LOWERCASE_SENTENCE_STARTERS);
 const FILE_AND_DOMAIN_ENDINGS = new Set(FILE_AND_DOMAIN_SUFFIXES);
 const NAMES_BANG = new Set(NAMES_WITH_EXCLAMATION);
+
+/** `art` → `Art`: the form an abbreviation takes at the start of a sentence or in a reference (`Vol. 3`). */
+function capitalized(abbreviations: readonly string[]): Set<string> {
+  return new Set(abbreviations.filter((a) => a.length > 1).map((a) => a.charAt(0).toUpperCase() + a.slice(1)));
+}
 
 /**
  * Characters that may end a sentence, line breaks (which end a paragraph), and a capital glued to a lowercase word
@@ -178,7 +184,7 @@ function decideGluedHeading(text: string, index: number, start: number, end: num
 
 /** Decides whether the sentence-final punctuation at `index` (and the cluster it starts) ends a sentence. */
 function decidePunctuation(text: string, index: number, start: number, end: number, cuts: number[]): number {
-  // The cluster: `...`, `?!`, `!!`, `. . .` is not handled (rare in news).
+  // The whole cluster (`...`, `?!`, `!!!`, `?…`) is decided at once; a spaced `. . .` is not recognised (rare in news).
   let clusterEnd = index;
   let periods = 0;
   let strong = false;
@@ -258,8 +264,8 @@ function tokenFrom(text: string, index: number, end: number): string {
   return text.slice(index, i);
 }
 
-function isAbbreviation(word: string, set: ReadonlySet<string>, lower: ReadonlySet<string> | null): boolean {
-  return set.has(word) || (lower !== null && word.length > 1 && lower.has(word.toLowerCase()));
+function isAbbreviation(word: string, set: ReadonlySet<string>, capitalized: ReadonlySet<string> | null): boolean {
+  return set.has(word) || (capitalized !== null && capitalized.has(word));
 }
 
 /** URLs, e-mail addresses, paths: their periods and question marks are not sentence ends. */
@@ -327,8 +333,8 @@ function classifyWordBeforePeriod(text: string, index: number, start: number): W
   const word = withoutElision(tokenBefore(text, index, start));
   if (word === '' || CLOSING_PUNCTUATION.includes(word[word.length - 1] ?? '')) return 'plain';
   if (isAbbreviation(word, TITLES, null)) return 'title';
-  if (isAbbreviation(word, PREFIXES, PREFIXES_LOWER)) return 'prefix';
-  if (FINAL_CAPABLE.has(word)) return 'final-capable';
+  if (isAbbreviation(word, PREFIXES, PREFIXES_CAPITALIZED)) return 'prefix';
+  if (isAbbreviation(word, FINAL_CAPABLE, FINAL_CAPABLE_CAPITALIZED)) return 'final-capable';
   // Also `J.-C.`: « Jésus-Christ » ends the sentence before `Son fils…`, not before `Vercingétorix se rend` (ambiguous).
   if (INITIALS.test(word)) return 'initials';
   // `1. Introduction` at the start of a line: a list number, not a sentence.
@@ -355,12 +361,19 @@ function endsBeforeSpacedText(text: string, index: number, next: number, start: 
     case 'list-number':
       return false;
     case 'final-capable':
-      return upper || opener;
+      // `janv. Le` ends the sentence, `Vol. XVII, no 3` does not.
+      return (upper && !startsWithRomanNumeral(text, next, end)) || opener;
     case 'initials':
       return startsNewSentenceAfterInitial(text, next, end);
     case 'plain':
       return true;
   }
+}
+
+const ROMAN_NUMERAL = /^(?=[MDCLXVI]{2})M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})(?![\p{L}\p{N}.])/u;
+
+function startsWithRomanNumeral(text: string, next: number, end: number): boolean {
+  return ROMAN_NUMERAL.test(tokenFrom(text, next, end));
 }
 
 function startsWithLowercaseStarter(text: string, next: number, end: number): boolean {

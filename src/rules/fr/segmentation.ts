@@ -16,24 +16,24 @@ export const TITLE_ABBREVIATIONS: readonly string[] = [
 /**
  * Abbreviations that introduce what follows (a number, a reference, a name) and so do not end a sentence even
  * before a capital or a digit: `p. 12`, `art. L. 121-1`, `cf. Chapitre 3`, `n. 4`, `av. Foch`, `env. 30 km`.
- * Entries longer than one letter also match capitalised or upper-case (`Art.`, `ART.` at the start of a legal line);
- * single letters match as written, since `P.` or `V.` is more often an initial.
+ * Entries longer than one letter also match capitalised (`Art. 3`, `Cf. infra`), not upper-case (`une BD.`); single
+ * letters match as written, since `P.` or `V.` is more often an initial.
  */
 export const PREFIX_ABBREVIATIONS: readonly string[] = [
-  'p', 'pp', 'art', 'arts', 'al', 'alin', 'chap', 'ch', 'sect', 'paragr', 'fig', 'tab', 'tabl', 'ill', 'vol', 'vols', 't',
-  'éd', 'ed', 'édit', 'coll', 'trad', 'dir', 'réf', 'cf', 'cfr', 'voy', 'v', 'vs', 'ex', 'p.ex', 'n', 'no', 'nos', 'num',
-  'env', 'approx', 'av', 'bd', 'boul', 'bld', 'fg', 'faub', 'op', 'cit', 'loc', 'tél', 'fax', 'c', 'ca', 'ann', 'suppl',
-  'dép', 'arr', 'imp', 'sq', 'sqq', 'nb', 'N.B', 'P.-S', 'P.S', 'c.-à-d', 'c.-à.-d', 'i.e', 'e.g', 'resp', 'éval', 'var',
+  'p', 'pp', 'art', 'arts', 'al', 'alin', 'chap', 'sect', 'paragr', 'fig', 'tab', 'tabl', 'ill', 't',
+  'éd', 'édit', 'coll', 'trad', 'dir', 'réf', 'cf', 'cfr', 'voy', 'v', 'vs', 'ex', 'p.ex', 'n', 'no', 'nos', 'num',
+  'env', 'approx', 'av', 'bd', 'boul', 'bld', 'fg', 'faub', 'op', 'cit', 'loc', 'tél', 'c', 'ca', 'ann', 'suppl',
+  'dép', 'arr', 'imp', 'sq', 'sqq', 'nb', 'N.B', 'P.-S', 'P.S', 'c.-à-d', 'c.-à.-d', 'i.e', 'e.g', 'resp', 'éval',
 ];
 
 /**
- * Abbreviations that are often the last word of a sentence (`… etc.`, `… 44 av. J.-C.`, `le 3 janv.`): they end the
- * sentence before a capitalised word but not before a digit (`janv. 2024`, `J.-C. 12`).
+ * Abbreviations that are often the last word of a sentence (`… etc.`, `le 3 janv.`), or words that are also
+ * abbreviations (`le vol.` / `vol. 2`, `160 ch.` / `ch. 3`): they end the sentence before a capitalised word but not
+ * before a digit (`janv. 2024`, `vol. 2`). Entries longer than one letter also match capitalised (`Vol. 2`, `Janv.`).
  */
 export const FINAL_CAPABLE_ABBREVIATIONS: readonly string[] = [
-  'etc', 'Jr', 'Cie', 'cie', 'Inc', 'inc', 'Ltd', 'Corp', 'Co', 'S.A', 'ibid', 'Ibid',
-  'janv', 'fév', 'févr', 'avr', 'juil', 'sept', 'oct', 'nov', 'déc',
-  'Janv', 'Fév', 'Févr', 'Avr', 'Juil', 'Sept', 'Oct', 'Nov', 'Déc',
+  'etc', 'Jr', 'vol', 'ch', 'cie', 'inc', 'Ltd', 'Corp', 'Co', 'S.A', 'ibid', 'janv', 'fév', 'févr', 'avr', 'juil', 'sept',
+  'oct', 'nov', 'déc',
 ];
 
 /**
