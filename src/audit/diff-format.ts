@@ -38,7 +38,7 @@ export function formatDiffText(diff: DatasetDiff, options: TextFormatOptions = {
   const lines: string[] = [];
   const { articles, events } = diff;
   lines.push(`chronique diff ${diff.oldDir} → ${diff.newDir}: ${diff.identical ? 'identical' : 'different'}`);
-  lines.push(`articles: ${articles.old} → ${articles.new} (+${articles.added.length} added, -${articles.removed.length} removed, ${articles.textChanged.length} with changed text)`);
+  lines.push(`articles: ${articles.old} → ${articles.new} (+${articles.added.length} added, -${articles.removed.length} removed, ${articles.textChanged.length} with changed text, ${articles.changed.length} with changed status or metadata)`);
   lines.push(`sentences: +${diff.sentences.added} -${diff.sentences.removed}`);
   lines.push(`events: ${events.old} → ${events.new}: +${events.added.length} added, -${events.removed.length} removed, ~${events.changed.length} changed, ${events.unchanged} unchanged (confidence threshold ${diff.options.confidenceThreshold})`);
   lines.push(`mentions: ${signed(diff.mentions.added.length, diff.mentions.removed.length, diff.mentions.changed.length)}; time expressions: ${signed(diff.timexes.added.length, diff.timexes.removed.length, diff.timexes.changed.length)}; entities: ${signed(diff.entities.added.length, diff.entities.removed.length, diff.entities.changed.length)}`);
@@ -55,6 +55,9 @@ export function formatDiffText(diff: DatasetDiff, options: TextFormatOptions = {
     lines.push(`  ${a.article} [${a.status}] events ${a.events.old} → ${a.events.new} ${signed(a.events.added, a.events.removed, a.events.changed)}; mentions ${signed(a.mentions.added, a.mentions.removed, a.mentions.changed)}; timexes ${signed(a.timexes.added, a.timexes.removed, a.timexes.changed)}; entities ${signed(a.entities.added, a.entities.removed, a.entities.changed)}`);
   }
   if (diff.perArticle.length > options.maxItems) lines.push(`  … ${diff.perArticle.length - options.maxItems} more (use --json or --html for the full list)`);
+  appendList(lines, 'articles added', articles.added, options.maxItems, (id) => `+ ${id}`);
+  appendList(lines, 'articles removed', articles.removed, options.maxItems, (id) => `- ${id}`);
+  appendList(lines, 'articles changed', articles.changed, options.maxItems, (c) => `~ ${c.id}: ${c.changes.map(describeFieldChange).join('; ')}`);
   appendList(lines, 'events added', events.added, options.maxItems, (e) => `+ ${e.id} ${describeEvent(e)}`);
   appendList(lines, 'events removed', events.removed, options.maxItems, (e) => `- ${e.id} ${describeEvent(e)}`);
   appendList(lines, 'events changed', events.changed, options.maxItems, (c: EventChange) =>
@@ -99,7 +102,7 @@ export function formatDiffHtml(diff: DatasetDiff): string {
   body.push(`<p class="verdict ${diff.identical ? 'd-add' : 'd-chg'}" id="verdict">${diff.identical ? 'identical' : 'different'}</p>`);
   body.push('</header><main>');
   body.push('<section><h2>Summary</h2><table id="summary"><tr><th></th><th class="num">old</th><th class="num">new</th><th class="num">added</th><th class="num">removed</th><th class="num">changed</th></tr>');
-  body.push(summaryRow('articles', diff.articles.old, diff.articles.new, diff.articles.added.length, diff.articles.removed.length, diff.articles.textChanged.length));
+  body.push(summaryRow('articles', diff.articles.old, diff.articles.new, diff.articles.added.length, diff.articles.removed.length, new Set([...diff.articles.textChanged, ...diff.articles.changed.map((c) => c.id)]).size));
   body.push(summaryRow('events', events.old, events.new, events.added.length, events.removed.length, events.changed.length));
   for (const [name, section] of [['mentions', diff.mentions], ['time expressions', diff.timexes], ['entities', diff.entities]] as const) {
     body.push(summaryRow(name, null, null, section.added.length, section.removed.length, section.changed.length));
@@ -117,6 +120,7 @@ export function formatDiffHtml(diff: DatasetDiff): string {
     }
     body.push('</table></section>');
   }
+  body.push(listSection('Articles changed', 'articles-changed', diff.articles.changed, (c) => `<span class="d-chg">~</span> <code>${escapeHtml(c.id)}</code>: ${escapeHtml(c.changes.map(describeFieldChange).join('; '))}`));
   body.push(listSection('Events added', 'events-added', events.added, (e) => `<span class="d-add">+</span> <code>${escapeHtml(e.id)}</code> ${escapeHtml(describeEvent(e))}`));
   body.push(listSection('Events removed', 'events-removed', events.removed, (e) => `<span class="d-del">−</span> <code>${escapeHtml(e.id)}</code> ${escapeHtml(describeEvent(e))}`));
   body.push(listSection('Events changed', 'events-changed', events.changed, (c) => `<span class="d-chg">~</span> <code>${escapeHtml(c.new.id)}</code> ${escapeHtml(describeEvent(c.new))}${c.old.id !== c.new.id ? ` <span class="muted">(was ${escapeHtml(c.old.id)}, matched by ${escapeHtml(c.match)})</span>` : ''}<ul class="changes">${c.changes.map((f) => `<li>${escapeHtml(describeFieldChange(f))}</li>`).join('')}</ul>`));

@@ -9,7 +9,7 @@
  * configuration by design; confidence only counts when it moves by more than a threshold.
  */
 import type { EventRecord } from '../dataset/schema.js';
-import type { EntityRow, MentionRow, TimexRow } from '../dataset/records.js';
+import type { ArticleRow, EntityRow, MentionRow, TimexRow } from '../dataset/records.js';
 import type { LoadedDataset } from './dataset.js';
 
 export interface DiffOptions {
@@ -70,7 +70,7 @@ export interface DatasetDiff {
   newDir: string;
   options: DiffOptions;
   identical: boolean;
-  articles: { old: number; new: number; added: string[]; removed: string[]; textChanged: string[] };
+  articles: { old: number; new: number; added: string[]; removed: string[]; textChanged: string[]; changed: Array<{ id: string; changes: FieldChange[] }> };
   sentences: { added: number; removed: number };
   events: { old: number; new: number; added: EventRecord[]; removed: EventRecord[]; changed: EventChange[]; unchanged: number };
   mentions: SectionDiff<MentionRow>;
@@ -88,7 +88,7 @@ export function diffDatasets(oldData: LoadedDataset, newData: LoadedDataset, opt
     newDir: newData.dir,
     options,
     identical: true,
-    articles: { old: oldData.articles.length, new: newData.articles.length, added: [], removed: [], textChanged: [] },
+    articles: { old: oldData.articles.length, new: newData.articles.length, added: [], removed: [], textChanged: [], changed: [] },
     sentences: { added: 0, removed: 0 },
     events: { old: 0, new: 0, added: [], removed: [], changed: [], unchanged: 0 },
     mentions: { added: [], removed: [], changed: [] },
@@ -111,6 +111,9 @@ export function diffDatasets(oldData: LoadedDataset, newData: LoadedDataset, opt
     if (status === 'added') diff.articles.added.push(id);
     if (status === 'removed') diff.articles.removed.push(id);
     if (status === 'text-changed') diff.articles.textChanged.push(id);
+    // Status, language and metadata: e.g. an article skipped by one configuration and processed by the other.
+    const articleChanges = before && after ? compareArticles(before.article, after.article) : [];
+    if (articleChanges.length > 0) diff.articles.changed.push({ id, changes: articleChanges });
 
     const sentences = diffKeyed(before?.sentences ?? [], after?.sentences ?? [], (s) => `${s.start}:${s.end}`, () => []);
     diff.sentences.added += sentences.added.length;
@@ -134,7 +137,7 @@ export function diffDatasets(oldData: LoadedDataset, newData: LoadedDataset, opt
     for (const event of events.removed) typeCounts(event.type).removed += 1;
     for (const change of events.changed) typeCounts(change.new.type).changed += 1;
 
-    const differs = status !== 'same-text' || sentences.added.length + sentences.removed.length > 0 || sectionSize(mentions) + sectionSize(timexes) + sectionSize(entities) > 0 || events.added.length + events.removed.length + events.changed.length > 0;
+    const differs = status !== 'same-text' || articleChanges.length > 0 || sentences.added.length + sentences.removed.length > 0 || sectionSize(mentions) + sectionSize(timexes) + sectionSize(entities) > 0 || events.added.length + events.removed.length + events.changed.length > 0;
     if (differs) {
       diff.perArticle.push({
         article: id,
@@ -202,6 +205,12 @@ function compareFields<T>(a: T, b: T, fields: Array<keyof T & string>): FieldCha
 }
 
 const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function compareArticles(a: ArticleRow, b: ArticleRow): FieldChange[] {
+  const changes = compareFields(a, b, ['status', 'reason', 'title', 'published', 'url']);
+  if (a.language?.code !== b.language?.code) changes.push({ field: 'language', old: a.language?.code ?? null, new: b.language?.code ?? null });
+  return changes;
+}
 
 const compareMentions = (a: MentionRow, b: MentionRow): FieldChange[] => compareFields(a, b, ['label', 'text', 'sentence']);
 const compareTimexes = (a: TimexRow, b: TimexRow): FieldChange[] => compareFields(a, b, ['value', 'type', 'mod', 'granularity', 'anchor', 'text']);
