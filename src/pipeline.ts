@@ -51,6 +51,11 @@ export class Pipeline {
         doc.reason = error instanceof ArticleTimeout ? `timeout: over ${this.config.run.articleTimeoutMs} ms (in stage ${stage.name})` : `stage ${stage.name} failed: ${describeError(error)}`;
       }
       doc.timings[stage.name] = (doc.timings[stage.name] ?? 0) + performance.now() - started;
+      // A synchronous stage cannot be preempted; one that overran the limit still fails its article.
+      if (doc.status === 'ok' && Date.now() > deadline) {
+        doc.status = 'error';
+        doc.reason = `timeout: over ${this.config.run.articleTimeoutMs} ms (in stage ${stage.name})`;
+      }
     }
     return doc;
   }

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { stableStringify } from '../config.js';
 import type { ArticleMeta } from '../document.js';
 import type { ArticleRecords } from './records.js';
+import { makeDirectory } from '../util/make-directory.js';
 
 export const CACHE_DIR = '.cache';
 /** Bumped when the entry layout changes, so that an old cache is ignored rather than misread. */
@@ -75,8 +76,8 @@ export class ArticleCache {
   static async open(outDir: string, fingerprint: PipelineFingerprint, mode: CacheMode = 'use'): Promise<ArticleCache> {
     const root = path.join(path.resolve(outDir), CACHE_DIR, LAYOUT_VERSION);
     if (mode === 'rebuild') await fs.rm(path.join(path.resolve(outDir), CACHE_DIR), { recursive: true, force: true });
-    await fs.mkdir(path.join(root, ARTICLES), { recursive: true });
-    await fs.mkdir(path.join(root, FILES), { recursive: true });
+    await makeDirectory(path.join(root, ARTICLES));
+    await makeDirectory(path.join(root, FILES));
     return new ArticleCache(root, fingerprintHash(fingerprint), mode === 'use');
   }
 

@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DATASET_FILES, type ArticleRecords, type DatasetFile } from './records.js';
+import { makeDirectory } from '../util/make-directory.js';
 
 const STAGING = '.staging';
 const COMMIT_MARKER = 'COMMIT';
@@ -55,10 +56,10 @@ export class DatasetWriter {
   static async open(outDir: string): Promise<DatasetWriter> {
     const resolved = path.resolve(outDir);
     try {
-      await fs.mkdir(resolved, { recursive: true });
+      await makeDirectory(resolved);
       await recoverOutput(resolved);
       const staging = path.join(resolved, STAGING);
-      await fs.mkdir(staging, { recursive: true });
+      await makeDirectory(staging);
       const writer = new DatasetWriter(resolved, staging);
       for (const file of DATASET_FILES) {
         writer.handles.set(file, await fs.open(path.join(staging, `${file}.jsonl`), 'w'));
