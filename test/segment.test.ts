@@ -197,6 +197,11 @@ describe('line breaks', () => {
       '- président : Luc ;',
       '- trésorière : Marie.',
     ]);
+    expect(split('Le comité est inchangé :\nprésident : Luc ;\ntrésorière : Marie.')).toEqual([
+      'Le comité est inchangé :',
+      'président : Luc ;',
+      'trésorière : Marie.',
+    ]);
   });
 });
 

@@ -157,13 +157,22 @@ function skipWhitespace(text: string, from: number, end: number): WhitespaceRun 
 
 /**
  * A blank line always ends a sentence (paragraphs, headlines without final period). A single line break does too,
- * unless the next line starts with a lowercase letter — then the text is hard-wrapped and the sentence goes on.
+ * unless the next line starts with a lowercase letter — then the text is hard-wrapped and the sentence goes on — and
+ * the line does not end with `;` or `:` (a list: `Le comité est inchangé :` / `président : Luc ;` / `trésorière : …`).
  */
 function decideLineBreak(text: string, index: number, start: number, end: number, cuts: number[]): number {
   const run = skipWhitespace(text, index, end);
   if (run.next >= end) return run.next;
-  if (run.lineBreaks >= 2 || !isLower(charAt(text, run.next, end))) pushCut(cuts, run.next, start, end);
+  if (endsLine(text, index, start, run)) pushCut(cuts, run.next, start, end);
   return run.next;
+}
+
+function endsLine(text: string, lineEnd: number, start: number, run: WhitespaceRun): boolean {
+  if (run.lineBreaks >= 2 || !isLower(text[run.next] ?? '')) return true;
+  let last = lineEnd;
+  while (last > start && isHorizontalSpace(text[last - 1] ?? '')) last--;
+  const lastChar = text[last - 1] ?? '';
+  return lastChar === ';' || lastChar === ':';
 }
 
 /**
@@ -207,7 +216,7 @@ function decidePunctuation(text: string, index: number, start: number, end: numb
   if (run.next >= end) return run.next;
   if (run.lineBreaks > 0) {
     // The line break decides, as for any line end.
-    if (run.lineBreaks >= 2 || !isLower(charAt(text, run.next, end))) pushCut(cuts, run.next, start, end);
+    if (endsLine(text, afterClosers, start, run)) pushCut(cuts, run.next, start, end);
     return run.next;
   }
   const glued = run.next === afterClosers;
