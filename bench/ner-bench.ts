@@ -10,9 +10,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
-import { DEFAULT_CONFIG, type NerConfig } from '../src/config.js';
+import { DEFAULT_CONFIG } from '../src/config.js';
 import { corporaDir, evalSetFromTokens, type EvalSet } from '../src/eval/ner-eval.js';
-import { NerTagger } from '../src/ner/tagger.js';
+import { NerTagger, type TaggerSettings } from '../src/ner/tagger.js';
 import { readSequoia } from '../src/training/prepare-data.js';
 
 export interface NerBenchRow {
@@ -25,7 +25,7 @@ export interface NerBenchRow {
 }
 
 export interface NerBenchOptions {
-  ner: Pick<NerConfig, 'modelDir' | 'dtype' | 'threads'>;
+  ner: Omit<TaggerSettings, 'batchSize'>;
   batchSizes: readonly number[];
   /** Sentences per measurement (the first N of Sequoia test). */
   sentences: number;
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     .parse();
   const o = program.opts<{ model: string; dtype: string; threads: string; batches: string; sentences: string; rounds: string; json?: string }>();
   if (o.dtype !== 'q8' && o.dtype !== 'fp32') throw new Error(`--dtype must be q8 or fp32, got ${o.dtype}`);
-  const ner = { modelDir: path.resolve(o.model), dtype: o.dtype, threads: Number(o.threads) } as const;
+  const ner = { modelDir: path.resolve(o.model), dtype: o.dtype, threads: Number(o.threads), maxSequenceTokens: DEFAULT_CONFIG.ner.maxSequenceTokens } as const;
   const rows = await benchNer({ ner, batchSizes: o.batches.split(',').map(Number), sentences: Number(o.sentences), rounds: Number(o.rounds) });
   console.log(`NER throughput — model ${ner.modelDir}, dtype ${ner.dtype}, ${ner.threads} threads, Sequoia test sentences`);
   console.log('  batch  sentences  seconds  sentences/s  words/s');

@@ -38,6 +38,12 @@ export interface NerConfig {
   minScore: number;
   /** Disable the model entirely (rules-only run). */
   enabled: boolean;
+  /**
+   * Longest token sequence fed to the model at once (special tokens included); longer sentences are cut into
+   * overlapping windows. The shipped model is trained on sequences of at most 128 tokens, so longer ones would
+   * reach untrained position embeddings. Capped by the model's own limit (tokenizer `model_max_length`).
+   */
+  maxSequenceTokens: number;
 }
 
 export interface DatesConfig {
@@ -86,6 +92,7 @@ export const DEFAULT_CONFIG: ChroniqueConfig = {
     threads: Math.max(1, Math.min(availableParallelism(), 4)),
     minScore: 0,
     enabled: true,
+    maxSequenceTokens: 128,
   },
   dates: { useModelSpans: true },
   events: { extraTriggersFile: null, minConfidence: 0 },
@@ -116,7 +123,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ChroniqueConfig 
 export function configHash(config: ChroniqueConfig): string {
   const resultAffecting = {
     language: config.language,
-    ner: { dtype: config.ner.dtype, minScore: config.ner.minScore, enabled: config.ner.enabled },
+    ner: { dtype: config.ner.dtype, minScore: config.ner.minScore, enabled: config.ner.enabled, maxSequenceTokens: config.ner.maxSequenceTokens },
     dates: config.dates,
     events: config.events,
   };

@@ -49,6 +49,20 @@ describe('long sentence (2,000 words) with the context-free fixture model', () =
   });
   afterAll(async () => tagger?.dispose());
 
+  it('caps sequences at ner.maxSequenceTokens, never above the model limit', async () => {
+    const small = await NerTagger.load({ modelDir: FOREIGN_MODEL_DIR, dtype: 'q8', threads: 1, batchSize: 4, maxSequenceTokens: 20 });
+    const large = await NerTagger.load({ modelDir: FOREIGN_MODEL_DIR, dtype: 'q8', threads: 1, batchSize: 4, maxSequenceTokens: 4096 });
+    expect(small.maxContentTokens).toBe(18); // <s> … </s>
+    expect(large.maxContentTokens).toBe(62); // the fixture's model_max_length is 64
+    const text = longSentence(10);
+    const [a] = await small.analyze(text, [{ start: 0, end: text.length }]);
+    const [b] = await large.analyze(text, [{ start: 0, end: text.length }]);
+    expect(a!.windows.length).toBeGreaterThan(b!.windows.length);
+    expect(a!.spans).toEqual(b!.spans); // context-free model: windowing changes nothing
+    await small.dispose();
+    await large.dispose();
+  });
+
   it('is windowed, never truncated, and stitches to exactly the per-sentence result', async () => {
     const repeats = 167; // 12 words each → 2,004 words
     const text = longSentence(repeats);

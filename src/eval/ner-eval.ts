@@ -16,11 +16,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
-import { DEFAULT_CONFIG, PACKAGE_ROOT, stableStringify, type NerConfig } from '../config.js';
+import { DEFAULT_CONFIG, PACKAGE_ROOT, stableStringify } from '../config.js';
 import type { Span } from '../document.js';
 import { tagsToSpans, type DecodeMode } from '../ner/decode.js';
 import { MENTION_TYPES, toBioTag } from '../ner/labels.js';
-import { NerTagger, type SentenceAnalysis } from '../ner/tagger.js';
+import { NerTagger, type SentenceAnalysis, type TaggerSettings } from '../ner/tagger.js';
 import { joinTokens, readHipe, readSequoia, type NerSentence } from '../training/prepare-data.js';
 import { countMatches, summarize, type Counts, type GoldEntity, type Scores } from './ner-score.js';
 
@@ -137,13 +137,15 @@ async function main(): Promise<void> {
     .option('--dtype <dtype>', "'q8' or 'fp32'", DEFAULT_CONFIG.ner.dtype)
     .option('--batch-size <n>', 'sentences per batch', String(DEFAULT_CONFIG.ner.batchSize))
     .option('--threads <n>', 'ONNX Runtime intra-op threads', String(DEFAULT_CONFIG.ner.threads))
+    .option('--max-tokens <n>', 'longest sequence fed to the model (longer sentences are windowed)', String(DEFAULT_CONFIG.ner.maxSequenceTokens))
     .option('--sets <list>', 'comma-separated: sequoia,hipe,seed', 'sequoia,hipe,seed')
     .option('--out <file>', 'results JSON', path.join(PACKAGE_ROOT, 'bench', 'results', 'ner-eval.json'))
     .parse();
-  const options = program.opts<{ model: string; dtype: string; batchSize: string; threads: string; sets: string; out: string }>();
+  const options = program.opts<{ model: string; dtype: string; batchSize: string; threads: string; maxTokens: string; sets: string; out: string }>();
   if (options.dtype !== 'q8' && options.dtype !== 'fp32') throw new Error(`--dtype must be q8 or fp32, got ${options.dtype}`);
-  const ner: Pick<NerConfig, 'modelDir' | 'dtype' | 'threads' | 'batchSize'> = {
+  const ner: TaggerSettings = {
     modelDir: path.resolve(options.model),
+    maxSequenceTokens: Number(options.maxTokens),
     dtype: options.dtype,
     threads: Number(options.threads),
     batchSize: Number(options.batchSize),
@@ -166,7 +168,7 @@ async function main(): Promise<void> {
   const results: SetResult[] = [];
   for (const set of sets) results.push(await runSet(set, tagger));
   await tagger.dispose();
-  console.log(`model ${ner.modelDir} (dtype ${ner.dtype}, batch ${ner.batchSize}, ${ner.threads} threads)`);
+  console.log(`model ${ner.modelDir} (dtype ${ner.dtype}, batch ${ner.batchSize}, ${ner.threads} threads, sequences ≤ ${ner.maxSequenceTokens} tokens)`);
   console.log(formatTable(results));
   const sequoia = results.find((r) => r.name.startsWith('Sequoia'));
   if (sequoia) console.log(`\nNER throughput on Sequoia test: ${sequoia.sentencesPerSecond.toFixed(1)} sentences/s (${sequoia.sentences} sentences in ${sequoia.seconds.toFixed(2)} s)`);
@@ -177,6 +179,7 @@ async function main(): Promise<void> {
     dtype: ner.dtype,
     batchSize: ner.batchSize,
     threads: ner.threads,
+    maxSequenceTokens: ner.maxSequenceTokens,
     conventions: 'strict span match (start, end, type); seqeval chunking; micro over PER/ORG/LOC/MISC; corpora harmonized by src/training/prepare-data.ts readers',
     results,
   };

@@ -29,9 +29,12 @@ export interface SentenceAnalysis {
 
 export interface TaggerOptions {
   decode?: DecodeMode;
-  /** Overrides the model's maximum sequence length (special tokens included); tests use it to force windows. */
+  /** Longest sequence fed to the model (special tokens included), below the model's own limit. */
   maxLength?: number;
 }
+
+/** The `ner` settings the tagger uses; `maxSequenceTokens` defaults to the model's own limit. */
+export type TaggerSettings = Pick<NerConfig, 'modelDir' | 'dtype' | 'threads' | 'batchSize'> & Partial<Pick<NerConfig, 'maxSequenceTokens'>>;
 
 interface WindowJob {
   sentence: number;
@@ -58,12 +61,13 @@ export class NerTagger {
     this.labelToTag = Int32Array.from(tags.map((tag) => BIO_TAGS.indexOf(tag)));
     this.typesWithBegin = new Set(tags.filter((tag) => tag.startsWith('B-')).map((tag) => tagType(tag)!));
     const specials = model.prefixIds.length + model.suffixIds.length;
-    this.maxContent = Math.max(1, (options.maxLength ?? model.folder.maxLength) - specials);
+    this.maxContent = Math.max(1, Math.min(options.maxLength ?? Infinity, model.folder.maxLength) - specials);
     this.decodeMode = options.decode ?? 'viterbi';
   }
 
-  static async load(ner: Pick<NerConfig, 'modelDir' | 'dtype' | 'threads' | 'batchSize'>, options: TaggerOptions = {}): Promise<NerTagger> {
-    return new NerTagger(await loadModel(ner), Math.max(1, ner.batchSize), options);
+  static async load(ner: TaggerSettings, options: TaggerOptions = {}): Promise<NerTagger> {
+    const maxLength = options.maxLength ?? ner.maxSequenceTokens;
+    return new NerTagger(await loadModel(ner), Math.max(1, ner.batchSize), { ...options, ...(maxLength !== undefined ? { maxLength } : {}) });
   }
 
   /** The model's labels and what each maps to in chronique's tag set. */
