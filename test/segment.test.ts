@@ -284,7 +284,8 @@ describe('robustness', () => {
     'p', 'etc', 'www', '://', '@', '/', '2', '0', '😀', '\ud83d', '\ude00', 'ß', 'İ', 'ǅ', '\u0301',
   ];
   const trickyString = fc.array(fc.constantFrom(...TRICKY), { maxLength: 60 }).map((parts) => parts.join(''));
-  const anyString = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), trickyString, fc.string({ unit: 'grapheme', maxLength: 100 }));
+  const longRun = fc.array(fc.constantFrom('mot', ' ', 'Paris', 'é', '\u00a0', 'vidéo', 'Quel'), { maxLength: 3000 }).map((parts) => parts.join(''));
+  const anyString = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), trickyString, fc.string({ unit: 'grapheme', maxLength: 100 }), longRun);
 
   it('never throws and returns ordered, trimmed, non-empty spans covering every non-whitespace character of the region', () => {
     fc.assert(

@@ -1,12 +1,13 @@
 /**
  * Sentence segmentation for French news text.
  *
- * Engine choice, measured with `npm run eval:segment` (boundary F1 / speed on one core, 2026-11 run):
+ * Engine choice, measured with `npm run eval:segment` (boundary F1; sentences/s on one core of a loaded 2-core box,
+ * so speeds vary between runs):
  *
- *   |                         | seed  | Sequoia, headings on own line | Sequoia, space-joined | sentences/s |
- *   | this rule scanner       | 1.000 | 0.991                         | 0.881                 | 0.4–1 M     |
- *   | Intl.Segmenter + repairs| 0.991 | 0.958                         | 0.839                 | 0.09–0.16 M |
- *   | Intl.Segmenter alone    | 0.796 | 0.954                         | 0.828                 | 0.17–0.3 M  |
+ *   |                          | seed  | Sequoia, headings on own line | Sequoia, space-joined | sentences/s  |
+ *   | this rule scanner        | 1.000 | 0.998                         | 0.881                 | 0.27–1.0 M   |
+ *   | Intl.Segmenter + repairs | 0.991 | 0.957                         | 0.839                 | 0.07–0.17 M  |
+ *   | Intl.Segmenter alone     | 0.796 | 0.954                         | 0.828                 | 0.08–0.30 M  |
  *
  * The scanner is kept: it is the more accurate and the faster, and ICU is a poor base for this text:
  *  - ICU's sentence rules need a space after the period, so every glued sentence of scraped news (`urbain.Le départ`,
