@@ -121,6 +121,8 @@ export class DatasetWriter {
       await fs.writeFile(markerTmp, JSON.stringify(names));
       await fs.rename(markerTmp, path.join(this.stagingDir, COMMIT_MARKER));
     } catch (error) {
+      // No marker yet: drop the staged files and close their handles (a full disk must not keep them open).
+      await this.abort().catch(() => undefined);
       throw asOutputError(error, this.stagingDir);
     }
     await moveStagedFiles(this.stagingDir, this.outDir, names);
