@@ -41,12 +41,15 @@ interface RunOptions {
   progress: boolean;
   /** `run --force`: reprocess every article, ignoring the incremental cache. */
   force?: boolean;
+  /** False with `--no-ner`: rules only, the NER model is not loaded. */
+  ner: boolean;
 }
 
 function configFromOptions(options: RunOptions): ChroniqueConfig {
   const overrides: ConfigOverrides = {
     language: { accept: options.lang.split(',').map((code) => code.trim()).filter(Boolean) },
     ner: {
+      enabled: options.ner,
       dtype: options.dtype,
       batchSize: options.batchSize,
       ...(options.model ? { modelDir: path.resolve(options.model) } : {}),
@@ -75,7 +78,8 @@ function addRunOptions(command: Command): Command {
     .option('--triggers <file>', 'JSON file of extra event triggers merged over the built-in table')
     .option('--timeout-ms <ms>', 'per-article time limit', positiveInt, 60_000)
     .option('--max-file-mb <mb>', 'files larger than this are not read', positiveInt, 10)
-    .option('--no-progress', 'plain log lines instead of a progress bar');
+    .option('--no-progress', 'plain log lines instead of a progress bar')
+    .option('--no-ner', 'rules only: do not load or run the NER model');
 }
 
 async function runCommand(corpus: string, options: RunOptions, cache: CacheMode): Promise<number> {
