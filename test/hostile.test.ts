@@ -22,6 +22,7 @@ import {
   type Dataset,
   type Row,
 } from './hostile-helpers.js';
+import { NO_MODEL_FLAGS } from './hostile-cli.js';
 import { rulesOnlyPipeline } from './hostile-pipeline.js';
 
 const ENGLISH_PARAGRAPH =
@@ -324,6 +325,3 @@ describe('command line on hostile input', () => {
     }
   });
 });
-
-/** CLI flags for a run without the NER model (kept in one place: the flag lands with the entities stage). */
-const NO_MODEL_FLAGS: string[] = [];

@@ -1,0 +1,279 @@
+/**
+ * Faults around the pipeline: a model that cannot load, an input that vanishes or cannot be read, an output folder
+ * that cannot be written, a disk that fills up, a run interrupted, an article that runs away. Each must end with a
+ * clear message naming the path, the right exit code, the previous dataset untouched — and a re-run afterwards must
+ * give exactly the dataset of a clean run.
+ */
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutputError } from '../src/dataset/writer.js';
+import { defaultStages, Pipeline, runCorpus } from '../src/pipeline.js';
+import type { Stage } from '../src/stages/stage.js';
+import { createEntitiesStage } from '../src/stages/entities.js';
+import { datasetFingerprint, FRENCH_PARAGRAPH, FRENCH_SENTENCES, makeTempDir, readDataset, articlesById, runCli, writeFiles } from './hostile-helpers.js';
+import { rulesOnlyConfig, rulesOnlyPipeline, rulesOnlyStages } from './hostile-pipeline.js';
+import { NO_MODEL_FLAGS } from './hostile-cli.js';
+
+const temps: string[] = [];
+const temp = async (prefix: string): Promise<string> => {
+  const dir = await makeTempDir(prefix);
+  temps.push(dir);
+  return dir;
+};
+
+/** A small corpus of good articles, and what a clean run makes of it (the reference for every re-run). */
+let corpus: string;
+let cleanFingerprint: Record<string, string>;
+
+beforeAll(async () => {
+  corpus = await temp('faults-corpus');
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 12; i++) files[`a${String(i).padStart(2, '0')}.txt`] = `date 2024-03-${String(i + 1).padStart(2, '0')} Article ${i}\n${FRENCH_PARAGRAPH}`;
+  files['feed.jsonl'] = [1, 2, 3].map((n) => JSON.stringify({ id: `f${n}`, text: FRENCH_SENTENCES.slice(0, n + 2).join(' '), published: '2024-03-20' })).join('\n');
+  await writeFiles(corpus, files);
+  const cleanOut = await temp('faults-clean');
+  await runCorpus(await rulesOnlyPipeline(), corpus, cleanOut);
+  cleanFingerprint = await datasetFingerprint(cleanOut);
+});
+
+afterAll(async () => {
+  for (const dir of temps) await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** True when the command line's default pipeline loads the NER model (the model-fault checks then apply to it). */
+const cliLoadsModel = defaultStages().some((stage) => stage.name === 'entities');
+
+describe('model faults stop the run before any article', () => {
+  it('a missing model folder: Pipeline.create rejects, naming the path', async () => {
+    const config = rulesOnlyConfig({ ner: { enabled: true, modelDir: '/nonexistent/chronique-model' } });
+    await expect(Pipeline.create(config, [createEntitiesStage()])).rejects.toThrow(/\/nonexistent\/chronique-model/);
+  });
+
+  it('a model folder with a corrupt config.json: rejects, naming the file', async () => {
+    const modelDir = await temp('bad-model');
+    await writeFiles(modelDir, { 'config.json': '{"id2label": {"0": "O", ', 'tokenizer.json': '{}', 'onnx/model_quantized.onnx': 'not onnx' });
+    const config = rulesOnlyConfig({ ner: { enabled: true, modelDir } });
+    await expect(Pipeline.create(config, [createEntitiesStage()])).rejects.toThrow(new RegExp(`${path.join(modelDir, 'config.json').replaceAll('/', '\\/')}`));
+  });
+
+  it('a model folder whose weights are not ONNX: rejects, naming the weights file', async () => {
+    const modelDir = await temp('junk-weights');
+    await writeFiles(modelDir, {
+      'config.json': JSON.stringify({ id2label: { 0: 'O', 1: 'B-PER', 2: 'I-PER' } }),
+      'tokenizer.json': '{"garbage": true}',
+      'tokenizer_config.json': '{}',
+      'onnx/model_quantized.onnx': 'this is not an ONNX graph',
+    });
+    const config = rulesOnlyConfig({ ner: { enabled: true, modelDir } });
+    await expect(Pipeline.create(config, [createEntitiesStage()])).rejects.toThrow(new RegExp(modelDir.replaceAll('/', '\\/')));
+  });
+
+  it.skipIf(!cliLoadsModel)('CLI: --model /nonexistent exits 2 with a message naming the path, writing nothing', async () => {
+    const out = path.join(await temp('model-out'), 'out');
+    const result = await runCli(['run', corpus, '--out', out, '--no-progress', '--model', '/nonexistent/model']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot start: .*\/nonexistent\/model/);
+    await expect(fs.stat(out)).rejects.toThrow(); // stopped before any article, before the output folder
+  });
+
+  it.skipIf(!cliLoadsModel)('CLI: a model folder with bad JSON config exits 2 naming the config file', async () => {
+    const modelDir = await temp('bad-model-cli');
+    await writeFiles(modelDir, { 'config.json': '{oops', 'onnx/model_quantized.onnx': 'x' });
+    const result = await runCli(['run', corpus, '--out', path.join(modelDir, 'out'), '--no-progress', '--model', modelDir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(path.join(modelDir, 'config.json'));
+  });
+});
+
+describe('input faults become error articles; the run goes on', () => {
+  it('a file removed between the walk and the read is an error naming it; a re-run without it equals a clean run', async () => {
+    const local = await temp('vanish-corpus');
+    await fs.cp(corpus, local, { recursive: true });
+    await writeFiles(local, { 'zz-vanishing.txt': FRENCH_PARAGRAPH });
+    const out = await temp('vanish-out');
+    const summary = await runCorpus(await rulesOnlyPipeline(), local, out, {
+      onStart: () => execFileSync('rm', [path.join(local, 'zz-vanishing.txt')]),
+    });
+    expect(summary).toMatchObject({ error: 1, ok: 15 });
+    const row = articlesById(await readDataset(out)).get('zz-vanishing.txt');
+    expect(row).toMatchObject({ status: 'error' });
+    expect(String(row?.reason)).toMatch(/^zz-vanishing\.txt: ENOENT: no such file or directory/);
+    await runCorpus(await rulesOnlyPipeline(), local, out);
+    expect(await datasetFingerprint(out)).toEqual(cleanFingerprint);
+  });
+
+  it('a file swapped for a FIFO after the walk is an error, not a hang', async () => {
+    const local = await temp('fifo-corpus');
+    await writeFiles(local, { 'a.txt': FRENCH_PARAGRAPH, 'b.txt': FRENCH_PARAGRAPH });
+    const out = await temp('fifo-out');
+    const summary = await runCorpus(await rulesOnlyPipeline(), local, out, {
+      onStart: () => {
+        execFileSync('rm', [path.join(local, 'b.txt')]);
+        execFileSync('mkfifo', [path.join(local, 'b.txt')]);
+      },
+    });
+    expect(summary).toMatchObject({ ok: 1, error: 1 });
+    expect(articlesById(await readDataset(out)).get('b.txt')?.reason).toBe('b.txt: not a regular file (FIFO, socket or device), not read');
+  });
+
+  it('a file that grew past the size limit after the walk is refused at read time', async () => {
+    const local = await temp('grow-corpus');
+    await writeFiles(local, { 'a.txt': FRENCH_PARAGRAPH, 'b.txt': 'court' });
+    const out = await temp('grow-out');
+    const summary = await runCorpus(await rulesOnlyPipeline({ run: { maxFileBytes: 4096 } }), local, out, {
+      onStart: () => execFileSync('truncate', ['-s', '10000', path.join(local, 'b.txt')]),
+    });
+    expect(summary).toMatchObject({ ok: 1, error: 1 });
+    expect(articlesById(await readDataset(out)).get('b.txt')?.reason).toMatch(/^b\.txt: file too large/);
+  });
+});
+
+describe('output faults: exit 2, a message naming the path, the previous dataset intact', () => {
+  it('an output path under a regular file (ENOTDIR)', async () => {
+    const base = await temp('enotdir');
+    await writeFiles(base, { 'plain-file': 'x' });
+    const out = path.join(base, 'plain-file', 'out');
+    await expect(runCorpus(await rulesOnlyPipeline(), corpus, out)).rejects.toThrow(OutputError);
+    const result = await runCli(['run', corpus, '--out', out, '--no-progress', ...NO_MODEL_FLAGS]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`cannot write output ${out}`);
+  });
+
+  it('an output folder in /proc (not writable even for root)', async () => {
+    const out = '/proc/self/chronique-out';
+    const result = await runCli(['run', corpus, '--out', out, '--no-progress', ...NO_MODEL_FLAGS]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`cannot write output ${out}`);
+  });
+
+  it.skipIf(!canMount())('a read-only file system (EROFS): exit 2 "not writable", previous dataset intact', async () => {
+    const mountPoint = await temp('ro-mount');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mountPoint]);
+    try {
+      const out = path.join(mountPoint, 'out');
+      await runCorpus(await rulesOnlyPipeline(), corpus, out);
+      const before = await datasetFingerprint(out);
+      execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
+      const result = await runCli(['run', corpus, '--out', out, '--no-progress', '--force', ...NO_MODEL_FLAGS]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`cannot write output ${out}.*not writable`));
+      expect(await datasetFingerprint(out)).toEqual(before);
+      execFileSync('mount', ['-o', 'remount,rw', mountPoint]);
+      await runCorpus(await rulesOnlyPipeline(), corpus, out);
+      expect(await datasetFingerprint(out)).toEqual(cleanFingerprint);
+    } finally {
+      execFileSync('umount', ['-l', mountPoint]); // lazy: never masks the test's own failure
+    }
+  });
+
+  it.skipIf(!canMount())('a full disk (ENOSPC on a 1 MiB tmpfs): exit 2 "disk full", previous dataset intact, re-run equals a clean run', async () => {
+    const mountPoint = await temp('full-mount');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mountPoint]);
+    try {
+      const out = path.join(mountPoint, 'out');
+      await runCorpus(await rulesOnlyPipeline(), corpus, out);
+      const before = await datasetFingerprint(out);
+      // A corpus whose dataset cannot fit: the run must fail cleanly, not leave a half dataset.
+      const big = await temp('full-corpus');
+      await fs.cp(corpus, big, { recursive: true });
+      await writeFiles(big, { 'huge.txt': `${FRENCH_PARAGRAPH}\n\n`.repeat(3000) });
+      const result = await runCli(['run', big, '--out', out, '--no-progress', ...NO_MODEL_FLAGS]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`cannot write output ${out}.*disk full`));
+      expect(await datasetFingerprint(out)).toEqual(before);
+      await runCorpus(await rulesOnlyPipeline(), corpus, out);
+      expect(await datasetFingerprint(out)).toEqual(cleanFingerprint);
+    } finally {
+      execFileSync('umount', ['-l', mountPoint]); // lazy: never masks the test's own failure
+    }
+  });
+});
+
+describe('interruptions and runaway articles', () => {
+  it('SIGINT mid-run exits 130 and leaves the previous dataset as it was; the next run completes it exactly', async () => {
+    const local = await temp('sigint-corpus');
+    await fs.cp(corpus, local, { recursive: true });
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 3000; i++) files[`bulk/b${String(i).padStart(4, '0')}.txt`] = `${FRENCH_SENTENCES[i % 5]} Numéro ${i}.`;
+    await writeFiles(local, files);
+    const out = await temp('sigint-out');
+    await runCorpus(await rulesOnlyPipeline(), corpus, out);
+    const before = await datasetFingerprint(out);
+    let sent = false;
+    const result = await runCli(['run', local, '--out', out, '--no-progress', '--concurrency', '1', ...NO_MODEL_FLAGS], {
+      onStderr: (chunk, child) => {
+        // Interrupt once articles are flowing (a progress line was printed), not before the run started.
+        if (!sent && /\d+\/\d+ files/.test(chunk)) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      },
+    });
+    expect(sent).toBe(true);
+    expect(result.code, result.stderr).toBe(130);
+    expect(result.stderr).toContain('previous dataset');
+    expect(await datasetFingerprint(out)).toEqual(before);
+    const complete = await temp('sigint-clean');
+    await runCorpus(await rulesOnlyPipeline(), local, complete);
+    await runCorpus(await rulesOnlyPipeline(), local, out);
+    expect(await datasetFingerprint(out)).toEqual(await datasetFingerprint(complete));
+  });
+
+  it('a stage that never settles is cut at the deadline: error "timeout…", the other articles go on', async () => {
+    const hang: Stage = { name: 'hang', run: (doc) => (doc.meta.id === 'b.txt' ? new Promise<void>(() => undefined) : undefined) };
+    const local = await temp('hang-corpus');
+    await writeFiles(local, { 'a.txt': FRENCH_PARAGRAPH, 'b.txt': FRENCH_PARAGRAPH, 'c.txt': FRENCH_PARAGRAPH });
+    const out = await temp('hang-out');
+    const pipeline = await Pipeline.create(rulesOnlyConfig({ run: { articleTimeoutMs: 300 } }), [...rulesOnlyStages(), hang]);
+    const summary = await runCorpus(pipeline, local, out);
+    expect(summary).toMatchObject({ ok: 2, error: 1 });
+    expect(articlesById(await readDataset(out)).get('b.txt')?.reason).toBe('timeout: over 300 ms (in stage hang)');
+  });
+
+  it('a synchronous stage that overruns the deadline still fails its article with "timeout…"', async () => {
+    const busy: Stage = {
+      name: 'busy',
+      run: (doc) => {
+        if (doc.meta.id !== 'b.txt') return;
+        const until = performance.now() + 250;
+        while (performance.now() < until) {
+          // Spins like a regex gone quadratic: it cannot be preempted, only caught when it returns.
+        }
+      },
+    };
+    const local = await temp('busy-corpus');
+    await writeFiles(local, { 'a.txt': FRENCH_PARAGRAPH, 'b.txt': FRENCH_PARAGRAPH });
+    const out = await temp('busy-out');
+    const pipeline = await Pipeline.create(rulesOnlyConfig({ run: { articleTimeoutMs: 100 } }), [...rulesOnlyStages(), busy]);
+    const summary = await runCorpus(pipeline, local, out);
+    expect(summary).toMatchObject({ ok: 1, error: 1 });
+    expect(articlesById(await readDataset(out)).get('b.txt')?.reason).toBe('timeout: over 100 ms (in stage busy)');
+  });
+
+  it('CLI --timeout-ms 1: every article ends "timeout…", the run goes on to the end and exits 1', async () => {
+    const local = await temp('timeout-corpus');
+    await writeFiles(local, { 'long.txt': `${FRENCH_PARAGRAPH}\n\n`.repeat(200), 'other.txt': `${FRENCH_PARAGRAPH}\n\n`.repeat(200) });
+    const out = await temp('timeout-out');
+    const result = await runCli(['run', local, '--out', out, '--no-progress', '--timeout-ms', '1', ...NO_MODEL_FLAGS]);
+    expect(result.code, result.stderr).toBe(1);
+    const rows = articlesById(await readDataset(out));
+    expect(rows.size).toBe(2);
+    for (const row of rows.values()) expect(row).toMatchObject({ status: 'error', reason: expect.stringMatching(/^timeout: over 1 ms \(in stage \w+\)$/) });
+    // Timeouts are not cached: the same corpus with the normal limit processes them fully.
+    const again = await runCli(['run', local, '--out', out, '--no-progress', ...NO_MODEL_FLAGS]);
+    expect(again.code, again.stderr).toBe(0);
+    for (const row of articlesById(await readDataset(out)).values()) expect(row.status).toBe('ok');
+  });
+});
+
+function canMount(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  try {
+    execFileSync('sh', ['-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs "$d" && umount "$d" && rmdir "$d"'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
