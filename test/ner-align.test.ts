@@ -134,7 +134,7 @@ describe('subword alignment', () => {
         for (let i = 0; i < text.length; i += 3) pieces.push((i === 0 ? '\u2581' : '') + text.slice(i, i + 3));
         return pieces;
       },
-      encode: (text) => toy.tokenize(text).map((p) => (/^[\u2581a-zA-Z']+$/u.test(p) ? idOf(p) : 1)),
+      pieceId: (p) => (/^[\u2581a-zA-Z']+$/u.test(p) ? idOf(p) : 1),
       normalize: (cluster) => cluster.normalize('NFC'),
       unkToken: '[UNK]',
       unkId: 1,

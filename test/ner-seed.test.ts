@@ -5,6 +5,9 @@ import { createDocument, type Document } from '../src/document.js';
 import { seedEvalSet } from '../src/eval/ner-eval.js';
 import { countMatches, summarize, type Counts } from '../src/eval/ner-score.js';
 import { wordsOf } from '../src/ner/align.js';
+import { AutoTokenizer, env } from '@huggingface/transformers';
+import { SentenceEncoder } from '../src/ner/subwords.js';
+import { NerTagger } from '../src/ner/tagger.js';
 import { EntitiesStage } from '../src/stages/entities.js';
 import { FOREIGN_MODEL_DIR, SEED_GOLD_FILE, SEED_TEXT_FILE, SHIPPED_MODEL_DIR } from './ner-models.js';
 
@@ -76,6 +79,18 @@ describe.skipIf(SHIPPED_MODEL_DIR === null)('seed article with the shipped model
   const config = resolveConfig({ ner: { modelDir: SHIPPED_MODEL_DIR ?? '', threads: 2 } });
   beforeAll(async () => stage.init(config));
   afterAll(async () => stage.dispose());
+
+  it("feeds the model exactly the tokenizer's own ids for each sentence (chunk tokenization = sentence tokenization)", async () => {
+    env.allowRemoteModels = false;
+    const reference = await AutoTokenizer.from_pretrained(SHIPPED_MODEL_DIR!, { local_files_only: true });
+    const tagger = await NerTagger.load({ modelDir: SHIPPED_MODEL_DIR!, dtype: 'q8', threads: 1, batchSize: 8 });
+    const encoder = new SentenceEncoder(tagger.pieceTokenizer());
+    for (const s of gold.sentences) {
+      const expected = reference.encode(text.slice(s.start, s.end), { add_special_tokens: false });
+      expect(encoder.encode(text, s.start, s.end).ids).toEqual(expected);
+    }
+    await tagger.dispose();
+  });
 
   it('finds the gold entities with exact offsets', async () => {
     const doc = seedDocument();

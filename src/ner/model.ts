@@ -151,12 +151,13 @@ export async function loadModel(ner: Pick<NerConfig, 'modelDir' | 'dtype' | 'thr
   const { prefixIds, suffixIds } = specialTokenFrame(tokenizer);
   const padId = tokenizer.pad_token_id ?? 0;
   const modelKind = folder.tokenizerJson.model?.type;
+  const unkId = tokenizer.unk_token_id ?? 0;
   const pieceTokenizer: PieceTokenizer = {
     tokenize: (text) => tokenizer.tokenize(text),
-    encode: (text) => tokenizer.encode(text, { add_special_tokens: false }),
+    pieceId: (piece) => tokenizer._tokenizer.token_to_id(piece) ?? unkId,
     normalize: (cluster) => tokenizer._tokenizer.normalizer?.normalize(cluster) ?? cluster,
     unkToken: tokenizer.unk_token ?? null,
-    unkId: tokenizer.unk_token_id ?? null,
+    unkId,
     wordPrefix: modelKind === 'WordPiece' ? null : '\u2581',
     continuationPrefix: modelKind === 'WordPiece' ? (folder.tokenizerJson.model?.continuing_subword_prefix ?? '##') : null,
   };

@@ -11,8 +11,8 @@ import { normalizeForModel, splitWordRanges, type NormalizedText, type Word } fr
 export interface PieceTokenizer {
   /** Subword strings of a text, without special tokens. */
   tokenize(text: string): string[];
-  /** Ids of the same pieces, in the same order (unknown pieces get the unknown-token id). */
-  encode(text: string): number[];
+  /** Id of a piece returned by `tokenize` (unknown pieces get the unknown-token id). */
+  pieceId(piece: string): number;
   /** The tokenizer's own character normalization (NFC, replacements, lowercasing…), applied to one cluster. */
   normalize(cluster: string): string;
   unkToken: string | null;
@@ -146,8 +146,8 @@ export class SentenceEncoder {
         // Fallback: each word tokenized alone, so every word starts on a token of its own.
         chunkWords.forEach(([s, e], k) => {
           wordToken[firstWord + k] = ids.length;
-          const wordIds = this.tokenizer.encode(chunk.slice(s, e));
-          ids.push(...(wordIds.length > 0 ? wordIds : [this.unknownId()]));
+          const wordPieces = this.tokenizer.tokenize(chunk.slice(s, e));
+          ids.push(...(wordPieces.length > 0 ? wordPieces.map((piece) => this.tokenizer.pieceId(piece)) : [this.unknownId()]));
         });
       }
     }
@@ -163,9 +163,8 @@ export class SentenceEncoder {
     const cached = this.chunkCache.get(chunk);
     if (cached !== undefined) return cached;
     const pieces = this.tokenizer.tokenize(chunk);
-    const ids = this.tokenizer.encode(chunk);
-    const ranges = pieces.length > 0 && pieces.length === ids.length ? alignPieces(chunk, pieces, this.tokenizer) : null;
-    const result = ranges ? { ids, ranges } : null;
+    const ranges = pieces.length > 0 ? alignPieces(chunk, pieces, this.tokenizer) : null;
+    const result = ranges ? { ids: pieces.map((piece) => this.tokenizer.pieceId(piece)), ranges } : null;
     if (this.chunkCache.size > SentenceEncoder.CACHE_LIMIT) this.chunkCache.clear();
     this.chunkCache.set(chunk, result);
     return result;

@@ -9,7 +9,7 @@ import type { Word } from './align.js';
 import { decodeTags, spanScore, tagsToSpans, type DecodeMode, type WordLogProbs } from './decode.js';
 import { BIO_TAGS, toBioTag, tagType, type NerType } from './labels.js';
 import { loadModel, type LoadedModel } from './model.js';
-import { SentenceEncoder, type EncodedSentence } from './subwords.js';
+import { SentenceEncoder, type EncodedSentence, type PieceTokenizer } from './subwords.js';
 import { chooseWindows, planWindows, type TokenWindow } from './windows.js';
 
 export interface NerSpan extends Span {
@@ -79,6 +79,11 @@ export class NerTagger {
   modelFiles(): string[] {
     const { dir, onnxFile } = this.model.folder;
     return [onnxFile, ...['config.json', 'tokenizer.json', 'tokenizer_config.json'].map((name) => path.join(dir, name))];
+  }
+
+  /** The tokenizer view the runtime encodes with (for tests comparing it with the tokenizer's own encoding). */
+  pieceTokenizer(): PieceTokenizer {
+    return this.model.tokenizer;
   }
 
   get maxContentTokens(): number {
