@@ -64,19 +64,26 @@ export interface Normalized {
 export interface DateContext {
   /** Latest explicit (absolute) year of the paragraph. */
   year: number | null;
+  /** Month of the latest dated expression of the paragraph when it had one (with `year`). */
+  month: number | null;
   /** Latest day-level date value of the paragraph (`YYYY-MM-DD`). */
   day: string | null;
 }
 
 export function createDateContext(): DateContext {
-  return { year: null, day: null };
+  return { year: null, month: null, day: null };
 }
 
 export interface NormalizeEnv {
   publication: PartialDate | null;
   context: DateContext;
-  /** Whether the sentence reads as future (`aura lieu samedi`): bare weekdays then point forward. */
-  future: () => boolean;
+  /**
+   * Tense of the expression at `[start, end)`: `future` (`il viendra samedi`, `aura lieu samedi`) makes bare weekdays
+   * and year-less dates point forward, `past` backward. The expression's own clause decides; the sentence's otherwise.
+   */
+  tense: (start: number, end: number) => 'past' | 'future' | 'unknown';
+  /** Offsets of the expression being normalized. */
+  span: { start: number; end: number };
 }
 
 export type Groups = Readonly<Record<string, string | undefined>>;
@@ -115,7 +122,10 @@ const MONTH_INDEX = (a: { month: number; day: number | null }) => a.month * 32 +
 /** Year of a year-less month (and day), see the module comment for the rule. */
 function yearFor(month: number, day: number | null, shift: number, env: NormalizeEnv): { year: number | null; anchor: TimexAnchor } {
   const pub = env.publication;
-  if (shift === 0 && env.context.year !== null && (pub === null || env.context.year !== pub.year)) {
+  // Narratives move forward: `en décembre 2001 … le 22 octobre` is not October 2001, so the context year only
+  // applies to dates not before the context's month.
+  const forward = env.context.month === null || month >= env.context.month;
+  if (shift === 0 && forward && env.context.year !== null && (pub === null || env.context.year !== pub.year)) {
     return { year: env.context.year, anchor: 'context' };
   }
   if (!pub) return { year: null, anchor: 'unresolved' };
@@ -127,6 +137,11 @@ function yearFor(month: number, day: number | null, shift: number, env: Normaliz
   const monthsApart = month - pub.month;
   if (monthsApart > 8) return { year: pub.year - 1, anchor: 'publication' };
   if (monthsApart < -8) return { year: pub.year + 1, anchor: 'publication' };
+  // A clause in the past tense about a date months ahead speaks of last year's (`les attentats du 11 septembre ont…`
+  // read in February); one in the future tense about a date months behind, of next year's.
+  const tense = env.tense(env.span.start, env.span.end);
+  if (tense === 'past' && monthsApart > 4) return { year: pub.year - 1, anchor: 'publication' };
+  if (tense === 'future' && monthsApart < -4) return { year: pub.year + 1, anchor: 'publication' };
   return { year: pub.year, anchor: 'publication' };
 }
 
@@ -153,7 +168,7 @@ function weekdayDate(weekday: number, shift: number, env: NormalizeEnv): { value
   let offset: number;
   if (shift < 0) offset = -(((current - weekday + 7) % 7) || 7);
   else if (shift > 0) offset = ((weekday - current + 7) % 7) || 7;
-  else if (env.future()) offset = (weekday - current + 7) % 7;
+  else if (env.tense(env.span.start, env.span.end) === 'future') offset = (weekday - current + 7) % 7;
   else offset = -((current - weekday + 7) % 7);
   return { value: formatDay(addDays(day, offset)), anchor: 'publication' };
 }

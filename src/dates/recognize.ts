@@ -18,7 +18,7 @@ import type { Granularity, Span, TimexAnchor, TimexMod, TimexType } from '../doc
 import { AFTER_SECONDE_DURATION, DURATION_HEADS, MODIFIERS, MONTHS, QUANTITY_FOLLOWERS, SEASONS, WEEKDAYS } from '../rules/fr/dates-lexicon.js';
 import { YEAR_CUES, type RuleKind } from '../rules/fr/dates-patterns.js';
 import { parsePartialDate } from './calendar.js';
-import { COMPILED_RULES, FUTURE_CUE_REGEX, MODIFIER_PREFIX_REGEX } from './compile.js';
+import { COMPILED_RULES, FUTURE_CUE_REGEX, MODIFIER_PREFIX_REGEX, PAST_CUE_REGEX, PAST_PARTICIPLE_BEFORE_REGEX } from './compile.js';
 import { createDateContext, normalize, type DateContext, type Groups, type NormalizeEnv } from './normalize.js';
 
 export interface TimexCandidate extends Span {
@@ -43,6 +43,15 @@ export interface FindOptions {
 }
 
 export { createDateContext, type DateContext } from './normalize.js';
+
+/**
+ * Starts a new paragraph: a year read in the previous paragraph no longer dates year-less expressions, but the latest
+ * day is kept (`Le même jour…`, clock times in a following paragraph still refer to it).
+ */
+export function startParagraph(context: DateContext): void {
+  context.year = null;
+  context.month = null;
+}
 
 interface RawMatch {
   rule: number;
@@ -80,10 +89,10 @@ function plausibleYear(text: string, match: RawMatch): boolean {
   const year = Number(match.groups.year);
   if (match.groups.det) return year >= 1 && year <= 2999; // `l'année 2001`, `cette saison 2002`
   const yearStart = match.end - 4;
-  const before = text.slice(Math.max(0, yearStart - 3), yearStart);
+  const before = text.slice(Math.max(0, yearStart - 6), yearStart);
   const after = text.slice(match.end, match.end + 4);
-  // Thousands groups, decimals, signs, numbering: `12 2015`, `2015,5`, `n° 2015`, `+2015`.
-  if (/\d[\s.,]$|[+°#№$€£/]\s*$|n°\s*$/iu.test(before)) return false;
+  // Thousands groups, decimals, signs, numbering: `12 2015`, `2015,5`, `n° 2015`, `+2015` (but `2002/2003` is a season).
+  if (/\d[\s.,]$|[+°#№$€£]\s*$|(?<!\d{4})\/\s*$|n°\s*$/iu.test(before)) return false;
   if (/^(?:[.,]\d|\s\d{3}(?!\d)|\s?%|\s?€)/u.test(after)) return false;
   const next = nextWord(text, match.end).toLowerCase();
   if (QUANTITY_FOLLOWER_SET.has(next)) return false;
@@ -127,6 +136,8 @@ function accept(text: string, match: RawMatch): boolean {
         const ofMatch = /([\p{L}'’]+)\s+de\s+$/iu.exec(before);
         if (ofMatch && !match.groups.dmod && !DURATION_HEAD_SET.has((ofMatch[1] ?? '').toLowerCase())) return false;
       }
+      // `un jour de grande forme`, `un jour où…`: "one day", not a duration.
+      if (/^(?:un|une)$/iu.test(match.groups.num ?? '') && (unit === 'jour' || unit === 'fois') && /^\s+(?:de|d['’]|où|que|qui)(?![\p{L}])/iu.test(text.slice(match.end, match.end + 6))) return false;
       if (match.groups.vague?.toLowerCase() === 'des' && ['heure', 'heures', 'minutes', 'secondes', 'seconde', 'minute'].includes(unit)) return false;
       if (unit === 'seconde' && /^une$/iu.test(match.groups.num ?? '')) {
         // `une seconde fois` is an ordinal, not one second.
@@ -144,8 +155,11 @@ function accept(text: string, match: RawMatch): boolean {
       const prev = previousWord(text, match.start).toLowerCase().replace(/’/g, "'");
       // `les Jeux d'hiver`, `sports d'hiver` name things.
       if (prev.endsWith("d'") || /d['’]$/u.test(text.slice(Math.max(0, match.start - 2), match.start))) return false;
+      // `le Printemps de l'environnement`, `le printemps de Bourges` name events.
+      if (/^\s+(?:de|du|des|d['’])(?![\p{L}])/iu.test(text.slice(match.end, match.end + 5)) && !/^\s+de\s+(?:cette|l['’]an)/iu.test(text.slice(match.end, match.end + 14))) return false;
       if (g.det) return true;
       const word = (g.season ?? '').toLowerCase();
+      if ((g.season ?? '').length > 1 && g.season === g.season?.toUpperCase() && !SEASON_CUES.has(prev)) return false; // all-caps headline word
       // `été` is mostly the past participle of `être`.
       if (word === 'été' || word === 'ete') return SEASON_CUES.has(prev) || /^\p{Lu}/u.test(g.season ?? '');
       return true;
@@ -306,15 +320,23 @@ export function findTimeExpressions(text: string, options: FindOptions): TimexCa
   const to = Math.max(from, Math.min(options.region?.end ?? text.length, text.length));
   if (to === from) return [];
   const context = options.context ?? createDateContext();
-  let futureCache: boolean | null = null;
+  let sentenceFuture: boolean | null = null;
   const env: NormalizeEnv = {
     publication: parsePartialDate(options.publication),
     context,
-    future: () => (futureCache ??= FUTURE_CUE_REGEX.test(text.slice(from, to))),
+    tense: (start, end) => {
+      const clause = clauseAround(text, from, to, start, end);
+      if (FUTURE_CUE_REGEX.test(clause)) return 'future';
+      if (PAST_PARTICIPLE_BEFORE_REGEX.test(text.slice(Math.max(from, start - 30), start))) return 'past';
+      if (PAST_CUE_REGEX.test(clause)) return 'past';
+      return (sentenceFuture ??= FUTURE_CUE_REGEX.test(text.slice(from, to))) ? 'future' : 'unknown';
+    },
+    span: { start: from, end: from },
   };
   const selected = select(text, collectMatches(text, from, to), from);
   const out: TimexCandidate[] = [];
   for (const m of selected) {
+    env.span = { start: m.start, end: m.end };
     let normalized = normalize(m.kind, m.groups as Groups, env);
     if (!normalized) continue;
     if (m.kind === 'dayOffset' && normalized.type === 'DATE' && isGeneralToday(text, m, from)) {
@@ -328,6 +350,15 @@ export function findTimeExpressions(text: string, options: FindOptions): TimexCa
   return out;
 }
 
+/** The clause holding `[start, end)`: between the nearest punctuation marks around it, inside `[from, to)`. */
+function clauseAround(text: string, from: number, to: number, start: number, end: number): string {
+  let left = start;
+  while (left > from && !/[,;:«»()"]/u.test(text[left - 1] ?? '')) left -= 1;
+  let right = end;
+  while (right < to && !/[,;:«»()".!?]/u.test(text[right] ?? '')) right += 1;
+  return text.slice(left, right);
+}
+
 function isGeneralToday(text: string, m: RawMatch, from: number): boolean {
   if (!/^aujourd['’]hui$/iu.test(m.groups.offset ?? '') || m.groups.weekday) return false;
   const before = text.slice(from, m.start);
@@ -336,8 +367,11 @@ function isGeneralToday(text: string, m: RawMatch, from: number): boolean {
 
 function updateContext(context: DateContext, type: TimexType, value: string | null): void {
   if ((type !== 'DATE' && type !== 'TIME') || value === null) return;
-  const year = /^(\d{4})(?:$|-)/.exec(value);
-  if (type === 'DATE' && year) context.year = Number(year[1]);
+  const year = /^(\d{4})(?:-(\d{2}))?(?:$|-)/.exec(value);
+  if (type === 'DATE' && year) {
+    context.year = Number(year[1]);
+    context.month = year[2] ? Number(year[2]) : null;
+  }
   const day = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(value);
   if (day?.[1]) context.day = day[1];
 }

@@ -21,7 +21,7 @@ import { pathToFileURL } from 'node:url';
 import * as chrono from 'chrono-node';
 import { PACKAGE_ROOT } from '../config.js';
 import type { TimexType } from '../document.js';
-import { createDateContext, findTimeExpressions, type TimexCandidate } from '../dates/recognize.js';
+import { createDateContext, findTimeExpressions, startParagraph, type TimexCandidate } from '../dates/recognize.js';
 import { segmentSentences } from '../stages/segment.js';
 
 export function corporaRoot(): string {
@@ -118,9 +118,10 @@ export type Recognizer = (text: string, publication: string | null) => TimexCand
 export const ruleRecognizer: Recognizer = (text, publication) => {
   const out: TimexCandidate[] = [];
   const paragraph = /[^\n]+/g;
+  const context = createDateContext();
   let p: RegExpExecArray | null;
   while ((p = paragraph.exec(text)) !== null) {
-    const context = createDateContext();
+    startParagraph(context);
     for (const sentence of segmentSentences(text, { start: p.index, end: p.index + p[0].length })) {
       out.push(...findTimeExpressions(text, { publication, region: sentence, context }));
     }

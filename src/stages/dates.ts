@@ -3,7 +3,7 @@
  *
  * The rule recognizer (src/dates/recognize.ts) runs per sentence with the publication date (`doc.meta.published`)
  * and a paragraph context: a line break between two sentences starts a new paragraph, so a year mentioned in one
- * paragraph never dates a year-less expression of the next one.
+ * paragraph never dates a year-less expression of the next one (the latest day carries over, for `le même jour`).
  *
  * Merge with the NER model's DATE spans (`doc.modelDates`, used when `config.dates.useModelSpans`):
  * - a model span that overlaps no rule span is kept (`source: "model"`); its value comes from the normalizer run on
@@ -15,7 +15,7 @@
  */
 import type { ChroniqueConfig } from '../config.js';
 import type { Document, ModelDateSpan, Sentence, TimeExpression } from '../document.js';
-import { createDateContext, findTimeExpressions, type DateContext, type TimexCandidate } from '../dates/recognize.js';
+import { createDateContext, findTimeExpressions, startParagraph, type DateContext, type TimexCandidate } from '../dates/recognize.js';
 import type { Stage } from './stage.js';
 
 function startsParagraph(text: string, previous: Sentence | undefined, sentence: Sentence): boolean {
@@ -52,10 +52,10 @@ function normalizeModelSpan(doc: Document, span: ModelDateSpan, context: DateCon
 export function extractTimexes(doc: Document, useModelSpans: boolean): TimeExpression[] {
   const rules: TimeExpression[] = [];
   const contextAtSentence = new Map<number, DateContext>();
-  let context = createDateContext();
+  const context = createDateContext();
   let previous: Sentence | undefined;
   for (const sentence of doc.sentences) {
-    if (startsParagraph(doc.text, previous, sentence)) context = createDateContext();
+    if (startsParagraph(doc.text, previous, sentence)) startParagraph(context);
     contextAtSentence.set(sentence.index, { ...context });
     for (const c of findTimeExpressions(doc.text, { publication: doc.meta.published, region: sentence, context })) {
       rules.push(toTimex(c, sentence.index, 'rules'));

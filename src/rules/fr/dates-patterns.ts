@@ -249,5 +249,11 @@ export const YEAR_CUES: readonly string[] = [
   'septembre', 'octobre', 'novembre', 'décembre', 'au', 'du', 'le', 'la', 'l', 'saison', 'ou', 'puis', 'pour',
 ];
 
+/** Past-tense cues (auxiliaries of the passé composé / plus-que-parfait, passé simple of être). */
+export const PAST_CUES = '(?<![\\p{L}])(?:a|ont|avait|avaient|est|sont|était|étaient|fut|furent|s\'est|se\\s+sont|a\\s+été|ont\\s+été)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|uit|ert|erte|ort|ait)(?![\\p{L}])';
+
+/** A past participle right before the expression (`les mesures annoncées mercredi`) dates it in the past. */
+export const PAST_PARTICIPLE_BEFORE = '(?<![\\p{L}])(?!(?:année|journée|soirée|matinée|été|société|entrée|arrivée|idée|musée|lycée|armée|durée|montée|rentrée|fusée|pensée|portée|chaussée|assemblée|mosquée)\\s)\\p{L}{2,}(?:é|ée|és|ées)\\s+$';
+
 /** Future-tense cues in a sentence: a bare weekday then points forward (`il viendra samedi`). */
 export const FUTURE_CUES = '(?<![\\p{L}])(?:sera|seront|aura|auront|fera|feront|va|vont|ira|iront|devra|devront|pourra|pourront|prévue?s?|prévu|se\\s+tiendra|aura\\s+lieu|auront\\s+lieu|rendez-vous|programmée?s?|\\p{L}{2,}(?:eront|iront|ira|era))(?![\\p{L}])';
