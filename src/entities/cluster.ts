@@ -1,0 +1,263 @@
+/**
+ * Canonical entities per article: mentions of the same thing are grouped, each group gets one canonical name, one
+ * label and a deterministic id, and every mention points to its entity (`mention.entity`).
+ *
+ * Grouping, in order:
+ *  1. same folded form (case, accents, apostrophes and spacing ignored): `Openai` = `OpenAI`;
+ *  2. acronym defined in parentheses right after a name whose initials it spells
+ *     (`National Highway Traffic Safety Administration (NHTSA)`), and later bare uses of that acronym;
+ *     an all-caps mention that spells the initials of a multiword name in the article joins it too;
+ *  3. persons: a one-word name joins the unique longer person name whose first or last word it is
+ *     (`Karpathy`, `Andrej` → `Andrej Karpathy`); when several fit, the most mentioned one wins (then the first named).
+ *
+ * Canonical name: the longest form for persons and the spelled-out form for acronyms; among variants of the same
+ * form, one with an internal capital (`OpenAI`, `DeepMind`) beats one without (`Openai`), a capitalized form beats a
+ * lowercase one, a mixed-case form beats a shouted ALL-CAPS one (over 4 letters); then the most frequent, then the
+ * first in the text. Label: the most frequent label of the group's mentions (ties: summed score, then PER, ORG, LOC, MISC).
+ * Id: `ent_` + first 16 hex of sha256(article id, canonical, label) — the same extraction always gets the same id.
+ */
+import { createHash } from 'node:crypto';
+import type { Document, Entity, EntityLabel, Mention } from '../document.js';
+import type { EntityRecord } from '../dataset/schema.js';
+
+const LABEL_ORDER: EntityLabel[] = ['PER', 'ORG', 'LOC', 'MISC'];
+/** Words skipped when reading the initials of a name for an acronym. */
+const ACRONYM_STOPWORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', "l'", "d'", 'et', 'pour', 'en', 'à', 'au', 'aux', 'of', 'the', 'and', 'for', 'sur']);
+
+/** Comparison key: lowercase, accents removed, apostrophes and spaces normalized, trailing possessive `'s` dropped. */
+export function foldName(surface: string): string {
+  return surface
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/'s$/, '')
+    .trim();
+}
+
+function words(surface: string): string[] {
+  return surface.split(/[\s\u00A0]+/).filter((w) => w.length > 0);
+}
+
+/** Initials of a name's content words (`National Highway Traffic Safety Administration` → `nhtsa`). */
+export function initials(surface: string): string {
+  return words(surface)
+    .flatMap((w) => w.split('-'))
+    .map((w) => w.replace(/^[ldLD]['’]/, ''))
+    .filter((w) => w.length > 0 && !ACRONYM_STOPWORDS.has(w.toLowerCase()))
+    .map((w) => w[0] ?? '')
+    .join('')
+    .toLowerCase();
+}
+
+function isAcronym(surface: string): boolean {
+  return /^[A-Z][A-Z0-9&.-]{1,9}$/.test(surface) && /[A-Z].*[A-Z]/.test(surface);
+}
+
+/** Ranking of a surface form as canonical candidate: higher is better. */
+function casingQuality(surface: string): number {
+  let score = 0;
+  if (/\p{Ll}\p{Lu}/u.test(surface)) score += 4; // internal capital: OpenAI, DeepMind, iPhone
+  if (/^\p{Lu}/u.test(surface)) score += 2;
+  const letters = surface.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 4 && letters === letters.toUpperCase()) score -= 3; // TESLA in a headline
+  return score;
+}
+
+interface Group {
+  mentions: Mention[];
+  /** Long forms this group's acronym was defined from (canonical candidates first). */
+  definedFrom: string | null;
+}
+
+class UnionFind {
+  private parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    let root = i;
+    while (this.parent[root] !== root) root = this.parent[root] ?? root;
+    let node = i;
+    while (this.parent[node] !== root) {
+      const next = this.parent[node] ?? root;
+      this.parent[node] = root;
+      node = next;
+    }
+    return root;
+  }
+  /** Joins b's set into a's (a's root stays root, so the earlier group keeps its place). */
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[rb] = ra;
+  }
+}
+
+export function entityId(articleId: string, canonical: string, label: EntityLabel): string {
+  return 'ent_' + createHash('sha256').update(`${articleId}\u0001${canonical}\u0001${label}`).digest('hex').slice(0, 16);
+}
+
+function majorityLabel(mentions: Mention[]): EntityLabel {
+  const count = new Map<EntityLabel, { n: number; score: number }>();
+  for (const m of mentions) {
+    const c = count.get(m.label) ?? { n: 0, score: 0 };
+    c.n++;
+    c.score += m.score;
+    count.set(m.label, c);
+  }
+  return [...count.entries()].sort(
+    (a, b) => b[1].n - a[1].n || b[1].score - a[1].score || LABEL_ORDER.indexOf(a[0]) - LABEL_ORDER.indexOf(b[0]),
+  )[0]![0];
+}
+
+function chooseCanonical(doc: Document, group: Group, label: EntityLabel): string {
+  const stats = new Map<string, { count: number; first: number }>();
+  for (const m of group.mentions) {
+    const surface = doc.text.slice(m.start, m.end).replace(/\s+/g, ' ').trim();
+    const s = stats.get(surface) ?? { count: 0, first: m.start };
+    s.count++;
+    stats.set(surface, s);
+  }
+  let candidates = [...stats.keys()];
+  if (group.definedFrom) {
+    const longForms = candidates.filter((c) => foldName(c) === foldName(group.definedFrom ?? ''));
+    if (longForms.length > 0) candidates = longForms;
+  }
+  if (label === 'PER') {
+    const maxWords = Math.max(...candidates.map((c) => words(c).length));
+    candidates = candidates.filter((c) => words(c).length === maxWords);
+  }
+  candidates.sort((a, b) => {
+    const sa = stats.get(a)!;
+    const sb = stats.get(b)!;
+    return casingQuality(b) - casingQuality(a) || sb.count - sa.count || sa.first - sb.first || (a < b ? -1 : a > b ? 1 : 0);
+  });
+  return candidates[0] ?? '';
+}
+
+/**
+ * Clusters `doc.mentions` into `doc.entities` and sets `mention.entity`. Idempotent: running it twice gives the
+ * same entities (it ignores existing `entity` fields).
+ */
+export function clusterEntities(doc: Document): Entity[] {
+  const mentions = [...doc.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
+  if (mentions.length === 0) {
+    doc.entities = [];
+    return doc.entities;
+  }
+  const surfaces = mentions.map((m) => doc.text.slice(m.start, m.end));
+  const keys = surfaces.map(foldName);
+  const uf = new UnionFind(mentions.length);
+
+  // 1. Same folded form.
+  const firstByKey = new Map<string, number>();
+  keys.forEach((key, i) => {
+    const first = firstByKey.get(key);
+    if (first === undefined) firstByKey.set(key, i);
+    else uf.union(first, i);
+  });
+
+  // 2. Acronyms defined in parentheses: `Long Name (LN)`.
+  const acronymOf = new Map<string, number>(); // folded acronym → mention index of its long form
+  const definedFrom = new Map<number, string>(); // root mention index → long form
+  mentions.forEach((m, i) => {
+    const after = doc.text.slice(m.end, m.end + 16);
+    const match = /^\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,9})\s*\)/.exec(after);
+    const acronym = match?.[1];
+    if (!acronym || !isAcronym(acronym)) return;
+    if (initials(surfaces[i] ?? '') !== acronym.replace(/[.&-]/g, '').toLowerCase()) return;
+    acronymOf.set(foldName(acronym), i);
+    definedFrom.set(i, surfaces[i] ?? '');
+  });
+  // Undefined acronyms: an all-caps mention spelling the initials of a multiword mention of the article.
+  const multiwordByInitials = new Map<string, number>();
+  mentions.forEach((_, i) => {
+    if (words(surfaces[i] ?? '').length >= 2) {
+      const ini = initials(surfaces[i] ?? '');
+      if (ini.length >= 2 && !multiwordByInitials.has(ini)) multiwordByInitials.set(ini, i);
+    }
+  });
+  mentions.forEach((_, i) => {
+    const surface = surfaces[i] ?? '';
+    if (!isAcronym(surface)) return;
+    const key = foldName(surface).replace(/[.&-]/g, '');
+    const long = acronymOf.get(key) ?? multiwordByInitials.get(key);
+    if (long === undefined) return;
+    uf.union(long, i);
+    if (!definedFrom.has(long)) definedFrom.set(long, surfaces[long] ?? '');
+  });
+
+  // 3. Persons: one-word name → the longer person name it belongs to.
+  const groupsNow = collect(mentions, uf);
+  const perLongNames: Array<{ root: number; words: string[]; count: number; first: number }> = [];
+  for (const [root, members] of groupsNow) {
+    if (majorityLabel(members.map((i) => mentions[i]!)) !== 'PER') continue;
+    const longest = members.map((i) => keys[i] ?? '').sort((a, b) => words(b).length - words(a).length)[0] ?? '';
+    if (words(longest).length >= 2) perLongNames.push({ root, words: words(longest), count: members.length, first: members[0] ?? 0 });
+  }
+  for (const [root, members] of groupsNow) {
+    const label = majorityLabel(members.map((i) => mentions[i]!));
+    if (label !== 'PER' && label !== 'MISC' && label !== 'ORG') continue;
+    const key = keys[members[0] ?? 0] ?? '';
+    const keyWords = words(key);
+    if (keyWords.length !== 1) continue;
+    // A surname the model tagged ORG/MISC still joins a person, but only when that person is the sole candidate.
+    const candidates = perLongNames.filter((p) => p.root !== root && (p.words[0] === key || p.words[p.words.length - 1] === key));
+    if (candidates.length === 0) continue;
+    if (label !== 'PER' && candidates.length !== 1) continue;
+    candidates.sort((a, b) => b.count - a.count || a.first - b.first);
+    uf.union(candidates[0]!.root, root);
+  }
+
+  // Build entities.
+  const final = collect(mentions, uf);
+  const entities: Entity[] = [];
+  const byId = new Map<string, Entity>();
+  for (const [root, members] of final) {
+    const groupMentions = members.map((i) => mentions[i]!);
+    const longIndex = members.find((i) => definedFrom.has(i));
+    const group: Group = { mentions: groupMentions, definedFrom: longIndex !== undefined ? (definedFrom.get(longIndex) ?? null) : (definedFrom.get(root) ?? null) };
+    const label = majorityLabel(groupMentions);
+    const canonical = chooseCanonical(doc, group, label);
+    const id = entityId(doc.meta.id, canonical, label);
+    let entity = byId.get(id);
+    if (!entity) {
+      entity = { id, label, canonical, mentions: [] };
+      byId.set(id, entity);
+      entities.push(entity);
+    }
+    for (const m of groupMentions) {
+      m.entity = id;
+      entity.mentions.push({ start: m.start, end: m.end });
+    }
+  }
+  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  entities.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0) || (a.id < b.id ? -1 : 1));
+  doc.entities = entities;
+  return entities;
+}
+
+/** Mention indexes by union-find root, roots in first-mention order. */
+function collect(mentions: Mention[], uf: UnionFind): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  mentions.forEach((_, i) => {
+    const root = uf.find(i);
+    const list = groups.get(root) ?? [];
+    list.push(i);
+    groups.set(root, list);
+  });
+  return groups;
+}
+
+/** Rows of `output/entities.jsonl` for one article. */
+export function buildEntityRecords(doc: Document): EntityRecord[] {
+  return doc.entities.map((e) => ({
+    id: e.id,
+    article: doc.meta.id,
+    label: e.label,
+    canonical: e.canonical,
+    mentions: e.mentions.map((m): [number, number] => [m.start, m.end]),
+  }));
+}

@@ -1,0 +1,79 @@
+/**
+ * Event records for `output/events.jsonl`: the engine's events with their entity ids, canonical names, exact
+ * offsets, sentence, article and provenance. Argument offsets: for a resolved anaphor (`resolved: true`) start/end
+ * are the anaphor AS WRITTEN (`il`, `son`, `l'entreprise`) and `antecedent` holds the named mention it refers to;
+ * otherwise start/end are the named mention. Either way `text === doc.text.slice(start, end)`.
+ */
+import { createHash } from 'node:crypto';
+import type { Document } from '../document.js';
+import type { EventArgument, EventRecord, Provenance } from '../dataset/schema.js';
+import { extractEvents, type ExtractedEvent } from './extract.js';
+import { getDefaultLexicon, type TriggerLexicon } from './lexicon.js';
+
+export interface BuildEventOptions {
+  lexicon?: TriggerLexicon;
+  /** Events scoring below this are left out. */
+  minConfidence?: number;
+}
+
+export function eventId(articleId: string, start: number, end: number, type: string): string {
+  return 'ev_' + createHash('sha256').update(`${articleId}\u0001${start}\u0001${end}\u0001${type}`).digest('hex').slice(0, 16);
+}
+
+function toRecord(doc: Document, event: ExtractedEvent, provenance: Provenance): EventRecord {
+  const entities = new Map(doc.entities.map((e) => [e.id, e] as const));
+  const sentence = doc.sentences.find((s) => s.index === event.sentenceIndex)!;
+  const args: EventArgument[] = event.arguments.map((a) => {
+    const mention = a.span.mention;
+    const entity = mention.entity ? entities.get(mention.entity) : undefined;
+    const span = a.anaphor ?? { start: mention.start, end: mention.end };
+    return {
+      role: a.role,
+      entity: entity?.id ?? '',
+      canonical: entity?.canonical ?? doc.text.slice(mention.start, mention.end),
+      text: doc.text.slice(span.start, span.end),
+      start: span.start,
+      end: span.end,
+      label: entity?.label ?? mention.label,
+      resolved: a.anaphor !== null,
+      antecedent: a.anaphor ? { text: doc.text.slice(mention.start, mention.end), start: mention.start, end: mention.end } : null,
+    };
+  });
+  const placeArg = args.find((a) => a.role === 'place');
+  const time = event.time;
+  return {
+    id: eventId(doc.meta.id, event.trigger.start, event.trigger.end, event.type),
+    type: event.type,
+    trigger: {
+      text: doc.text.slice(event.trigger.start, event.trigger.end),
+      start: event.trigger.start,
+      end: event.trigger.end,
+      lemma: event.lemma,
+    },
+    arguments: args,
+    time: time
+      ? { text: doc.text.slice(time.start, time.end), start: time.start, end: time.end, value: time.value, type: time.type, mod: time.mod }
+      : null,
+    place: placeArg ? { entity: placeArg.entity, canonical: placeArg.canonical, text: placeArg.text, start: placeArg.start, end: placeArg.end } : null,
+    polarity: event.polarity,
+    modality: event.modality,
+    sentence: { index: sentence.index, start: sentence.start, end: sentence.end, text: doc.text.slice(sentence.start, sentence.end) },
+    article: { id: doc.meta.id, title: doc.meta.title, published: doc.meta.published },
+    confidence: event.confidence,
+    provenance: { ...provenance },
+  };
+}
+
+/**
+ * Typed event records of a document, sorted by trigger offset then type (deterministic). Clusters the mentions
+ * into entities first when that has not been done.
+ */
+export function buildEventRecords(doc: Document, provenance: Provenance, options: BuildEventOptions = {}): EventRecord[] {
+  if (doc.status !== 'ok' || doc.sentences.length === 0) return [];
+  const lexicon = options.lexicon ?? getDefaultLexicon();
+  const minConfidence = options.minConfidence ?? 0;
+  return extractEvents(doc, lexicon)
+    .filter((e) => e.confidence >= minConfidence)
+    .map((e) => toRecord(doc, e, provenance))
+    .sort((a, b) => a.trigger.start - b.trigger.start || a.trigger.end - b.trigger.end || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+}

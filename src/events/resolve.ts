@@ -1,0 +1,90 @@
+/**
+ * Anaphora for event arguments: a pronoun subject (`il`, `elle`), a possessive (`son départ`) or a definite
+ * description (`l'entreprise`) is resolved to a named mention. Salience rules, in order:
+ *  1. cataphora — an anaphor inside a sentence-initial adverbial or participial clause (`Après son départ d'OpenAI,
+ *     Karpathy a …`, `Annonçant son retour …, Karpathy …`) points to the subject after that clause;
+ *  2. the subject-like mention (not after a preposition) earlier in the same sentence;
+ *  3. in the nearest preceding sentence naming someone of the right label (up to 4 sentences back), the most
+ *     salient of its mentions — salience = how often the entity was named so far in the article (the article's
+ *     topic person wins over a passing one), then subject position, then text order.
+ * Persons are looked for first for `il`/`elle`/`son`; organizations for `l'entreprise`-style descriptions (same
+ * sentence first, most salient then nearest). Plural anaphors (`ils`, `leur`) are not resolved.
+ */
+import type { EntityLabel } from '../document.js';
+import { FRONTED_CLAUSE_STARTERS } from '../rules/fr/event-cues.js';
+import type { MentionSpan, SentenceView } from './sentence-view.js';
+
+const LOOKBACK_SENTENCES = 4;
+
+function subjectLike(span: MentionSpan): boolean {
+  return span.governedBy === null && !span.parenthesized;
+}
+
+/** The mention a singular anaphor at token `at` of sentence `views[s]` refers to, for the given labels (in preference order). */
+export function resolveAnaphor(views: SentenceView[], s: number, at: number, labels: EntityLabel[]): MentionSpan | null {
+  const view = views[s];
+  if (!view) return null;
+  for (const label of labels) {
+    const found = label === 'PER' ? resolvePersonLike(views, s, at, label) : resolveByRecency(views, s, at, label);
+    if (found) return found;
+  }
+  return null;
+}
+
+function resolvePersonLike(views: SentenceView[], s: number, at: number, label: EntityLabel): MentionSpan | null {
+  const view = views[s]!;
+  const ofLabel = (m: MentionSpan) => m.label === label;
+  // 1. Cataphora from a fronted clause.
+  const firstComma = view.tokens.findIndex((t) => t.norm === ',');
+  const opener = view.tokens[0];
+  if (firstComma > at && opener && at > 0 && (FRONTED_CLAUSE_STARTERS.has(opener.norm) || /ant$/.test(opener.norm))) {
+    const after = view.mentions.find((m) => m.first > firstComma && ofLabel(m) && subjectLike(m) && view.tokens[m.first - 1]?.norm === ',');
+    if (after) return after;
+  }
+  // 2. Same sentence, before the anaphor.
+  const before = view.mentions.filter((m) => m.last < at && ofLabel(m));
+  const subjectBefore = before.find(subjectLike);
+  if (subjectBefore) return subjectBefore;
+  // 3. Preceding sentences.
+  const at0 = view.tokens[at]?.start ?? view.sentence.start;
+  for (let k = s - 1; k >= Math.max(0, s - LOOKBACK_SENTENCES); k--) {
+    const prev = views[k];
+    if (!prev || prev.sentence.kind === 'title') continue;
+    const candidates = prev.mentions.filter((m) => ofLabel(m) && !m.parenthesized);
+    if (candidates.length === 0) continue;
+    return mostSalient(views, candidates, at0, (a, b) => Number(subjectLike(b)) - Number(subjectLike(a)) || a.first - b.first);
+  }
+  return before[before.length - 1] ?? null;
+}
+
+/** How many mentions of the span's entity precede offset `at` in the article. */
+function salience(views: SentenceView[], span: MentionSpan, at: number): number {
+  const entity = span.mention.entity;
+  if (!entity) return 1;
+  let count = 0;
+  for (const v of views) {
+    if (v.sentence.start >= at) break;
+    for (const m of v.mentions) if (m.mention.entity === entity && m.mention.start < at) count++;
+  }
+  return count;
+}
+
+function mostSalient(views: SentenceView[], candidates: MentionSpan[], at: number, tieBreak: (a: MentionSpan, b: MentionSpan) => number): MentionSpan | null {
+  const scored = candidates.map((m) => ({ m, score: salience(views, m, at) }));
+  scored.sort((a, b) => b.score - a.score || tieBreak(a.m, b.m));
+  return scored[0]?.m ?? null;
+}
+
+function resolveByRecency(views: SentenceView[], s: number, at: number, label: EntityLabel): MentionSpan | null {
+  const view = views[s]!;
+  const at0 = view.tokens[at]?.start ?? view.sentence.start;
+  const before = view.mentions.filter((m) => m.last < at && m.label === label && !m.parenthesized);
+  if (before.length > 0) return mostSalient(views, before, at0, (a, b) => b.first - a.first);
+  for (let k = s - 1; k >= Math.max(0, s - LOOKBACK_SENTENCES); k--) {
+    const prev = views[k];
+    if (!prev || prev.sentence.kind === 'title') continue;
+    const candidates = prev.mentions.filter((m) => m.label === label && !m.parenthesized);
+    if (candidates.length > 0) return mostSalient(views, candidates, at0, (a, b) => Number(subjectLike(b)) - Number(subjectLike(a)) || a.first - b.first);
+  }
+  return null;
+}

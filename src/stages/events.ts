@@ -1,0 +1,84 @@
+/**
+ * Stage `events` (and stage `cluster`): canonical entities per article (`doc.entities`, `mention.entity`), then
+ * full event records in `doc.events` (see src/dataset/schema.ts), each carrying the run's provenance.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { configHash, type ChroniqueConfig } from '../config.js';
+import type { Document } from '../document.js';
+import type { Provenance } from '../dataset/schema.js';
+import { clusterEntities } from '../entities/cluster.js';
+import { buildLexicon, type TriggerLexicon } from '../events/lexicon.js';
+import { buildEventRecords } from '../events/records.js';
+import { PIPELINE_VERSION } from '../version.js';
+import type { Stage } from './stage.js';
+
+/** The ONNX file the NER stage loads for the configured dtype. */
+export function modelFile(config: ChroniqueConfig): string {
+  return path.join(config.ner.modelDir, 'onnx', config.ner.dtype === 'fp32' ? 'model.onnx' : 'model_quantized.onnx');
+}
+
+/**
+ * Provenance of a run: software version, model folder name and the sha256 of its ONNX file (null when the model is
+ * disabled or absent), and the configuration hash.
+ */
+export function provenanceFor(config: ChroniqueConfig, modelSha256?: string | null): Provenance {
+  const file = modelFile(config);
+  let sha: string | null = modelSha256 ?? null;
+  if (modelSha256 === undefined && config.ner.enabled && existsSync(file)) sha = createHash('sha256').update(readFileSync(file)).digest('hex');
+  return {
+    pipeline: `chronique@${PIPELINE_VERSION}`,
+    model: config.ner.enabled ? path.basename(config.ner.modelDir) : null,
+    model_sha256: config.ner.enabled ? sha : null,
+    config_hash: configHash(config),
+  };
+}
+
+/** Stage `cluster`: fills `doc.entities` and sets `mention.entity` (the events stage also does it when needed). */
+export const clusterStage: Stage = {
+  name: 'cluster',
+  run(doc: Document): void {
+    clusterEntities(doc);
+  },
+};
+
+export interface EventsStageOptions {
+  /** Provenance stamped on every record; by default computed from the configuration in `init` (hashes the model file). */
+  provenance?: Provenance;
+}
+
+export class EventsStage implements Stage {
+  readonly name = 'events';
+  private lexicon: TriggerLexicon | null = null;
+  private provenance: Provenance | null;
+  private extraTriggersHash = '';
+
+  constructor(options: EventsStageOptions = {}) {
+    this.provenance = options.provenance ?? null;
+  }
+
+  /** Builds the trigger lexicon (validating `config.events.extraTriggersFile`: a bad file stops the run, naming it). */
+  async init(config: ChroniqueConfig): Promise<void> {
+    const extra = config.events.extraTriggersFile;
+    this.lexicon = buildLexicon(extra);
+    this.extraTriggersHash = extra ? createHash('sha256').update(readFileSync(extra)).digest('hex') : '';
+    this.provenance ??= provenanceFor(config);
+  }
+
+  /** The user trigger file's content changes results without changing the configuration (only its path is there). */
+  fingerprint(): string {
+    return this.extraTriggersHash;
+  }
+
+  run(doc: Document, config: ChroniqueConfig): void {
+    if (!this.lexicon) this.lexicon = buildLexicon(config.events.extraTriggersFile);
+    const provenance = (this.provenance ??= provenanceFor(config));
+    clusterEntities(doc);
+    doc.events = buildEventRecords(doc, provenance, { lexicon: this.lexicon, minConfidence: config.events.minConfidence });
+  }
+}
+
+export function createEventsStage(options: EventsStageOptions = {}): EventsStage {
+  return new EventsStage(options);
+}
