@@ -62,8 +62,10 @@ const IDEOGRAPHIC = String.raw`\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Kata
 const WORD_CHAR = String.raw`(?:(?!${IDEOGRAPHIC})[\p{L}\p{M}\p{N}])`;
 // Letters/digits joined by hyphens or apostrophes, and digits joined by `.` or `,` (3,5 — 1.000).
 const WORD = String.raw`${WORD_CHAR}+(?:(?:[-\u2010\u2011'](?=${WORD_CHAR})|(?<=\p{N})[.,](?=\p{N}))${WORD_CHAR}+)*`;
-// Anything else that is not a space is a one-character word (punctuation, symbols, emoji).
-const TOKEN = new RegExp(String.raw`${IDEOGRAPHIC}|${WORD}|\S`, 'gu');
+// Anything else that is not a space is a one-character word (punctuation, symbols, emoji). Combining marks stay with
+// the character they follow (`#\uFE0F\u20E3` keycaps, a mark after a lone surrogate, NFC expansions such as 𝅗𝅥): a word
+// starting inside a cluster would share its original range with the previous word.
+const TOKEN = new RegExp(String.raw`(?:${IDEOGRAPHIC})\p{M}*|${WORD}|\S\p{M}*`, 'gu');
 
 /** Splits a normalized text into word ranges `[start, end)` (normalized coordinates). */
 export function splitWordRanges(text: string): Array<[number, number]> {
@@ -89,12 +91,33 @@ function pushElisionSplit(text: string, start: number, end: number, out: Array<[
   out.push([from, end]);
 }
 
+/**
+ * Words of a normalized text with their original offsets. Word ranges that would share an original
+ * character (one original cluster normalized into characters of two words, e.g. by a compatibility
+ * normalizer) are merged, so that words, and the spans built from them, never overlap.
+ */
+export function wordsFromRanges(normalized: NormalizedText, ranges: ReadonlyArray<[number, number]>): { words: Word[]; ranges: Array<[number, number]> } {
+  const words: Word[] = [];
+  const kept: Array<[number, number]> = [];
+  for (const [s, e] of ranges) {
+    const start = normalized.origStart[s]!;
+    const end = normalized.origEnd[e - 1]!;
+    const previous = words.at(-1);
+    if (previous && start < previous.end) {
+      const range = kept.at(-1)!;
+      range[1] = e;
+      previous.end = Math.max(previous.end, end);
+      previous.text = normalized.text.slice(range[0], e);
+      continue;
+    }
+    words.push({ text: normalized.text.slice(s, e), start, end });
+    kept.push([s, e]);
+  }
+  return { words, ranges: kept };
+}
+
 /** Words of `original.slice(start, end)`, normalized for the model, with their original offsets. */
 export function wordsOf(original: string, start = 0, end = original.length): Word[] {
   const normalized = normalizeForModel(original, start, end);
-  return splitWordRanges(normalized.text).map(([s, e]) => ({
-    text: normalized.text.slice(s, e),
-    start: normalized.origStart[s]!,
-    end: normalized.origEnd[e - 1]!,
-  }));
+  return wordsFromRanges(normalized, splitWordRanges(normalized.text)).words;
 }
