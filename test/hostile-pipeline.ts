@@ -4,6 +4,7 @@
  */
 import { resolveConfig, type ChroniqueConfig, type ConfigOverrides } from '../src/config.js';
 import { Pipeline } from '../src/pipeline.js';
+import { datesStage } from '../src/stages/dates.js';
 import { createEntitiesStage } from '../src/stages/entities.js';
 import { languageStage } from '../src/stages/language.js';
 import { segmentStage } from '../src/stages/segment.js';
@@ -19,7 +20,7 @@ export function rulesOnlyConfig(overrides: ConfigOverrides = {}): ChroniqueConfi
 
 export function rulesOnlyStages(): Stage[] {
   // The entities stage stays in (its disabled path is what a rules-only run exercises), without a model.
-  return [languageStage, segmentStage, createEntitiesStage()];
+  return [languageStage, segmentStage, createEntitiesStage(), datesStage];
 }
 
 export async function rulesOnlyPipeline(overrides: ConfigOverrides = {}): Promise<Pipeline> {

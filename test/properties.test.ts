@@ -1,0 +1,133 @@
+/**
+ * Property tests over arbitrary and adversarial strings, for what the module-level suites do not already cover:
+ * the character aligner on the full UTF-16 range (lone surrogates, combining marks, invisibles, sub-ranges), and the
+ * whole rules-only pipeline end to end — ingestion of every format, every stage, the dataset rows. Properties: never
+ * throws (no stage failure), every span within the text with `text.slice(start, end) === row.text`, sentences
+ * ordered, non-overlapping and covering every non-blank character, same input → same bytes.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { documentToRecords } from '../src/dataset/records.js';
+import type { Document } from '../src/document.js';
+import { normalizeForModel, wordsOf } from '../src/ner/align.js';
+import type { Pipeline } from '../src/pipeline.js';
+import { parseCorpusText } from '../src/stages/ingest.js';
+import { FRENCH_SENTENCES, spanViolations, type Dataset } from './hostile-helpers.js';
+import { rulesOnlyPipeline } from './hostile-pipeline.js';
+
+/** Pieces that stress offsets: surrogate halves, combining marks, invisibles, bidi controls, every line break. */
+const HOSTILE_PIECES = [
+  '\ud800', '\udfff', '\ud83d\ude00', '\ud83d', 'e\u0301', '\u0301', '\u0301\u0302', 'ﬁ', 'Å', 'ǅ', 'İ', 'ß', 'ẞ', '\u00ad', '\u200b', '\u200c', '\u200d',
+  '\u2060', '\ufeff', '\ufe0f', '\u202e', '\u202c', '\u2066', '\u2069', '\u200f', '\u061c', '\u00a0', '\u202f', '\u3000', '\t', '\r', '\n', '\r\n',
+  '\u2028', '\u2029', '\u0085', '\v', '\f', '\u0000', '\u0007', '’', "'", '«', '»', '"', '…', '...', '.', '?!', '!', ';', '-', '—', '/', '\\', '://',
+  'M.', 'J.-C.', 'U.S.A.', 'www.', '@', '1.', '3,5', '12 mars 2024', "l'été", 'hier', 'Paris', 'Le', 'la', '東京', 'Москва', 'القاهرة', '<p>', '</p>', '&amp;',
+];
+
+const hostileText = fc
+  .array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.constantFrom(...FRENCH_SENTENCES), fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ maxLength: 12 })), { maxLength: 40 })
+  .map((parts) => parts.join(''));
+const anyText = fc.oneof(hostileText, fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 }));
+
+describe('character aligner on any UTF-16 string', () => {
+  it('normalizeForModel keeps one original range per normalized unit, monotonic and inside the region', () => {
+    fc.assert(
+      fc.property(anyText, fc.nat(), fc.nat(), (text, a, b) => {
+        const start = a % (text.length + 1);
+        const end = start + (b % (text.length - start + 1));
+        const normalized = normalizeForModel(text, start, end);
+        expect(normalized.origStart.length).toBe(normalized.text.length);
+        expect(normalized.origEnd.length).toBe(normalized.text.length);
+        for (let i = 0; i < normalized.text.length; i++) {
+          expect(normalized.origStart[i]).toBeGreaterThanOrEqual(start);
+          expect(normalized.origEnd[i]).toBeLessThanOrEqual(end);
+          expect(normalized.origStart[i]!).toBeLessThan(normalized.origEnd[i]!);
+          if (i > 0) expect(normalized.origStart[i]!).toBeGreaterThanOrEqual(normalized.origStart[i - 1]!);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('wordsOf: never throws; words are ordered, disjoint, non-empty ranges inside the region', () => {
+    fc.assert(
+      fc.property(anyText, fc.nat(), fc.nat(), (text, a, b) => {
+        const start = a % (text.length + 1);
+        const end = start + (b % (text.length - start + 1));
+        let previousEnd = start;
+        for (const word of wordsOf(text, start, end)) {
+          expect(word.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(word.end).toBeGreaterThan(word.start);
+          expect(word.end).toBeLessThanOrEqual(end);
+          expect(word.text.length).toBeGreaterThan(0);
+          previousEnd = word.end;
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+/** A source file built around an arbitrary text, in each supported format. */
+const sourceFile = fc.oneof(
+  hostileText.map((text) => ({ path: 'a.txt', content: text })),
+  fc.tuple(fc.constantFrom('2024-03-12', '2024-02', '1999'), hostileText, hostileText).map(([date, title, body]) => ({ path: 'h.txt', content: `date ${date} ${title.replace(/[\r\n]/g, ' ')}\n${body}` })),
+  fc.tuple(hostileText, hostileText).map(([title, body]) => ({ path: 'f.txt', content: `---\ntitle: ${title.replace(/[\r\n\u2028\u2029\u0085]/g, ' ')}\ndate: 2024-03-12\n---\n${body}` })),
+  fc.tuple(anyText, fc.option(fc.constantFrom('2024-03-12', 'hier', '', '9999-99-99'))).map(([text, published]) => ({ path: 'j.json', content: JSON.stringify({ text, published }) })),
+  fc.array(anyText, { maxLength: 4 }).map((texts) => ({ path: 'l.jsonl', content: texts.map((text) => JSON.stringify({ text })).join('\n') })),
+  fc.tuple(hostileText, hostileText).map(([title, body]) => ({ path: 'p.html', content: `<html><head><title>${title}</title></head><body><h1>${title}</h1><p>${body}</p><script>x()</script></body></html>` })),
+);
+
+describe('whole rules-only pipeline on arbitrary articles', () => {
+  let pipeline: Pipeline;
+  beforeAll(async () => {
+    // Every language accepted: a random string must reach every stage, not stop at the language filter.
+    pipeline = await rulesOnlyPipeline({ language: { accept: ['fr', 'en', 'und', 'de', 'es', 'it', 'pt', 'nl', 'ca', 'oc', 'br', 'eu', 'co', 'la', 'ar', 'ru', 'tr', 'pl', 'ro'], minLetters: 0 } });
+  });
+
+  const processAll = async (file: { path: string; content: string }): Promise<Document[]> => {
+    const documents = parseCorpusText(file.path, file.content);
+    for (const doc of documents) if (doc.status === 'ok') await pipeline.process(doc);
+    return documents;
+  };
+
+  it('no stage fails; every output span is an exact slice; sentences tile the non-blank text; deterministic', async () => {
+    await fc.assert(
+      fc.asyncProperty(sourceFile, async (file) => {
+        const documents = await processAll(file);
+        const dataset: Dataset = { articles: [], sentences: [], mentions: [], timexes: [], entities: [], events: [] };
+        for (const doc of documents) {
+          // An error may only come from ingestion (bad JSON…), never from a stage crashing or timing out.
+          if (doc.status === 'error') expect(doc.reason ?? '').not.toMatch(/^(stage |timeout)/);
+          const records = documentToRecords(doc);
+          for (const [name, rows] of Object.entries(records)) dataset[name]!.push(...(rows as Array<Record<string, unknown>>));
+          if (doc.status === 'ok') checkSentences(doc);
+        }
+        expect(spanViolations(dataset)).toEqual([]);
+        const again = await processAll(file);
+        expect(JSON.stringify(again.map(documentToRecords))).toBe(JSON.stringify(documents.map(documentToRecords)));
+      }),
+      { numRuns: 250 },
+    );
+  }, 120_000);
+});
+
+/** Sentences: in order, non-overlapping, non-empty, inside title or body, covering every non-blank character there. */
+function checkSentences(doc: Document): void {
+  const { text } = doc;
+  let previousEnd = 0;
+  const covered = new Uint8Array(text.length);
+  doc.sentences.forEach((sentence, index) => {
+    expect(sentence.index).toBe(index);
+    expect(sentence.start).toBeGreaterThanOrEqual(previousEnd);
+    expect(sentence.end).toBeGreaterThan(sentence.start);
+    expect(sentence.end).toBeLessThanOrEqual(text.length);
+    covered.fill(1, sentence.start, sentence.end);
+    previousEnd = sentence.end;
+  });
+  const regions = [doc.bodySpan, ...(doc.titleSpan ? [doc.titleSpan] : [])];
+  for (const region of regions) {
+    for (let i = region.start; i < region.end; i++) {
+      if (!/\s/.test(text[i]!)) expect(covered[i], `character ${i} (${JSON.stringify(text[i])}) of ${JSON.stringify(text)} in no sentence`).toBe(1);
+    }
+  }
+}
