@@ -1,0 +1,310 @@
+/**
+ * `npm run eval:events` — the event records against the seed gold's 12 core events.
+ *
+ * Lenient match of a gold event: a predicted event whose trigger lies in the gold event's sentence, with the same
+ * type, at least one argument whose canonical name (or text) matches a gold participant (same name, or one name's
+ * words contained in the other's: `Karpathy` ~ `Andrej Karpathy`), and — where the gold has a time — a time value
+ * equal to it or more precise within it (`2023-03` for `2023`). Also counted: events predicted in sentences without
+ * a gold event (listed for review), offsets checked with text.slice, every record validated against
+ * schema/event.schema.json (ajv).
+ *
+ * Modes: `--gold-layers` (gold sentences, entities and time expressions: the event logic alone) and `--pipeline`
+ * (the real stages: segment, NER model, dates). Default: both (the pipeline is skipped, with the reason, when the
+ * NER model is absent). `--json FILE` writes the figures (default bench/results/events-eval.json);
+ * `--wikinews N` also runs the pipeline over the Wikinews corpus and writes N sampled events for hand review;
+ * `--lemmatizer` measures fr-compromise's lemmas against the trigger table's generated forms.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { PACKAGE_ROOT, resolveConfig, type ChroniqueConfig } from '../config.js';
+import type { Document } from '../document.js';
+import type { EventRecord } from '../dataset/schema.js';
+import { foldName } from '../entities/cluster.js';
+import { getDefaultLexicon } from '../events/lexicon.js';
+import { createEventsStage } from '../stages/events.js';
+import type { Stage } from '../stages/stage.js';
+import { loadSeedGold, seedDocument, seedDocumentWithGoldLayers, sharedDir, type GoldEvent, type SeedGold } from './seed-gold.js';
+
+export interface GoldMatch {
+  gold: GoldEvent;
+  matched: EventRecord | null;
+  /** Why the closest candidate failed, when none matched. */
+  reason: string | null;
+}
+
+export interface EventsEvalResult {
+  mode: string;
+  matched: number;
+  total: number;
+  predicted: number;
+  matches: GoldMatch[];
+  /** Events predicted in sentences that have no gold event (for review; not all are wrong). */
+  extras: EventRecord[];
+  offsetErrors: string[];
+  schemaErrors: string[];
+}
+
+/** Same name, or all words of one contained in the other (accents and case ignored). */
+export function namesMatch(a: string, b: string): boolean {
+  const fa = foldName(a);
+  const fb = foldName(b);
+  if (fa === fb) return true;
+  const wa = fa.split(' ');
+  const wb = fb.split(' ');
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  return short.every((w) => long.includes(w));
+}
+
+function timeMatches(gold: GoldEvent, record: EventRecord, goldSeed: SeedGold): boolean {
+  if (!gold.time) return true;
+  const value = record.time?.value;
+  if (!value) return false;
+  if (value === gold.time || value.startsWith(gold.time + '-')) return true;
+  // The gold time expression of that sentence may list acceptable alternatives.
+  return goldSeed.timexes.some((t) => t.sentence === gold.sentence && t.value === gold.time && (t.also_ok ?? []).includes(value));
+}
+
+export function matchGoldEvents(records: EventRecord[], goldSeed: SeedGold): { matches: GoldMatch[]; extras: EventRecord[] } {
+  const sentenceOf = (r: EventRecord) => goldSeed.sentences.find((s) => r.trigger.start >= s.start && r.trigger.start < s.end)?.index ?? -1;
+  const used = new Set<string>();
+  const matches: GoldMatch[] = goldSeed.events.map((gold) => {
+    const inSentence = records.filter((r) => sentenceOf(r) === gold.sentence);
+    const sameType = inSentence.filter((r) => r.type === gold.type);
+    const names = Object.values(gold.participants);
+    const withArg = sameType.filter((r) => r.arguments.some((a) => names.some((n) => namesMatch(n, a.canonical) || namesMatch(n, a.text))));
+    const full = withArg.filter((r) => timeMatches(gold, r, goldSeed));
+    // Prefer the candidate whose trigger is the gold trigger word, then an unused one.
+    full.sort((a, b) => Number(!namesMatch(b.trigger.text, gold.trigger)) - Number(!namesMatch(a.trigger.text, gold.trigger)) || Number(used.has(a.id)) - Number(used.has(b.id)));
+    const best = full.find((r) => namesMatch(r.trigger.text, gold.trigger) && !used.has(r.id)) ?? full.find((r) => !used.has(r.id)) ?? null;
+    if (best) {
+      used.add(best.id);
+      return { gold, matched: best, reason: null };
+    }
+    const reason =
+      inSentence.length === 0 ? 'no event in the sentence'
+      : sameType.length === 0 ? `types found: ${[...new Set(inSentence.map((r) => r.type))].join(', ')}`
+      : withArg.length === 0 ? `no matching participant (found ${sameType.flatMap((r) => r.arguments.map((a) => a.canonical)).join(', ') || 'none'})`
+      : `time ${withArg.map((r) => r.time?.value ?? 'null').join('/')} ≠ ${gold.time}`;
+    return { gold, matched: null, reason };
+  });
+  const goldSentences = new Set(goldSeed.events.map((e) => e.sentence));
+  const extras = records.filter((r) => !goldSentences.has(sentenceOf(r)));
+  return { matches, extras };
+}
+
+/** Every offset of every record must slice the document text to the recorded text. */
+export function checkOffsets(doc: Document, records: EventRecord[]): string[] {
+  const errors: string[] = [];
+  const check = (what: string, span: { text: string; start: number; end: number } | null) => {
+    if (span && doc.text.slice(span.start, span.end) !== span.text) errors.push(`${what}: [${span.start},${span.end}) is ${JSON.stringify(doc.text.slice(span.start, span.end))}, record says ${JSON.stringify(span.text)}`);
+  };
+  for (const r of records) {
+    check(`${r.id} trigger`, r.trigger);
+    check(`${r.id} sentence`, r.sentence);
+    check(`${r.id} time`, r.time);
+    check(`${r.id} place`, r.place);
+    for (const a of r.arguments) {
+      check(`${r.id} argument ${a.role}`, a);
+      check(`${r.id} antecedent of ${a.role}`, a.antecedent);
+    }
+  }
+  return errors;
+}
+
+let validator: ((data: unknown) => boolean) & { errors?: unknown } | null = null;
+/** Validates records against the committed schema/event.schema.json. */
+export function validateRecords(records: unknown[]): string[] {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'schema', 'event.schema.json'), 'utf8')) as object;
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  }
+  const errors: string[] = [];
+  records.forEach((r, i) => {
+    if (!validator!(r)) errors.push(`record ${i}: ${JSON.stringify(validator!.errors)}`);
+  });
+  return errors;
+}
+
+function evaluate(mode: string, doc: Document, goldSeed: SeedGold): EventsEvalResult {
+  const records = doc.events as EventRecord[];
+  const { matches, extras } = matchGoldEvents(records, goldSeed);
+  return {
+    mode,
+    matched: matches.filter((m) => m.matched).length,
+    total: matches.length,
+    predicted: records.length,
+    matches,
+    extras,
+    offsetErrors: checkOffsets(doc, records),
+    schemaErrors: validateRecords(records),
+  };
+}
+
+export async function runGoldLayers(config: ChroniqueConfig = resolveConfig({ ner: { enabled: false } })): Promise<{ doc: Document; result: EventsEvalResult }> {
+  const goldSeed = loadSeedGold();
+  const doc = seedDocumentWithGoldLayers(goldSeed);
+  const stage = createEventsStage();
+  await stage.init(config);
+  stage.run(doc, config);
+  return { doc, result: evaluate('gold-layers', doc, goldSeed) };
+}
+
+/** The real stages, imported lazily so that the gold-layers mode works without a model. */
+async function realStages(): Promise<Stage[]> {
+  const [{ languageStage }, { segmentStage }, { createEntitiesStage }, { datesStage }] = await Promise.all([
+    import('../stages/language.js'),
+    import('../stages/segment.js'),
+    import('../stages/entities.js'),
+    import('../stages/dates.js'),
+  ]);
+  return [languageStage, segmentStage, createEntitiesStage(), datesStage, createEventsStage()];
+}
+
+export async function runPipeline(config: ChroniqueConfig = resolveConfig()): Promise<{ doc: Document; result: EventsEvalResult } | { skipped: string }> {
+  const modelDir = config.ner.modelDir;
+  if (!existsSync(path.join(modelDir, 'config.json'))) return { skipped: `no NER model at ${modelDir}` };
+  const { Pipeline } = await import('../pipeline.js');
+  const pipeline = await Pipeline.create(config, await realStages());
+  const doc = await pipeline.process(seedDocument());
+  await pipeline.dispose();
+  if (doc.status !== 'ok') throw new Error(`seed article failed in the pipeline: ${doc.reason}`);
+  return { doc, result: evaluate('pipeline', doc, loadSeedGold()) };
+}
+
+function describe(r: EventRecord): string {
+  const args = r.arguments.map((a) => `${a.role}=${a.canonical}${a.resolved ? ` (“${a.text}”)` : ''}`).join(', ');
+  return `s${r.sentence.index} ${r.type} “${r.trigger.text}” [${args}] time=${r.time?.value ?? 'null'} ${r.polarity}/${r.modality} conf=${r.confidence}`;
+}
+
+function printResult(result: EventsEvalResult): void {
+  console.log(`\n== ${result.mode}: ${result.matched}/${result.total} core gold events matched; ${result.predicted} events predicted`);
+  for (const m of result.matches) {
+    console.log(`  ${m.matched ? 'ok  ' : 'MISS'} ${m.gold.id.padEnd(28)} ${m.matched ? describe(m.matched) : m.reason}`);
+  }
+  console.log(`  events in sentences without a gold event: ${result.extras.length}`);
+  for (const e of result.extras) console.log(`    ? ${describe(e)}`);
+  console.log(`  offset errors: ${result.offsetErrors.length}; schema errors: ${result.schemaErrors.length}`);
+  for (const e of [...result.offsetErrors, ...result.schemaErrors].slice(0, 10)) console.log(`    ! ${e}`);
+}
+
+function summary(result: EventsEvalResult) {
+  return {
+    mode: result.mode,
+    matched: result.matched,
+    total: result.total,
+    predicted: result.predicted,
+    extras: result.extras.length,
+    offsetErrors: result.offsetErrors.length,
+    schemaErrors: result.schemaErrors.length,
+    misses: result.matches.filter((m) => !m.matched).map((m) => ({ id: m.gold.id, reason: m.reason })),
+    extraEvents: result.extras.map(describe),
+  };
+}
+
+/** Runs the pipeline over the Wikinews articles; returns counts and a deterministic sample for hand review. */
+async function wikinewsSample(config: ChroniqueConfig, sampleSize: number): Promise<{ articles: number; events: number; byType: Record<string, number>; sample: string[] } | { skipped: string }> {
+  const corpora = process.env.CHRONIQUE_CORPORA ?? path.resolve(PACKAGE_ROOT, '..', 'shared', 'corpora');
+  const dir = path.join(corpora, 'wikinews-fr-100', 'documents');
+  if (!existsSync(dir)) return { skipped: `no corpus at ${dir}` };
+  if (!existsSync(path.join(config.ner.modelDir, 'config.json'))) return { skipped: `no NER model at ${config.ner.modelDir}` };
+  const { Pipeline } = await import('../pipeline.js');
+  const { parseCorpusText } = await import('../stages/ingest.js');
+  const pipeline = await Pipeline.create(config, await realStages());
+  const all: EventRecord[] = [];
+  const files = readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
+  for (const file of files) {
+    for (const doc of parseCorpusText(file, readFileSync(path.join(dir, file), 'utf8'))) {
+      await pipeline.process(doc);
+      if (doc.status === 'ok') all.push(...(doc.events as EventRecord[]));
+    }
+  }
+  await pipeline.dispose();
+  const byType: Record<string, number> = {};
+  for (const e of all) byType[e.type] = (byType[e.type] ?? 0) + 1;
+  // Every k-th event in id order: deterministic and spread over articles and types.
+  const sorted = [...all].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const step = Math.max(1, Math.floor(sorted.length / sampleSize));
+  const sample = sorted.filter((_, i) => i % step === 0).slice(0, sampleSize).map((r) => `${r.article.id} ${describe(r)}\n      « ${r.sentence.text} »`);
+  return { articles: files.length, events: all.length, byType, sample };
+}
+
+/** How many of the trigger table's generated forms fr-compromise lemmatizes back to their lemma. */
+async function compareLemmatizer(): Promise<{ forms: number; agree: number }> {
+  const nlp = (await import('fr-compromise')).default as unknown as (text: string) => { compute(name: string): void; json(): Array<{ terms: Array<{ text: string; root?: string; machine?: string }> }> };
+  const lexicon = getDefaultLexicon();
+  let forms = 0;
+  let agree = 0;
+  for (const [form, entries] of lexicon.byFirstWord) {
+    const entry = entries[0];
+    if (!entry || entry.rest.length > 0 || entry.row.pos !== 'verb') continue;
+    forms++;
+    const doc = nlp(`Ils ${form}`);
+    doc.compute('root');
+    const term = doc.json()[0]?.terms[1];
+    const lemma = entry.row.lemma.split(' ')[0];
+    if (term && (term.root === lemma || (!term.root && form === lemma))) agree++;
+  }
+  return { forms, agree };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const wantGold = argv.includes('--gold-layers') || !argv.includes('--pipeline');
+  const wantPipeline = argv.includes('--pipeline') || !argv.includes('--gold-layers');
+  const jsonIndex = argv.indexOf('--json');
+  const jsonFile = jsonIndex >= 0 ? (argv[jsonIndex + 1] ?? '') : path.join(PACKAGE_ROOT, 'bench', 'results', 'events-eval.json');
+  const report: Record<string, unknown> = { gold: path.join(sharedDir(), 'gold', 'karpathy-2024-03.gold.json') };
+  let failed = false;
+  if (wantGold) {
+    const { result } = await runGoldLayers();
+    printResult(result);
+    report.goldLayers = summary(result);
+    failed ||= result.matched < 10 || result.offsetErrors.length > 0 || result.schemaErrors.length > 0;
+  }
+  if (wantPipeline) {
+    const run = await runPipeline();
+    if ('skipped' in run) {
+      console.log(`\n== pipeline: skipped (${run.skipped})`);
+      report.pipeline = { skipped: run.skipped };
+    } else {
+      printResult(run.result);
+      report.pipeline = summary(run.result);
+      failed ||= run.result.offsetErrors.length > 0 || run.result.schemaErrors.length > 0;
+    }
+  }
+  const wikiIndex = argv.indexOf('--wikinews');
+  if (wikiIndex >= 0) {
+    const n = Number(argv[wikiIndex + 1] ?? 20) || 20;
+    const wiki = await wikinewsSample(resolveConfig(), n);
+    if ('skipped' in wiki) console.log(`\n== wikinews: skipped (${wiki.skipped})`);
+    else {
+      console.log(`\n== wikinews-fr-100: ${wiki.events} events in ${wiki.articles} articles`);
+      console.log(`  by type: ${JSON.stringify(wiki.byType)}`);
+      for (const line of wiki.sample) console.log(`  - ${line}`);
+    }
+    report.wikinews = wiki;
+  }
+  if (argv.includes('--lemmatizer')) {
+    const lem = await compareLemmatizer();
+    console.log(`\n== fr-compromise lemmas on the ${lem.forms} generated verb forms of the trigger table: ${lem.agree} agree (${((100 * lem.agree) / Math.max(1, lem.forms)).toFixed(1)} %)`);
+    report.lemmatizer = lem;
+  }
+  if (jsonFile) {
+    mkdirSync(path.dirname(jsonFile), { recursive: true });
+    writeFileSync(jsonFile, JSON.stringify(report, null, 2) + '\n');
+    console.log(`\nwrote ${path.relative(process.cwd(), jsonFile)}`);
+  }
+  return failed ? 1 : 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 2;
+    },
+  );
+}
