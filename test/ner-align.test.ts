@@ -90,6 +90,12 @@ describe('wordsOf: words carry exact original offsets', () => {
     );
   });
 
+  it('a cluster that NFC expands (composition exclusion) stays one word over its original range', () => {
+    const text = 'note \u{1D15E} fin';
+    const words = wordsOf(text);
+    expect(words.map((w) => text.slice(w.start, w.end))).toEqual(['note', '\u{1D15E}', 'fin']);
+  });
+
   it('splitWordRanges works on normalized text only (ASCII apostrophe)', () => {
     expect(splitWordRanges("l'an")).toEqual([[0, 2], [2, 4]]);
   });
@@ -119,6 +125,21 @@ describe('subword alignment', () => {
     // pieces "▁" "l'" "UE": the empty ▁ piece is skipped
     assignWordTokens([[0, 2], [2, 4]], [[0, 0], [0, 2], [2, 4]], 0, out, 0);
     expect(Array.from(out)).toEqual([1, 2]);
+  });
+
+  it("a tokenizer normalizer that expands one character into several words never yields overlapping words", () => {
+    const nfkc: PieceTokenizer = {
+      tokenize: (t) => [...t].map((c, i) => (i === 0 ? '\u2581' : '') + c),
+      pieceId: () => 5,
+      normalize: (cluster) => cluster.normalize('NFKC'),
+      unkToken: null,
+      unkId: 1,
+      wordPrefix: '\u2581',
+      continuationPrefix: null,
+    };
+    const text = 'x ½ y';
+    const encoded = new SentenceEncoder(nfkc).encode(text, 0, text.length);
+    expect(encoded.words.map((w) => [w.text, text.slice(w.start, w.end)])).toEqual([['x', 'x'], ['1⁄2', '½'], ['y', 'y']]);
   });
 
   it('SentenceEncoder: chunk tokenization, per-word fallback and original offsets', () => {

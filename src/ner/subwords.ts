@@ -5,7 +5,7 @@
  * strings. Where that is impossible (byte-level vocabularies, tokenizers that rewrite characters), the
  * chunk falls back to one tokenization per word, which is always alignable.
  */
-import { normalizeForModel, splitWordRanges, type NormalizedText, type Word } from './align.js';
+import { normalizeForModel, splitWordRanges, wordsFromRanges, type NormalizedText, type Word } from './align.js';
 
 /** The few tokenizer operations the runtime needs (a transformers.js tokenizer provides them). */
 export interface PieceTokenizer {
@@ -122,12 +122,7 @@ export class SentenceEncoder {
 
   encode(text: string, start: number, end: number): EncodedSentence {
     const normalized = this.normalize(text, start, end);
-    const wordRanges = splitWordRanges(normalized.text);
-    const words: Word[] = wordRanges.map(([s, e]) => ({
-      text: normalized.text.slice(s, e),
-      start: normalized.origStart[s]!,
-      end: normalized.origEnd[e - 1]!,
-    }));
+    const { words, ranges: wordRanges } = wordsFromRanges(normalized, splitWordRanges(normalized.text));
     const ids: number[] = [];
     const wordToken = new Int32Array(words.length);
     let w = 0;
