@@ -285,8 +285,8 @@ const REPORT_STYLE = `${BASE_STYLE}
 header { padding: .8rem 1.2rem; background: #fff; border-bottom: 1px solid #e5e7eb; }
 header p { margin: .3rem 0 0; }
 #legend .legend-item { margin-right: .8rem; white-space: nowrap; font-size: .9em; }
-#layout { display: grid; grid-template-columns: 22rem 1fr; min-height: calc(100vh - 7rem); }
-nav { border-right: 1px solid #e5e7eb; background: #fff; padding: .6rem; overflow-y: auto; max-height: calc(100vh - 7rem); position: sticky; top: 0; }
+#layout { display: grid; grid-template-columns: 22rem 1fr; }
+nav { border-right: 1px solid #e5e7eb; background: #fff; padding: .6rem; overflow-y: auto; max-height: 100vh; position: sticky; top: 0; align-self: start; }
 nav select, nav input { width: 100%; margin: .2rem 0 .5rem; font: inherit; }
 #article-list { list-style: none; margin: 0; padding: 0; font-size: .88em; }
 #article-list li { border-bottom: 1px solid #f0f0f0; }
@@ -348,6 +348,10 @@ const REPORT_SCRIPT = `(function () {
     sections.forEach(function (s) { s.classList.toggle('current', s === target); });
     items.forEach(function (li) { var a = li.querySelector('a'); a.classList.toggle('current', a.getAttribute('href') === '#' + target.id); });
     select.value = target.id;
+    // One article is shown at a time: start it at the top, under the header and legend (after the browser's own
+    // scroll to the fragment).
+    window.scrollTo(0, 0);
+    requestAnimationFrame(function () { window.scrollTo(0, 0); });
   }
   select.addEventListener('change', function () { location.hash = select.value; });
   filter.addEventListener('input', function () {
