@@ -88,6 +88,8 @@ describe('decades, centuries, seasons, quarters', () => {
   it('a bare season takes the publication year; the participle été is not a season', () => {
     expect(one("Des élections anticipées à l'automne.")).toMatchObject({ text: "l'automne", value: '2024-FA' });
     expect(find('Il a été élu maire.')).toEqual([]);
+    expect(find('Eté comme hiver, le camping est plein.').map((c) => c.value)).toEqual(['2024-SU', '2024-WI']);
+    expect(find('Depuis le Printemps arabe, l’armée gouverne.')).toEqual([]);
     expect(find("Les Jeux olympiques d'hiver commencent.")).toEqual([]);
   });
 });
@@ -138,6 +140,30 @@ describe('relative expressions (publication Friday 2024-03-15)', () => {
   it('bare weekdays: past by default, future when the sentence is in the future tense', () => {
     expect(one('Il a démissionné mardi.')).toMatchObject({ value: '2024-03-12' });
     expect(one('Il sera opéré mardi.')).toMatchObject({ value: '2024-03-19' });
+  });
+
+  it('the tense of the expression’s own clause decides, the nearest verb first', () => {
+    // A participle right before the weekday: past, even if the sentence goes on in the future.
+    expect(find('Les mesures annoncées mercredi vont changer la course.')[0]).toMatchObject({ text: 'mercredi', value: '2024-03-13' });
+    expect(find('Les festivités ont débuté mercredi soir et vont durer un an.')[0]).toMatchObject({ value: '2024-03-13TEV' });
+    // A scheduling passive (`est fixé`) is not a past tense.
+    expect(find('Le rendez-vous est fixé samedi à 8 h.')[0]).toMatchObject({ text: 'samedi', value: '2024-03-16' });
+  });
+
+  it('a weekday settles the year of a year-less date', () => {
+    const context = createDateContext();
+    const text = 'La saison 2002/2003 commence. La réunion aura lieu le jeudi 12 septembre.';
+    findTimeExpressions(text, { publication: '2002-09-05', region: { start: 0, end: 28 }, context });
+    const found = findTimeExpressions(text, { publication: '2002-09-05', region: { start: 29, end: text.length }, context });
+    expect(found).toMatchObject([{ text: 'le jeudi 12 septembre', value: '2002-09-12' }]);
+  });
+
+  it('a later year is a plan, not a narrative frame', () => {
+    const context = createDateContext();
+    const text = 'Le plan vise 2014. Plus récemment, mi-juin, la direction a annoncé des suppressions.';
+    findTimeExpressions(text, { publication: '2012-07-02', region: { start: 0, end: 18 }, context });
+    const found = findTimeExpressions(text, { publication: '2012-07-02', region: { start: 19, end: text.length }, context });
+    expect(found.find((c) => c.text === 'mi-juin')).toMatchObject({ value: '2012-06', mod: 'MID', anchor: 'publication' });
   });
 
   it('parts of the day become TIME', () => {

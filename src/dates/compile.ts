@@ -20,7 +20,7 @@ import {
   VAGUE_QUANTITIES,
   WEEKDAYS,
 } from '../rules/fr/dates-lexicon.js';
-import { DATE_RULES, FUTURE_CUES, MODIFIER_PREFIX, PAST_CUES, PAST_PARTICIPLE_BEFORE, type DateRule } from '../rules/fr/dates-patterns.js';
+import { DATE_RULES, FUTURE_AUXILIARY_BEFORE, FUTURE_CUES, MODIFIER_PREFIX, PAST_CUES, PAST_PARTICIPLE_BEFORE, type DateRule } from '../rules/fr/dates-patterns.js';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -82,11 +82,13 @@ export const COMPILED_RULES: readonly CompiledRule[] = DATE_RULES.map((rule) => 
 /** Anchored at the end of the text just before a candidate. */
 export const MODIFIER_PREFIX_REGEX = new RegExp(expandPlaceholders(MODIFIER_PREFIX), 'iu');
 
-export const FUTURE_CUE_REGEX = new RegExp(FUTURE_CUES, 'iu');
+export const FUTURE_CUE_REGEX = new RegExp(FUTURE_CUES, 'giu');
 
-export const PAST_CUE_REGEX = new RegExp(PAST_CUES, 'iu');
+export const PAST_CUE_REGEX = new RegExp(PAST_CUES, 'giu');
 
 export const PAST_PARTICIPLE_BEFORE_REGEX = new RegExp(PAST_PARTICIPLE_BEFORE, 'iu');
+
+export const FUTURE_AUXILIARY_BEFORE_REGEX = new RegExp(FUTURE_AUXILIARY_BEFORE, 'iu');
 
 /** Value of a number written in digits or words (`vingt-cinq` → 25, `30,4` → 30.4); null if unreadable. */
 export function parseNumber(text: string): number | null {

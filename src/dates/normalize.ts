@@ -9,14 +9,19 @@
  * - A partial publication date resolves what its granularity allows: with `2024-03`, `l'an dernier` → 2023,
  *   `le mois dernier` → 2024-02, but `hier` → `2024-03-XX` (the day is unknown; the month is kept because a
  *   news report's "yesterday" almost always falls in its publication month).
- * - Year-less dates (`le 30 juin`, `en mars`): when an explicit year was mentioned earlier in the same
- *   paragraph (narrative passage) and that year is not the publication year, the date takes it → anchor
- *   `context`; otherwise the publication year, moved to the neighbouring year when that puts the date more
- *   than 8 months away from publication (`le 21 décembre` in a January article → previous year); `dernier` /
- *   `prochain` force the past / future occurrence → anchor `publication`.
+ * - Year-less dates (`le 30 juin`, `en mars`), context rule for narrative passages: when an explicit year was
+ *   mentioned earlier in the same paragraph, that year is before the publication year (a later one is a plan, `d'ici
+ *   2014`, not a narrative frame) and the date does not go back before the context's month (narratives move forward)
+ *   → the date takes that year, anchor `context`. Otherwise news mode → anchor `publication`: the publication year,
+ *   moved to the neighbouring year when that puts the date more than 8 months away (`le 21 décembre` read in January),
+ *   or more than 4 months away against the clause's tense (`les attentats du 11 septembre ont…` read in February →
+ *   previous year); `dernier` / `prochain` force the past / future occurrence; a weekday (`le jeudi 12 septembre`)
+ *   picks the year it fits among the publication year and its neighbours.
+ * - Bare weekdays (`mardi`) take the nearest such day before publication, or after it when the clause reads as future
+ *   (see `NormalizeEnv.tense`); the publication day itself when it is that weekday.
  * - Clock times take the day of the latest day-level date of the paragraph (`samedi 5 juin à 17 h`) →
  *   `context`, else the publication day.
- * - `le lendemain`, `la veille` are relative to the latest day-level date in the paragraph → `context`.
+ * - `le lendemain`, `la veille` are relative to the latest day-level date read so far → `context`.
  */
 import type { Granularity, TimexAnchor, TimexMod, TimexType } from '../document.js';
 import {
@@ -124,8 +129,9 @@ function yearFor(month: number, day: number | null, shift: number, env: Normaliz
   const pub = env.publication;
   // Narratives move forward: `en décembre 2001 … le 22 octobre` is not October 2001, so the context year only
   // applies to dates not before the context's month.
+  // A year later than publication is a plan or target (`d'ici 2014`), not the frame of a narrative.
   const forward = env.context.month === null || month >= env.context.month;
-  if (shift === 0 && forward && env.context.year !== null && (pub === null || env.context.year !== pub.year)) {
+  if (shift === 0 && forward && env.context.year !== null && (pub === null || env.context.year < pub.year)) {
     return { year: env.context.year, anchor: 'context' };
   }
   if (!pub) return { year: null, anchor: 'unresolved' };
@@ -278,7 +284,16 @@ const NORMALIZERS: Record<RuleKind, Normalizer> = {
     if (month === undefined) return null;
     let year = explicitYear(groups, env);
     let anchor: TimexAnchor = 'absolute';
-    if (year === null) ({ year, anchor } = yearFor(month, day, shiftOf(groups.shift), env));
+    if (year === null) {
+      ({ year, anchor } = yearFor(month, day, shiftOf(groups.shift), env));
+      // A weekday settles the year of a year-less date (`le jeudi 12 septembre`): keep the first candidate it fits.
+      const weekday = lookup(WEEKDAYS, groups.weekday);
+      const pub = env.publication;
+      if (weekday !== undefined && year !== null && pub && isValidDate(year, month, day) && isoWeekday({ year, month, day }) !== weekday) {
+        const fitting = [pub.year, pub.year - 1, pub.year + 1].find((y) => isValidDate(y, month, day) && isoWeekday({ year: y, month, day }) === weekday);
+        if (fitting !== undefined) ({ year, anchor } = { year: fitting, anchor: 'publication' });
+      }
+    }
     if (year === null) {
       const valid = day >= 1 && day <= daysInMonth(2000, month);
       return { type: 'DATE', value: valid ? `XXXX-${pad(month, 2)}-${pad(day, 2)}` : null, granularity: 'day', mod: null, anchor: 'unresolved' };
@@ -340,7 +355,7 @@ const NORMALIZERS: Record<RuleKind, Normalizer> = {
     if (groups.year) return { type: 'DATE', value: `${groups.year}-${code}`, granularity: 'season', mod: null, anchor: 'absolute' };
     const pub = env.publication;
     const shift = shiftOf(groups.shift);
-    if (env.context.year !== null && shift === 0 && (!pub || env.context.year !== pub.year)) {
+    if (env.context.year !== null && shift === 0 && (!pub || env.context.year < pub.year)) {
       return { type: 'DATE', value: `${env.context.year}-${code}`, granularity: 'season', mod: null, anchor: 'context' };
     }
     if (!pub) return { type: 'DATE', value: `XXXX-${code}`, granularity: 'season', mod: null, anchor: 'unresolved' };
@@ -354,7 +369,7 @@ const NORMALIZERS: Record<RuleKind, Normalizer> = {
     const code = half ? `H${n}` : `Q${n}`;
     if (groups.year) return { type: 'DATE', value: `${groups.year}-${code}`, granularity: 'quarter', mod: null, anchor: 'absolute' };
     const pub = env.publication;
-    if (env.context.year !== null && (!pub || env.context.year !== pub.year)) {
+    if (env.context.year !== null && (!pub || env.context.year < pub.year)) {
       return { type: 'DATE', value: `${env.context.year}-${code}`, granularity: 'quarter', mod: null, anchor: 'context' };
     }
     if (!pub) return { type: 'DATE', value: `XXXX-${code}`, granularity: 'quarter', mod: null, anchor: 'unresolved' };

@@ -18,7 +18,7 @@ import type { Granularity, Span, TimexAnchor, TimexMod, TimexType } from '../doc
 import { AFTER_SECONDE_DURATION, DURATION_HEADS, MODIFIERS, MONTHS, QUANTITY_FOLLOWERS, SEASONS, WEEKDAYS } from '../rules/fr/dates-lexicon.js';
 import { YEAR_CUES, type RuleKind } from '../rules/fr/dates-patterns.js';
 import { parsePartialDate } from './calendar.js';
-import { COMPILED_RULES, FUTURE_CUE_REGEX, MODIFIER_PREFIX_REGEX, PAST_CUE_REGEX, PAST_PARTICIPLE_BEFORE_REGEX } from './compile.js';
+import { COMPILED_RULES, FUTURE_AUXILIARY_BEFORE_REGEX, FUTURE_CUE_REGEX, MODIFIER_PREFIX_REGEX, PAST_CUE_REGEX, PAST_PARTICIPLE_BEFORE_REGEX } from './compile.js';
 import { createDateContext, normalize, type DateContext, type Groups, type NormalizeEnv } from './normalize.js';
 
 export interface TimexCandidate extends Span {
@@ -138,6 +138,8 @@ function accept(text: string, match: RawMatch): boolean {
       }
       // `un jour de grande forme`, `un jour où…`: "one day", not a duration.
       if (/^(?:un|une)$/iu.test(match.groups.num ?? '') && (unit === 'jour' || unit === 'fois') && /^\s+(?:de|d['’]|où|que|qui)(?![\p{L}])/iu.test(text.slice(match.end, match.end + 6))) return false;
+      // `des Journées du patrimoine`: a capitalised unit belongs to a name.
+      if (match.groups.vague !== undefined && /^\p{Lu}/u.test(match.groups.unit ?? '')) return false;
       if (match.groups.vague?.toLowerCase() === 'des' && ['heure', 'heures', 'minutes', 'secondes', 'seconde', 'minute'].includes(unit)) return false;
       if (unit === 'seconde' && /^une$/iu.test(match.groups.num ?? '')) {
         // `une seconde fois` is an ordinal, not one second.
@@ -157,11 +159,13 @@ function accept(text: string, match: RawMatch): boolean {
       if (prev.endsWith("d'") || /d['’]$/u.test(text.slice(Math.max(0, match.start - 2), match.start))) return false;
       // `le Printemps de l'environnement`, `le printemps de Bourges` name events.
       if (/^\s+(?:de|du|des|d['’])(?![\p{L}])/iu.test(text.slice(match.end, match.end + 5)) && !/^\s+de\s+(?:cette|l['’]an)/iu.test(text.slice(match.end, match.end + 14))) return false;
+      // A capitalised season inside a sentence names something (`le Printemps arabe`, `le Printemps` the store).
+      if (/^\p{Lu}/u.test(g.season ?? '') && !atSentenceStart(text, match.start)) return false;
       if (g.det) return true;
       const word = (g.season ?? '').toLowerCase();
       if ((g.season ?? '').length > 1 && g.season === g.season?.toUpperCase() && !SEASON_CUES.has(prev)) return false; // all-caps headline word
       // `été` is mostly the past participle of `être`.
-      if (word === 'été' || word === 'ete') return SEASON_CUES.has(prev) || /^\p{Lu}/u.test(g.season ?? '');
+      if (word === 'été' || word === 'ete' || word === 'eté') return SEASON_CUES.has(prev) || /^\p{Lu}/u.test(g.season ?? '');
       return true;
     }
     case 'partOfDay': {
@@ -195,6 +199,16 @@ function accept(text: string, match: RawMatch): boolean {
     default:
       return true;
   }
+}
+
+/** Whether `index` starts a sentence, a line or a quotation. */
+function atSentenceStart(text: string, index: number): boolean {
+  let i = index;
+  while (i > 0 && /\s/u.test(text[i - 1] ?? '')) {
+    if (text[i - 1] === '\n') return true;
+    i -= 1;
+  }
+  return i === 0 || /[.!?:»«"—–_-]/u.test(text[i - 1] ?? '');
 }
 
 function groupsOf(exec: RegExpExecArray): Record<string, string | undefined> {
@@ -324,13 +338,7 @@ export function findTimeExpressions(text: string, options: FindOptions): TimexCa
   const env: NormalizeEnv = {
     publication: parsePartialDate(options.publication),
     context,
-    tense: (start, end) => {
-      const clause = clauseAround(text, from, to, start, end);
-      if (FUTURE_CUE_REGEX.test(clause)) return 'future';
-      if (PAST_PARTICIPLE_BEFORE_REGEX.test(text.slice(Math.max(from, start - 30), start))) return 'past';
-      if (PAST_CUE_REGEX.test(clause)) return 'past';
-      return (sentenceFuture ??= FUTURE_CUE_REGEX.test(text.slice(from, to))) ? 'future' : 'unknown';
-    },
+    tense: (start, end) => clauseTense(text, from, to, start, end) ?? ((sentenceFuture ??= hasCue(FUTURE_CUE_REGEX, text.slice(from, to))) ? 'future' : 'unknown'),
     span: { start: from, end: from },
   };
   const selected = select(text, collectMatches(text, from, to), from);
@@ -350,13 +358,51 @@ export function findTimeExpressions(text: string, options: FindOptions): TimexCa
   return out;
 }
 
-/** The clause holding `[start, end)`: between the nearest punctuation marks around it, inside `[from, to)`. */
-function clauseAround(text: string, from: number, to: number, start: number, end: number): string {
+/** Bounds of the clause holding `[start, end)`: between the nearest punctuation marks around it, inside `[from, to)`. */
+function clauseBounds(text: string, from: number, to: number, start: number, end: number): { left: number; right: number } {
   let left = start;
   while (left > from && !/[,;:«»()"]/u.test(text[left - 1] ?? '')) left -= 1;
   let right = end;
   while (right < to && !/[,;:«»()".!?]/u.test(text[right] ?? '')) right += 1;
-  return text.slice(left, right);
+  return { left, right };
+}
+
+function hasCue(regex: RegExp, text: string): boolean {
+  regex.lastIndex = 0;
+  return regex.test(text);
+}
+
+/** Offsets (relative to `text`) where each match of a global cue regex ends. */
+function cueEnds(regex: RegExp, text: string): number[] {
+  const ends: number[] = [];
+  regex.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = regex.exec(text)) !== null) ends.push(m.index + m[0].length);
+  return ends;
+}
+
+/**
+ * Tense of the clause around an expression, from the verb cue nearest to it: a participle right before it
+ * (`annoncées mercredi`, but `sera opéré mardi` is future), else the last cue before it in the clause, else the first
+ * one after it; null when the clause has none.
+ */
+function clauseTense(text: string, from: number, to: number, start: number, end: number): 'past' | 'future' | null {
+  const before = text.slice(Math.max(from, start - 40), start);
+  if (PAST_PARTICIPLE_BEFORE_REGEX.test(before)) return FUTURE_AUXILIARY_BEFORE_REGEX.test(before) ? 'future' : 'past';
+  const { left, right } = clauseBounds(text, from, to, start, end);
+  const clause = text.slice(left, right);
+  const at = start - left;
+  const future = cueEnds(FUTURE_CUE_REGEX, clause);
+  const past = cueEnds(PAST_CUE_REGEX, clause);
+  const lastBefore = (ends: number[]) => Math.max(-1, ...ends.filter((e) => e <= at));
+  const fb = lastBefore(future);
+  const pb = lastBefore(past);
+  if (fb >= 0 || pb >= 0) return fb > pb ? 'future' : 'past';
+  const firstAfter = (ends: number[]) => Math.min(Infinity, ...ends.filter((e) => e > at));
+  const fa = firstAfter(future);
+  const pa = firstAfter(past);
+  if (fa === Infinity && pa === Infinity) return null;
+  return fa < pa ? 'future' : 'past';
 }
 
 function isGeneralToday(text: string, m: RawMatch, from: number): boolean {

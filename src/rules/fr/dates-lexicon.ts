@@ -27,7 +27,7 @@ export const WEEKDAYS: Readonly<Record<string, number>> = {
 
 /** Seasons → TIMEX3 season code. */
 export const SEASONS: Readonly<Record<string, string>> = {
-  printemps: 'SP', été: 'SU', ete: 'SU', automne: 'FA', hiver: 'WI',
+  printemps: 'SP', été: 'SU', ete: 'SU', eté: 'SU', automne: 'FA', hiver: 'WI', // `Eté`: capitals often lose their accent
 };
 
 /** Parts of the day → TIMEX3 time-of-day code. */

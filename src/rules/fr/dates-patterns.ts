@@ -8,7 +8,8 @@
  * the expression is inside the span (`le 30 juin`, `la fin de l'année`, `cette semaine`), prepositions
  * and contracted articles are not (`du 30 mai` → `30 mai`, `en 2019` → `2019`, `depuis deux ans` → `deux ans`).
  *
- * When two rules match overlapping text the longer match wins; at equal length the earlier rule wins.
+ * When two rules match overlapping text the longer match wins; at equal length the earlier rule wins (so clock
+ * times, listed before durations, win `à 19 heures`).
  * Patterns avoid nested unbounded quantifiers so that matching stays linear (no catastrophic backtracking).
  */
 
@@ -159,6 +160,22 @@ export const DATE_RULES: readonly DateRule[] = [
     kind: 'ahead',
     pattern: `{B}dans\\s+(?:(?<dmod>{DMOD})\\s+)?(?<num>{NUM}|un|une)\\s+(?<unit>{UNIT}){E}`,
   },
+  // ── clock times ─────────────────────────────────────────────────────────────
+  {
+    id: 'clock-h',
+    kind: 'time',
+    pattern: `{B}(?<hour>[01]?\\d|2[0-4])\\s?h(?:\\s?(?<minute>[0-5]\\d))?(?:\\s+(?<local>locales?))?(?![\\p{L}\\p{N}])(?:\\s+(?<weekday>{WEEKDAY}){E})?`,
+  },
+  {
+    id: 'clock-heures',
+    kind: 'time',
+    pattern: `(?<=(?:^|[^\\p{L}])(?:à|a|vers|dès|jusqu{AP}à|avant|après|entre)\\s+)(?<hour>[01]?\\d|2[0-4]|{NUM})\\s+heures?(?:\\s+(?<minute>[0-5]\\d))?(?:\\s+du\\s+(?<ampm>matin|soir))?{E}`,
+  },
+  {
+    id: 'clock-word',
+    kind: 'timeWord',
+    pattern: `{B}(?<word>midi|minuit)(?:\\s+(?:et\\s+)?(?<minute>[0-5]\\d|demie|quart))?{E}`,
+  },
   // ── durations ──────────────────────────────────────────────────────────────
   {
     id: 'duration',
@@ -184,22 +201,6 @@ export const DATE_RULES: readonly DateRule[] = [
     id: 'duration-noun-fraction',
     kind: 'durationNoun',
     pattern: `{B}(?<det>un|une)\\s+(?<noun>{DNOUNFRACTION}){E}`,
-  },
-  // ── clock times ─────────────────────────────────────────────────────────────
-  {
-    id: 'clock-h',
-    kind: 'time',
-    pattern: `{B}(?<hour>[01]?\\d|2[0-4])\\s?h(?:\\s?(?<minute>[0-5]\\d))?(?:\\s+(?<local>locales?))?(?![\\p{L}\\p{N}])(?:\\s+(?<weekday>{WEEKDAY}){E})?`,
-  },
-  {
-    id: 'clock-heures',
-    kind: 'time',
-    pattern: `(?<=(?:^|[^\\p{L}])(?:à|a|vers|dès|jusqu{AP}à|avant|après)\\s+)(?<hour>[01]?\\d|2[0-4]|{NUM})\\s+heures?(?:\\s+(?<minute>[0-5]\\d))?(?:\\s+du\\s+(?<ampm>matin|soir))?{E}`,
-  },
-  {
-    id: 'clock-word',
-    kind: 'timeWord',
-    pattern: `{B}(?<word>midi|minuit)(?:\\s+(?:et\\s+)?(?<minute>[0-5]\\d|demie|quart))?{E}`,
   },
   {
     id: 'part-of-day',
@@ -249,11 +250,19 @@ export const YEAR_CUES: readonly string[] = [
   'septembre', 'octobre', 'novembre', 'décembre', 'au', 'du', 'le', 'la', 'l', 'saison', 'ou', 'puis', 'pour',
 ];
 
-/** Past-tense cues (auxiliaries of the passé composé / plus-que-parfait, passé simple of être). */
-export const PAST_CUES = '(?<![\\p{L}])(?:a|ont|avait|avaient|est|sont|était|étaient|fut|furent|s\'est|se\\s+sont|a\\s+été|ont\\s+été)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|uit|ert|erte|ort|ait)(?![\\p{L}])';
+/**
+ * Past-tense cues (auxiliaries of the passé composé / plus-que-parfait, passé simple of être). Scheduling participles
+ * (`est prévu`, `est fixé`) are present passives that announce the future, not past cues.
+ */
+export const PAST_CUES = '(?<![\\p{L}])(?:a|ont|avait|avaient|est|sont|était|étaient|fut|furent|s\'est|se\\s+sont|a\\s+été|ont\\s+été)\\s+(?!(?:prévue?s?|fixée?s?|programmée?s?|attendue?s?|convoquée?s?|invitée?s?|organisée?s?|appelée?s?|censée?s?|chargée?s?)(?![\\p{L}]))(?:\\p{L}+\\s+)?\\p{L}+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|uit|ert|erte|ort|ait)(?![\\p{L}])';
 
-/** A past participle right before the expression (`les mesures annoncées mercredi`) dates it in the past. */
-export const PAST_PARTICIPLE_BEFORE = '(?<![\\p{L}])(?!(?:année|journée|soirée|matinée|été|société|entrée|arrivée|idée|musée|lycée|armée|durée|montée|rentrée|fusée|pensée|portée|chaussée|assemblée|mosquée)\\s)\\p{L}{2,}(?:é|ée|és|ées)\\s+$';
+/**
+ * A past participle right before the expression (`les mesures annoncées mercredi`) dates it in the past, unless a
+ * future auxiliary governs it (`il sera opéré mardi`, see FUTURE_AUXILIARY_BEFORE).
+ */
+export const PAST_PARTICIPLE_BEFORE = '(?<![\\p{L}])(?!(?:année|journée|soirée|matinée|été|société|entrée|arrivée|idée|musée|lycée|armée|durée|montée|rentrée|fusée|pensée|portée|chaussée|assemblée|mosquée|prévue?s?|fixée?s?|programmée?s?|attendue?s?|convoquée?s?|invitée?s?)\\s)\\p{L}{2,}(?:é|ée|és|ées)\\s+$';
+
+export const FUTURE_AUXILIARY_BEFORE = '(?<![\\p{L}])(?:sera|seront|serait|seraient|aura|auront|être)\\s+(?:\\p{L}+\\s+)?\\p{L}+\\s+$';
 
 /** Future-tense cues in a sentence: a bare weekday then points forward (`il viendra samedi`). */
 export const FUTURE_CUES = '(?<![\\p{L}])(?:sera|seront|aura|auront|fera|feront|va|vont|ira|iront|devra|devront|pourra|pourront|prévue?s?|prévu|se\\s+tiendra|aura\\s+lieu|auront\\s+lieu|rendez-vous|programmée?s?|\\p{L}{2,}(?:eront|iront|ira|era))(?![\\p{L}])';
