@@ -13,7 +13,7 @@ export interface Token {
 }
 
 const TOKEN_RE =
-  /aujourd['’]hui|(?:jusqu|lorsqu|puisqu|quoiqu|presqu|qu|[cdjlmnst])['’](?=\p{L})|\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐'’]\p{L}[\p{L}\p{M}\p{N}]*)*|\p{N}+(?:[.,\u00A0\u202F]\p{N}{3})*(?:,\p{N}+)?|\S/gu;
+  /aujourd['’]hui|(?:jusqu|lorsqu|puisqu|quoiqu|presqu|qu|[cdjlmnst])['’](?=\p{L})|\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐'’]\p{L}[\p{L}\p{M}\p{N}]*)*|\p{N}+(?:[.,\u00A0\u202F]\p{N}{3})*(?:,\p{N}+)?|\S/giu;
 
 export function normalizeWord(word: string): string {
   return word.toLowerCase().replace(/’/g, "'");

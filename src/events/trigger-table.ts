@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { EVENT_TYPES, ROLES, type EventType, type Role } from '../dataset/schema.js';
+import { EVENT_TYPES, ROLES, type Role } from '../dataset/schema.js';
 import type { EntityLabel } from '../document.js';
 
-const EventTypeField = Type.Unsafe<EventType>({ type: 'string', enum: [...EVENT_TYPES] });
-const RoleField = Type.Unsafe<Role>({ type: 'string', enum: [...ROLES] });
+// Literal unions (not Type.Unsafe): TypeBox's own Value.Check validates them at run time without ajv.
+const EventTypeField = Type.Union(EVENT_TYPES.map((t) => Type.Literal(t)));
+const RoleField = Type.Union(ROLES.map((r) => Type.Literal(r)));
 
 /** Which role a mention of each label plays in one syntactic position. */
 const LabelRolesSchema = Type.Object(

@@ -54,9 +54,9 @@ export const TRIGGERS: TriggerRow[] = [
   { lemma: 'recruter', pos: 'verb', type: 'Personnel.Start-Position', confidence: 0.85 },
   { lemma: 'recrutement', pos: 'noun', type: 'Personnel.Start-Position', confidence: 0.8 },
   { lemma: 'engager', pos: 'verb', type: 'Personnel.Start-Position', confidence: 0.4, requiresRole: ['person'], excludeNear: ['à', 'dans', 'procédure', 'poursuites', 'négociations', 'réformes'], window: 2 },
-  { lemma: 'retour', pos: 'noun', type: 'Personnel.Start-Position', confidence: 0.6, requiresNear: POSITION_PREPS, window: 2 },
-  { lemma: 'revenir', pos: 'verb', type: 'Personnel.Start-Position', conj: 'irregular', irregular: REVENIR, etre: true, confidence: 0.5, requiresNear: POSITION_PREPS, window: 2 },
-  { lemma: 'arrivée', pos: 'noun', type: 'Personnel.Start-Position', confidence: 0.5, requiresNear: POSITION_PREPS, window: 3 },
+  { lemma: 'retour', pos: 'noun', type: 'Personnel.Start-Position', confidence: 0.6, requiresNear: POSITION_PREPS, window: 5 },
+  { lemma: 'revenir', pos: 'verb', type: 'Personnel.Start-Position', conj: 'irregular', irregular: REVENIR, etre: true, confidence: 0.5, requiresNear: POSITION_PREPS, window: 5 },
+  { lemma: 'arrivée', pos: 'noun', type: 'Personnel.Start-Position', confidence: 0.5, requiresNear: POSITION_PREPS, window: 5 },
   { lemma: 'intégrer', pos: 'verb', type: 'Personnel.Start-Position', confidence: 0.5, requiresRole: ['organization'] },
   { lemma: 'prendre la tête', pos: 'verb', type: 'Personnel.Start-Position', conj: 'irregular', irregular: { pres: ['prends', 'prend', 'prenons', 'prenez', 'prennent'], impf: 'pren', ps: ['pris', 'prit', 'prirent'], fut: 'prendr', subj: 'prenn', ppast: 'pris', ppastForms: ['pris', 'prise', 'prises'], ppres: 'prenant' }, confidence: 0.8, frame: { preps: { de: { ORG: 'organization', LOC: 'organization' } } } },
 
@@ -146,7 +146,7 @@ export const TRIGGERS: TriggerRow[] = [
   { lemma: 'reconnaître coupable', pos: 'verb', type: 'Justice.Convict', conj: 'irregular', irregular: { pres: ['reconnais', 'reconnaît', 'reconnait', 'reconnaissons', 'reconnaissez', 'reconnaissent'], impf: 'reconnaiss', ps: ['reconnut', 'reconnurent'], fut: 'reconnaîtr', subj: 'reconnaiss', ppast: 'reconnu', ppres: 'reconnaissant' }, confidence: 0.9 },
   { lemma: 'peine', pos: 'noun', type: 'Justice.Sentence', confidence: 0.8, requiresNear: ['prison', 'réclusion', 'emprisonnement', 'mort', 'détention'], window: 3 },
   { lemma: 'écoper', pos: 'verb', type: 'Justice.Sentence', confidence: 0.8, requiresNear: ['prison', 'réclusion', 'amende', 'peine', 'ans', 'mois'], window: 6 },
-  { lemma: 'amende', pos: 'noun', type: 'Justice.Fine', confidence: 0.85, excludeBefore: ['faire'] },
+  { lemma: 'amende', pos: 'noun', type: 'Justice.Fine', confidence: 0.85, excludeBefore: ['faire'], frame: { preps: { 'à': { PER: 'person', ORG: 'person' }, de: { ORG: 'agent', PER: 'person' }, par: { ORG: 'agent', PER: 'agent' } } } },
   { lemma: 'amender', pos: 'verb', type: 'Justice.Fine', confidence: 0.3, requiresRole: ['person'], requiresNear: ['euros', 'dollars', 'millions'], window: 6 },
 
   // ── Conflict ──
