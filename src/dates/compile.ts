@@ -46,8 +46,8 @@ const PLACEHOLDERS: Readonly<Record<string, string>> = {
   SHIFTBEFORE: alternation(['dernière', 'dernier', 'prochaine', 'prochain', 'derniere']),
   DAYOFFSET: alternation(Object.keys(DAY_OFFSETS)),
   ORDINAL: alternation(Object.keys(ORDINAL_WORDS)),
-  // A number: digits (with a decimal part) or number words joined by hyphens/spaces (`vingt-cinq`, `soixante et onze`).
-  NUM: `(?:\\d{1,4}(?:[,.]\\d{1,3})?|${NUMBER_WORD}(?:(?:-|\\s+)(?:et(?:-|\\s+))?${NUMBER_WORD}){0,4})`,
+  // A number: digits (grouped thousands `5 000`, a decimal part) or number words joined by hyphens/spaces (`vingt-cinq`, `soixante et onze`).
+  NUM: `(?:\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})+|\\d{1,4}(?:[,.]\\d{1,3})?|${NUMBER_WORD}(?:(?:-|\\s+)(?:et(?:-|\\s+))?${NUMBER_WORD}){0,4})`,
   UNIT: alternation(Object.keys(DURATION_UNITS)),
   DNOUN: alternation(Object.keys(DURATION_NOUNS)),
   // `un demi-siècle`, `un quart d'heure`: the article is part of the quantity.
@@ -93,6 +93,7 @@ export const FUTURE_AUXILIARY_BEFORE_REGEX = new RegExp(FUTURE_AUXILIARY_BEFORE,
 /** Value of a number written in digits or words (`vingt-cinq` → 25, `30,4` → 30.4); null if unreadable. */
 export function parseNumber(text: string): number | null {
   const trimmed = text.trim().toLowerCase();
+  if (/^\d{1,3}(?:[\u00a0\u202f ]\d{3})+$/u.test(trimmed)) return Number(trimmed.replace(/[\u00a0\u202f ]/gu, ''));
   if (/^\d+(?:[,.]\d+)?$/.test(trimmed)) return Number(trimmed.replace(',', '.'));
   let total = 0;
   let current = 0;

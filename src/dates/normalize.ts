@@ -213,18 +213,13 @@ function romanToNumber(text: string): number | null {
 function durationValue(amount: number, unitWord: string | undefined): string | null {
   const unit = lookup(DURATION_UNITS, unitWord);
   if (!unit || !Number.isFinite(amount) || amount < 0 || amount > 1e6) return null;
-  let n = amount * unit.factor;
-  let letter: string = unit.letter;
-  // Fractions of years and hours are written in the next unit down (`un an et demi` → P18M).
-  if (!Number.isInteger(n) && letter === 'Y' && Number.isInteger(n * 12)) {
-    n *= 12;
-    letter = 'M';
-  } else if (!Number.isInteger(n) && letter === 'H' && unit.time && Number.isInteger(n * 60)) {
-    n *= 60;
-    letter = 'M';
-  } else if (!Number.isInteger(n) && letter === 'D' && Number.isInteger(n * 24)) {
-    return `PT${n * 24}H`;
-  }
+  const n = amount * unit.factor;
+  const letter: string = unit.letter;
+  // Halves and quarters of years and hours are written with the next unit down (`un an et demi` → P1Y6M).
+  const whole = Math.floor(n);
+  if (!Number.isInteger(n) && letter === 'Y' && Number.isInteger((n - whole) * 12)) return `P${whole ? `${whole}Y` : ''}${(n - whole) * 12}M`;
+  if (!Number.isInteger(n) && letter === 'H' && Number.isInteger((n - whole) * 60)) return `PT${whole ? `${whole}H` : ''}${(n - whole) * 60}M`;
+  if (!Number.isInteger(n) && letter === 'D' && Number.isInteger(n * 24)) return `PT${n * 24}H`;
   const number = Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
   return unit.time || (letter === 'M' && unit.time) ? `PT${number}${letter}` : `P${number}${letter}`;
 }
@@ -300,6 +295,16 @@ const NORMALIZERS: Record<RuleKind, Normalizer> = {
     }
     if (!isValidDate(year, month, day)) return { type: 'DATE', value: null, granularity: 'day', mod: null, anchor: 'unresolved' };
     return { type: 'DATE', value: formatDay({ year, month, day }), granularity: 'day', mod: null, anchor };
+  },
+  weekdayDay(groups, env) {
+    // `le lundi 6`: the month is the one of the latest day read, else the publication month.
+    const contextDay = parseDayValue(env.context.day);
+    const pub = env.publication;
+    const base = contextDay ?? (pub && pub.month !== null ? { year: pub.year, month: pub.month, day: 1 } : null);
+    const day = parseDay(groups.day);
+    if (!base) return { type: 'DATE', value: null, granularity: 'day', mod: null, anchor: 'unresolved' };
+    if (!isValidDate(base.year, base.month, day)) return { type: 'DATE', value: null, granularity: 'day', mod: null, anchor: 'unresolved' };
+    return { type: 'DATE', value: formatDay({ year: base.year, month: base.month, day }), granularity: 'day', mod: null, anchor: contextDay ? 'context' : 'publication' };
   },
   dayRange: () => null, // split into two `date` matches by the recognizer
   monthRange: () => null, // idem, into `monthYear` matches

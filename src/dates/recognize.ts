@@ -93,7 +93,7 @@ function plausibleYear(text: string, match: RawMatch): boolean {
   const after = text.slice(match.end, match.end + 4);
   // Thousands groups, decimals, signs, numbering: `12 2015`, `2015,5`, `n° 2015`, `+2015` (but `2002/2003` is a season).
   if (/\d[\s.,]$|[+°#№$€£]\s*$|(?<!\d{4})\/\s*$|n°\s*$/iu.test(before)) return false;
-  if (/^(?:[.,]\d|\s\d{3}(?!\d)|\s?%|\s?€)/u.test(after)) return false;
+  if (/^(?:[.,]\d|\s\d{3}(?!\d)|\s?%|\s?€|\s?°)/u.test(after)) return false;
   const next = nextWord(text, match.end).toLowerCase();
   if (QUANTITY_FOLLOWER_SET.has(next)) return false;
   const prev = previousWord(text, yearStart);
@@ -138,6 +138,9 @@ function accept(text: string, match: RawMatch): boolean {
       }
       // `un jour de grande forme`, `un jour où…`: "one day", not a duration.
       if (/^(?:un|une)$/iu.test(match.groups.num ?? '') && (unit === 'jour' || unit === 'fois') && /^\s+(?:de|d['’]|où|que|qui)(?![\p{L}])/iu.test(text.slice(match.end, match.end + 6))) return false;
+      // `5 000 années-lumière` is a distance; a number glued to a larger one (`1 000`) was read whole or not at all.
+      if (/^-\p{L}/u.test(text.slice(match.end, match.end + 2))) return false;
+      if (/\d[\s.,]$/u.test(text.slice(Math.max(0, match.start - 2), match.start))) return false;
       // `des Journées du patrimoine`: a capitalised unit belongs to a name.
       if (match.groups.vague !== undefined && /^\p{Lu}/u.test(match.groups.unit ?? '')) return false;
       if (match.groups.vague?.toLowerCase() === 'des' && ['heure', 'heures', 'minutes', 'secondes', 'seconde', 'minute'].includes(unit)) return false;

@@ -16,6 +16,7 @@
 export type RuleKind =
   | 'date' // weekday? day month year? (shift?)
   | 'dayRange' // `du 19 au 23 juillet`: first day borrows the month of the second
+  | 'weekdayDay' // `le lundi 6` (month from the paragraph's latest date, else publication)
   | 'numericDate' // 13/07/2022, 2022-07-13, 07/2022
   | 'monthYear' // août 2021, octobre 98, juin prochain, mars (alone)
   | 'monthRange' // `entre mai et juillet 2022`, `mars-avril`: first month borrows the year
@@ -70,6 +71,11 @@ export const DATE_RULES: readonly DateRule[] = [
     pattern: `{B}(?:(?<det>les)\\s+)?(?<day1>1er|\\d{1,2})(?:\\s+(?:au|et|à)\\s+|\\s*[-–]\\s*)(?<rest>(?:(?<weekday>{WEEKDAY})\\s+)?${DAY}\\s+(?<month>{MONTH})${YEAR_OPT}?${SHIFT_OPT}?){E}`,
   },
   {
+    id: 'weekday-day',
+    kind: 'weekdayDay',
+    pattern: `{B}${DET_LE}?(?<weekday>{WEEKDAY})\\s+(?<day>1er|\\d{1,2})(?![\\p{L}\\p{N}]|\\s*(?:h\\b|heures?|[,.]\\d|[/:]))`,
+  },
+  {
     id: 'iso-date',
     kind: 'numericDate',
     pattern: '{B}(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})(?![\\p{L}\\p{N}]|[-/.]\\d)',
@@ -102,7 +108,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'year-short',
     kind: 'yearShort',
-    pattern: '(?<=(?:^|[^\\p{L}])(?:en|de|depuis|dès)\\s+)(?<year2>\\d{2})(?=\\s*(?:[,;:)(]|\\.(?!\\d)|et\\s|$))',
+    pattern: '(?<=(?:^|[^\\p{L}])(?:en|dès)\\s+)(?<year2>\\d{2})(?=\\s*(?:[;:)(]|,(?!\\s*\\d)|\\.(?!\\d)|$))',
   },
   {
     id: 'decade',
