@@ -175,6 +175,17 @@ describe('time of the event', () => {
       ['quitté', null],
     ]);
   });
+  it('takes a vague reference only next to the trigger', () => {
+    const records = eventsOf({
+      text: 'Léa Blanc a récemment quitté Thales. Le départ de Léa Blanc a nourri des rumeurs sur ses futurs projets.',
+      entities: [['Léa Blanc', 'PER'], ['Thales', 'ORG']],
+      timexes: [['récemment', 'PAST_REF'], ['futurs', 'FUTURE_REF']],
+    });
+    expect(records.map((r) => [r.trigger.text, r.time?.value ?? null])).toEqual([
+      ['quitté', 'PAST_REF'],
+      ['départ', null],
+    ]);
+  });
   it('does not take a date from a relative clause for the main event', () => {
     const [event] = eventsOf({
       text: 'Léa Blanc a rejoint Thales, qui avait été fondée en 1968.',

@@ -478,7 +478,8 @@ function normalize(view: SentenceView, timex: TimeExpression): string {
 /**
  * The time of an event: a DATE/TIME expression of the trigger's comma segment (nearest), else a segment holding
  * only that expression next to it, else the time of a sentence-initial adverbial (`En août 2021, …`) when the
- * trigger is in the main clause. Bounds and deadlines (`jusqu'en`, `d'ici`) and dates inside names are never used.
+ * trigger is in the main clause. Bounds and deadlines (`jusqu'en`, `d'ici`) and dates inside names are never used;
+ * vague references (`récemment`, `ses futurs projets`: `*_REF` values) only when within three words of the trigger.
  * No candidate → null: a time is never invented.
  */
 function attachTime(view: SentenceView, first: number, last: number): TimeExpression | null {
@@ -488,13 +489,17 @@ function attachTime(view: SentenceView, first: number, last: number): TimeExpres
   );
   if (usable.length === 0) return null;
   const tokenOf = (x: TimeExpression) => Math.max(0, tokens.findIndex((t) => t.end > x.start));
+  // Vague references (`récemment`, `futurs`: *_REF values) only date the verb they stand next to.
+  const near = (x: TimeExpression) => !(x.value ?? '').endsWith('_REF') || Math.min(Math.abs(tokenOf(x) - first), Math.abs(tokenOf(x) - last)) <= 3;
+  const candidates = usable.filter(near);
+  if (candidates.length === 0) return null;
   const seg = view.segmentOf[first] ?? 0;
-  const same = usable
+  const same = candidates
     .filter((x) => view.segmentOf[tokenOf(x)] === seg)
     .sort((a, b) => Math.abs(tokenOf(a) - first) - Math.abs(tokenOf(b) - first) || a.start - b.start);
   if (same[0]) return same[0];
   // A neighbouring segment made of the time expression alone (`…, le 3 mai, …`).
-  for (const x of usable) {
+  for (const x of candidates) {
     const xs = view.segmentOf[tokenOf(x)] ?? -1;
     if (Math.abs(xs - seg) !== 1) continue;
     const segTokens = tokens.filter((_, k) => view.segmentOf[k] === xs && !/^[,;:()«»]$/.test(tokens[k]!.norm));
@@ -505,7 +510,7 @@ function attachTime(view: SentenceView, first: number, last: number): TimeExpres
   const triggerSegmentStart = tokens.findIndex((_, k) => view.segmentOf[k] === seg);
   const startsRelative = ['qui', 'où', 'dont', 'lequel', 'laquelle'].includes(tokens[triggerSegmentStart]?.norm ?? '') || ['qui', 'où', 'dont'].includes(tokens[triggerSegmentStart + 1]?.norm ?? '');
   if (seg > 0 && !startsRelative && FRONTED_TIME_STARTERS.has(opener)) {
-    const fronted = usable.filter((x) => view.segmentOf[tokenOf(x)] === 0);
+    const fronted = candidates.filter((x) => view.segmentOf[tokenOf(x)] === 0);
     if (fronted[0]) return fronted[0];
   }
   return null;
