@@ -116,6 +116,24 @@ describe('trigger families', () => {
   });
 });
 
+describe('verb forms in other uses', () => {
+  it('a bare participle takes the noun it follows as its passive subject', () => {
+    const killed = only('Life.Die', eventsOf({ text: 'Il défendait l’assassin de Claude Érignac, tué le 6 février 1998 à Ajaccio.', entities: [['Claude Érignac', 'PER'], ['Ajaccio', 'LOC']], timexes: [['6 février 1998', '1998-02-06']] }));
+    expect(argsOf(killed)).toEqual(['place=Ajaccio', 'victim=Claude Érignac']);
+    expect(killed.time?.value).toBe('1998-02-06');
+  });
+  it('a participle after an article is a noun (`les élus`), an ambiguous trigger needs its role from the syntax', () => {
+    expect(eventsOf({ text: 'Les élus de Lyon ont voté.', entities: [['Lyon', 'LOC']] })).toEqual([]);
+    expect(eventsOf({ text: 'Le film Skyfall effectue un très bon départ chez Sony.', entities: [['Skyfall', 'MISC'], ['Sony', 'ORG']] })).toEqual([]);
+    expect(eventsOf({ text: 'Une comédie musicale nommée Les Bâtisseurs a été jouée à Bamako.', entities: [['Les Bâtisseurs', 'MISC'], ['Bamako', 'LOC']] })).toEqual([]);
+    expect(eventsOf({ text: 'Wikimédia France s’investit dans l’éducation.', entities: [['Wikimédia France', 'ORG']] })).toEqual([]);
+  });
+  it('a reporting verb may have its subject after it', () => {
+    const said = only('Contact.Statement', eventsOf({ text: 'Les billets vont changer, a déclaré Mario Draghi.', entities: [['Mario Draghi', 'PER']] }));
+    expect(argsOf(said)).toEqual(['agent=Mario Draghi']);
+  });
+});
+
 describe('pronouns and possessives', () => {
   it('resolves `il` to the salient person and keeps the pronoun span', () => {
     const text = 'Thierry Breton dirige Atos depuis 2009. Il a quitté Atos en 2019.';

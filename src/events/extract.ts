@@ -87,6 +87,8 @@ interface DocContext {
 }
 
 const MAX_PREP_CHAIN = 14;
+/** Articles (not clitics) before which a verb form is used as a noun. */
+const ARTICLES = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'ces', 'ce', 'cette', 'ses', 'son', 'sa', 'leurs', 'du', 'au', 'aux']);
 
 function isAdverb(norm: string): boolean {
   return VERB_GROUP_ADVERBS.has(norm) || (norm.length > 5 && norm.endsWith('ment'));
@@ -537,10 +539,24 @@ function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: number, ent
   const group = isVerb ? verbGroup(tokens, first, row, entry.tense) : null;
   if (row.pronominal && !group?.reflexive) return null;
 
+  // `les élus`, `un licencié`: a verb form right after an article is a noun, not this event's verb.
+  if (group && entry.tense !== 'inf' && ARTICLES.has(tokens[first - 1]?.norm ?? '') && group.words.length === 0) {
+    const beforeArticle = tokens[first - 2]?.norm ?? '';
+    if (!SINGULAR_SUBJECT_PRONOUNS.has(beforeArticle) && !['ils', 'elles', 'on', 'qui', 'ne', "n'", 'je', 'nous', 'vous'].includes(beforeArticle)) return null;
+  }
+  // A bare past participle (`Claude Érignac, tué le 6 février`) describes the noun it follows: that noun is the
+  // participle's passive subject, and nothing else is.
+  const participial = group !== null && entry.tense === 'ppast' && !group.words.some((w) => AVOIR_FORMS.has(w) || ETRE_FORMS.has(w)) && !group.reflexive;
+  if (group && participial) group.passive = true;
+
   const args: ExtractedArgument[] = [];
   let supportGroup: VerbGroup | null = null;
   let finding: SubjectFinding;
-  if (group) finding = findVerbSubject(view, group.start);
+  if (group && participial) {
+    const k = tokens[first - 1]?.norm === ',' ? first - 2 : first - 1;
+    const host = view.mentionOfToken[k];
+    finding = host && host.last === k && !host.parenthesized ? { kind: 'mention', span: host, source: 'passive' } : null;
+  } else if (group) finding = findVerbSubject(view, group.start);
   else {
     const found = findNounSubject(ctx, view, first);
     finding = found.finding;
@@ -569,7 +585,8 @@ function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: number, ent
   fallbackArguments(view, first, last, frame, args);
 
   if (args.length === 0) return null;
-  if (row.requiresRole && !args.some((a) => row.requiresRole!.includes(a.role))) return null;
+  // An ambiguous trigger needs its key role from the syntax, not from the nearest-mention fallback.
+  if (row.requiresRole && !args.some((a) => a.source !== 'fallback' && row.requiresRole!.includes(a.role))) return null;
 
   const { polarity, modality } = polarityAndModality(ctx, view, first, last, row, entry.tense, group, supportGroup);
   const startTok = tokens[first]!;

@@ -121,7 +121,7 @@ const transferMoney: RoleFrame = {
 
 const transferOwnership: RoleFrame = {
   subject: { PER: 'agent', ORG: 'agent' },
-  object: { ORG: 'target', MISC: 'target', LOC: 'target' },
+  object: { ORG: 'target', MISC: 'target' },
   passive: { ORG: 'target', MISC: 'target' },
   preps: {
     de: { ORG: 'target', MISC: 'target', PER: 'target' },
@@ -197,7 +197,8 @@ const meet: RoleFrame = {
 
 const statement: RoleFrame = {
   subject: { PER: 'agent', ORG: 'agent' },
-  object: {},
+  // Inverted subject after a reporting verb: `…, a annoncé Mario Draghi.`
+  object: { PER: 'agent' },
   passive: {},
   preps: { de: { PER: 'agent', ORG: 'agent' }, 'à': { PER: 'target', ORG: 'target' }, par: { PER: 'agent', ORG: 'agent' } },
   fallback: {},

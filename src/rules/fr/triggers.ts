@@ -29,13 +29,15 @@ const RENDRE_VISITE: IrregularStems = { pres: ['rends', 'rend', 'rendons', 'rend
 const MONEY_WORDS = ['fonds', 'capitaux', 'million', 'millions', 'milliard', 'milliards', 'dollars', 'euros', 'argent', '$', '€', 'financement', 'financements'];
 /** A return or arrival that is a new position (`retour chez OpenAI`), not a trip home. */
 const POSITION_PREPS = ['chez', 'au sein', 'à la tête', 'dans l\'équipe'];
+/** Reflexive clitics: `s'investir` (to commit oneself) is not an investment. */
+const REFLEXIVES = ["s'", 'se', "m'", 'me', "t'", 'te', 'nous', 'vous'];
 
 export const TRIGGERS: TriggerRow[] = [
   // ── Personnel.End-Position ──
   { lemma: 'quitter', pos: 'verb', type: 'Personnel.End-Position', confidence: 0.75, requiresRole: ['person', 'organization'], excludeNear: ['domicile', 'maison', 'table', 'salle', 'territoire', 'pays', 'ville'], window: 3 },
   { lemma: 'démissionner', pos: 'verb', type: 'Personnel.End-Position', confidence: 0.9 },
   { lemma: 'démission', pos: 'noun', type: 'Personnel.End-Position', confidence: 0.9 },
-  { lemma: 'départ', pos: 'noun', type: 'Personnel.End-Position', confidence: 0.7, excludeBefore: ['au', 'dès le', 'point de', 'ligne de', 'coup de', 'gare de', 'heure de', 'date de'], requiresRole: ['person', 'organization'] },
+  { lemma: 'départ', pos: 'noun', type: 'Personnel.End-Position', confidence: 0.7, excludeBefore: ['au', 'dès le', 'point de', 'ligne de', 'coup de', 'gare de', 'heure de', 'date de', 'bon', 'nouveau', 'faux', 'donner le', 'prendre un'], requiresRole: ['person', 'organization'] },
   { lemma: 'licencier', pos: 'verb', type: 'Personnel.End-Position', confidence: 0.9 },
   { lemma: 'licenciement', pos: 'noun', type: 'Personnel.End-Position', confidence: 0.9 },
   { lemma: 'limoger', pos: 'verb', type: 'Personnel.End-Position', confidence: 0.9 },
@@ -53,7 +55,6 @@ export const TRIGGERS: TriggerRow[] = [
   { lemma: 'embauche', pos: 'noun', type: 'Personnel.Start-Position', confidence: 0.8 },
   { lemma: 'recruter', pos: 'verb', type: 'Personnel.Start-Position', confidence: 0.85 },
   { lemma: 'recrutement', pos: 'noun', type: 'Personnel.Start-Position', confidence: 0.8 },
-  { lemma: 'engager', pos: 'verb', type: 'Personnel.Start-Position', confidence: 0.4, requiresRole: ['person'], excludeNear: ['à', 'dans', 'procédure', 'poursuites', 'négociations', 'réformes'], window: 2 },
   { lemma: 'retour', pos: 'noun', type: 'Personnel.Start-Position', confidence: 0.6, requiresNear: POSITION_PREPS, window: 5 },
   { lemma: 'revenir', pos: 'verb', type: 'Personnel.Start-Position', conj: 'irregular', irregular: REVENIR, etre: true, confidence: 0.5, requiresNear: POSITION_PREPS, window: 5 },
   { lemma: 'arrivée', pos: 'noun', type: 'Personnel.Start-Position', confidence: 0.5, requiresNear: POSITION_PREPS, window: 5 },
@@ -61,7 +62,7 @@ export const TRIGGERS: TriggerRow[] = [
   { lemma: 'prendre la tête', pos: 'verb', type: 'Personnel.Start-Position', conj: 'irregular', irregular: { pres: ['prends', 'prend', 'prenons', 'prenez', 'prennent'], impf: 'pren', ps: ['pris', 'prit', 'prirent'], fut: 'prendr', subj: 'prenn', ppast: 'pris', ppastForms: ['pris', 'prise', 'prises'], ppres: 'prenant' }, confidence: 0.8, frame: { preps: { de: { ORG: 'organization', LOC: 'organization' } } } },
 
   // ── Personnel.Nominate / Elect ──
-  { lemma: 'nommer', pos: 'verb', type: 'Personnel.Nominate', confidence: 0.85 },
+  { lemma: 'nommer', pos: 'verb', type: 'Personnel.Nominate', confidence: 0.85, requiresRole: ['person'] },
   { lemma: 'nomination', pos: 'noun', type: 'Personnel.Nominate', confidence: 0.9 },
   { lemma: 'désigner', pos: 'verb', type: 'Personnel.Nominate', confidence: 0.5, requiresRole: ['person'] },
   { lemma: 'désignation', pos: 'noun', type: 'Personnel.Nominate', confidence: 0.6 },
@@ -92,11 +93,11 @@ export const TRIGGERS: TriggerRow[] = [
   // ── Transaction ──
   { lemma: 'lever', pos: 'verb', type: 'Transaction.Transfer-Money', confidence: 0.8, requiresNear: MONEY_WORDS, window: 6 },
   { lemma: 'levée', pos: 'noun', type: 'Transaction.Transfer-Money', confidence: 0.85, requiresNear: MONEY_WORDS, window: 4 },
-  { lemma: 'investir', pos: 'verb', type: 'Transaction.Transfer-Money', confidence: 0.7 },
+  { lemma: 'investir', pos: 'verb', type: 'Transaction.Transfer-Money', confidence: 0.7, requiresNear: [...MONEY_WORDS, 'dans'], window: 6, excludeBefore: REFLEXIVES },
   { lemma: 'investissement', pos: 'noun', type: 'Transaction.Transfer-Money', confidence: 0.5 },
   { lemma: 'verser', pos: 'verb', type: 'Transaction.Transfer-Money', confidence: 0.6, requiresNear: MONEY_WORDS, window: 6 },
   { lemma: 'versement', pos: 'noun', type: 'Transaction.Transfer-Money', confidence: 0.7 },
-  { lemma: 'payer', pos: 'verb', type: 'Transaction.Transfer-Money', confidence: 0.6 },
+  { lemma: 'payer', pos: 'verb', type: 'Transaction.Transfer-Money', confidence: 0.6, requiresNear: MONEY_WORDS, window: 6 },
   { lemma: 'financer', pos: 'verb', type: 'Transaction.Transfer-Money', confidence: 0.6 },
   { lemma: 'financement', pos: 'noun', type: 'Transaction.Transfer-Money', confidence: 0.5 },
   { lemma: 'subvention', pos: 'noun', type: 'Transaction.Transfer-Money', confidence: 0.6 },
