@@ -52,7 +52,7 @@ describe('dates stage', () => {
   });
 
   it('merges model DATE spans: overlap → rule span marked "both"; model-only span normalized or kept with null', () => {
-    const text = 'Il est parti le 13 juillet 2022. La saison des vendanges arrive. Le lendemain du vote, rien.';
+    const text = 'Il est parti le 13 juillet 2022. La saison des vendanges arrive. Le lendemain, rien ne bouge.';
     const doc = makeDoc(text, '2024-03-15', sentencesOf(text));
     const span = (s: string, sentence: number): ModelDateSpan => {
       const start = text.indexOf(s);

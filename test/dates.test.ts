@@ -217,10 +217,23 @@ describe('durations, times, sets', () => {
     expect(one(text)).toMatchObject({ text: span, type: 'DURATION', value, mod });
   });
 
+  it('names and other readings of time words are not time expressions', () => {
+    expect(find('Dans un portrait publié par le Journal du Dimanche, elle répond.').map((c) => c.text)).toEqual([]);
+    expect(find("Mardi dans l'après-midi, des orages.").map((c) => c.text)).toEqual(['Mardi']);
+    expect(find("Je ne désespère pas qu'un jour, nous comprenions.")).toEqual([]);
+    expect(find("L'hebdomadaire satirique a répondu.")).toEqual([]);
+    expect(find('Elle se trouve à 5 000 années-lumière.')).toEqual([]);
+    expect(find('Ils sont partis après 24 heures de polémique.')).toMatchObject([{ text: '24 heures', type: 'DURATION', value: 'PT24H' }]);
+    expect(find("Elle publie au lendemain de l'élection.")).toMatchObject([{ text: 'lendemain', value: null, anchor: 'unresolved' }]);
+  });
+
   it('ages are not durations', () => {
     expect(find('Un chauffeur de bus de 38 ans a été agressé.')).toEqual([]);
     expect(find('Jean Dupont, 52 ans, a témoigné.')).toEqual([]);
     expect(find('Agée de 90 ans, elle vivait seule.')).toEqual([]);
+    expect(find('Elle publie, à 39 ans, son premier roman.')).toEqual([]);
+    expect(find('Trois personnes de 18, 24 et 26 ans ont été arrêtées.')).toEqual([]);
+    expect(one('Il a été condamné à 10 ans.')).toMatchObject({ value: 'P10Y' });
   });
 
   it('clock times take the day of the paragraph, else the publication day', () => {

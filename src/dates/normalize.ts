@@ -281,12 +281,14 @@ const NORMALIZERS: Record<RuleKind, Normalizer> = {
     let anchor: TimexAnchor = 'absolute';
     if (year === null) {
       ({ year, anchor } = yearFor(month, day, shiftOf(groups.shift), env));
-      // A weekday settles the year of a year-less date (`le jeudi 12 septembre`): keep the first candidate it fits.
+      // A weekday settles the year of a year-less date (`le jeudi 12 septembre`): keep the first candidate it fits;
+      // when none fits, a context year is dropped for the publication-based one.
       const weekday = lookup(WEEKDAYS, groups.weekday);
       const pub = env.publication;
       if (weekday !== undefined && year !== null && pub && isValidDate(year, month, day) && isoWeekday({ year, month, day }) !== weekday) {
         const fitting = [pub.year, pub.year - 1, pub.year + 1].find((y) => isValidDate(y, month, day) && isoWeekday({ year: y, month, day }) === weekday);
         if (fitting !== undefined) ({ year, anchor } = { year: fitting, anchor: 'publication' });
+        else if (anchor === 'context') ({ year, anchor } = yearFor(month, day, shiftOf(groups.shift), { ...env, context: { year: null, month: null, day: env.context.day } }));
       }
     }
     if (year === null) {
@@ -436,6 +438,8 @@ const NORMALIZERS: Record<RuleKind, Normalizer> = {
     const rel = lower(groups.rel);
     const offset = rel === 'lendemain' ? 1 : rel === 'surlendemain' ? 2 : rel === 'veille' ? -1 : 0;
     const contextDay = parseDayValue(env.context.day);
+    // `au lendemain de l'élection`: the anchor is an event whose date is not known here.
+    if (groups.ofEvent !== undefined && offset !== 0) return { type: 'DATE', value: null, granularity: 'day', mod: null, anchor: 'unresolved' };
     if (contextDay) return dayOrPart(formatDay(addDays(contextDay, offset)), 'context', groups);
     return { type: 'DATE', value: null, granularity: 'day', mod: null, anchor: 'unresolved' };
   },

@@ -71,7 +71,7 @@ const AFTER_SECONDE_SET = new Set(AFTER_SECONDE_DURATION);
 const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'au', 'aux', 'son', 'sa', 'ses', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces', 'notre', 'nos', 'votre', 'vos', 'mon', 'ma', 'mes']);
 const SEASON_CUES = new Set(['en', 'pendant', 'durant', 'depuis', 'dès', "jusqu'en", 'tout', 'cet', 'bel', 'comme', 'chaque']);
 const CALENDAR_WORDS = new Set([...Object.keys(MONTHS), ...Object.keys(WEEKDAYS), ...Object.keys(SEASONS)]);
-const AGE_NOUNS = /(?:^|[^\p{L}])(?:âgée?s?|agée?s?|homme|femme|fille|fillette|garçon|garçonnet|enfant|bébé|jeune|adolescente?|retraitée?|lycéenne?|étudiante?|mère|père|victime|conducteur|conductrice|automobiliste|motard|piéton|quinquagénaire|sexagénaire|septuagénaire|octogénaire|nonagénaire|âgée?s?|l'âge|l’âge)\s+(?:de\s+)?$/iu;
+const AGE_NOUNS = /(?:^|[^\p{L}])(?:âgée?s?|agée?s?|homme|femme|fille|fillette|garçon|garçonnet|enfant|bébé|jeune|adolescente?|retraitée?|lycéenne?|étudiante?|mère|père|victime|conducteur|conductrice|automobiliste|motard|piéton|quinquagénaire|sexagénaire|septuagénaire|octogénaire|nonagénaire|âgée?s?|l'âge|l’âge)\s+(?:de\s+|d['’])?$/iu;
 
 function previousWord(text: string, index: number): string {
   const before = text.slice(Math.max(0, index - 40), index);
@@ -129,13 +129,17 @@ function accept(text: string, match: RawMatch): boolean {
       const before = text.slice(Math.max(0, match.start - 40), match.start);
       if (unit === 'an' || unit === 'ans') {
         if (AGE_NOUNS.test(before)) return false;
+        // `publie, à 39 ans, son roman`: an age; `condamné à 10 ans de prison` stays a duration.
+        if (/(?:^|[^\p{L}])à\s+$/iu.test(before) && !/^\s+(?:de|d['’]|ferme|avec)(?![\p{L}])/iu.test(text.slice(match.end, match.end + 8)) && !/(?:condamnée?s?|peine|jusqu['’]|ici)\s+à\s+$/iu.test(before)) return false;
         // Apposition of an age: `Jean Dupont, 52 ans, …`; age brackets: `les 6-16 ans`, `de 2 à 8 ans`, `les moins de 17 ans`.
         if (/,\s*$/u.test(before) && /^\s*(?:[,)]|\.(?!\d))/u.test(text.slice(match.end, match.end + 3)) && !match.groups.dmod) return false;
-        if (/\d\s*(?:-|à)\s*$/u.test(before) || /(?:^|[^\p{L}])les\s+$/iu.test(before)) return false;
+        if (/\d\s*(?:-|à|,|et)\s*$/u.test(before) || /(?:^|[^\p{L}])les\s+$/iu.test(before)) return false;
         // `de N ans` after a noun that is not a duration head is an age (`un chauffeur de bus de 38 ans`).
         const ofMatch = /([\p{L}'’]+)\s+de\s+$/iu.exec(before);
         if (ofMatch && !match.groups.dmod && !DURATION_HEAD_SET.has((ofMatch[1] ?? '').toLowerCase())) return false;
       }
+      // `un jour, nous comprendrons`: "someday"; only a preposition or quantity modifier makes `un jour` a duration.
+      if (/^un$/iu.test(match.groups.num ?? '') && unit === 'jour' && !match.groups.dmod && !/(?:pendant|durant|en|pour|depuis|après|de|d['’]|sur|dans|avant|plus|moins)\s*$/iu.test(before)) return false;
       // `un jour de grande forme`, `un jour où…`: "one day", not a duration.
       if (/^(?:un|une)$/iu.test(match.groups.num ?? '') && (unit === 'jour' || unit === 'fois') && /^\s+(?:de|d['’]|où|que|qui)(?![\p{L}])/iu.test(text.slice(match.end, match.end + 6))) return false;
       // `5 000 années-lumière` is a distance; a number glued to a larger one (`1 000`) was read whole or not at all.
@@ -192,13 +196,19 @@ function accept(text: string, match: RawMatch): boolean {
       if (word === 'quotidien' || word === 'mensuel' || word === 'hebdomadaire') {
         // `le quotidien Le Monde` is a newspaper.
         const prev = previousWord(text, match.start).toLowerCase();
-        if (['le', 'un', 'du', 'au', 'ce', 'notre', 'votre', 'leur', 'son'].includes(prev)) return false;
+        if (['le', 'un', 'du', 'au', 'ce', 'cet', "l'", 'l’', 'les', 'des', 'notre', 'votre', 'leur', 'son'].includes(prev)) return false;
       }
       return true;
     }
     case 'weekday':
-      // `le Vendredi saint` is a feast, not a weekday reference.
-      return !/^\s+saint(?![\p{L}])/iu.test(text.slice(match.end, match.end + 7));
+      // `le Vendredi saint` is a feast, `le Journal du Dimanche` a newspaper: French writes weekdays in lower case,
+      // so a capitalised one inside a sentence belongs to a name.
+      if (/^\s+saint(?![\p{L}])/iu.test(text.slice(match.end, match.end + 7))) return false;
+      return !(/^\p{Lu}\p{Ll}/u.test(match.groups.weekday ?? '') && !atSentenceStart(text, match.start));
+    case 'contextDay':
+      // `au lendemain de l'élection` is relative to an event, not to the latest date: kept, but see normalizer.
+      if (/^\s+d(?:e|u|es)\s|^\s+d['’]/iu.test(text.slice(match.end, match.end + 5))) match.groups.ofEvent = '1';
+      return true;
     default:
       return true;
   }

@@ -175,12 +175,12 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'clock-heures',
     kind: 'time',
-    pattern: `(?<=(?:^|[^\\p{L}])(?:à|a|vers|dès|jusqu{AP}à|avant|après|entre)\\s+)(?<hour>[01]?\\d|2[0-4]|{NUM})\\s+heures?(?:\\s+(?<minute>[0-5]\\d))?(?:\\s+du\\s+(?<ampm>matin|soir))?{E}`,
+    pattern: `(?<=(?:^|[^\\p{L}])(?:à|a|vers|dès|jusqu{AP}à|entre)\\s+)(?<hour>[01]?\\d|2[0-4]|{NUM})\\s+heures?(?:\\s+(?<minute>[0-5]\\d))?(?:\\s+du\\s+(?<ampm>matin|soir))?{E}(?!\\s+d(?:e\\s|['’]))`,
   },
   {
     id: 'clock-word',
     kind: 'timeWord',
-    pattern: `{B}(?<word>midi|minuit)(?:\\s+(?:et\\s+)?(?<minute>[0-5]\\d|demie|quart))?{E}`,
+    pattern: `{B}(?<![-‐])(?<word>midi|minuit)(?:\\s+(?:et\\s+)?(?<minute>[0-5]\\d|demie|quart))?{E}`,
   },
   // ── durations ──────────────────────────────────────────────────────────────
   {
