@@ -128,6 +128,11 @@ describe('verb forms in other uses', () => {
     expect(eventsOf({ text: 'Une comédie musicale nommée Les Bâtisseurs a été jouée à Bamako.', entities: [['Les Bâtisseurs', 'MISC'], ['Bamako', 'LOC']] })).toEqual([]);
     expect(eventsOf({ text: 'Wikimédia France s’investit dans l’éducation.', entities: [['Wikimédia France', 'ORG']] })).toEqual([]);
   });
+  it('a place as direct object turns `quitter` into a trip', () => {
+    const trip = only('Movement.Transport', eventsOf({ text: 'Abdou Diouf quitte Québec plus tôt que prévu.', entities: [['Abdou Diouf', 'PER'], ['Québec', 'LOC']] }));
+    expect(argsOf(trip)).toEqual(['agent=Abdou Diouf', 'origin=Québec']);
+    expect(eventsOf({ text: 'Un droit acquis en Espagne est menacé.', entities: [['Espagne', 'LOC']] })).toEqual([]);
+  });
   it('a reporting verb may have its subject after it', () => {
     const said = only('Contact.Statement', eventsOf({ text: 'Les billets vont changer, a déclaré Mario Draghi.', entities: [['Mario Draghi', 'PER']] }));
     expect(argsOf(said)).toEqual(['agent=Mario Draghi']);

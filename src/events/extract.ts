@@ -86,9 +86,9 @@ interface DocContext {
   lexicon: TriggerLexicon;
 }
 
-const MAX_PREP_CHAIN = 14;
+const MAX_PREP_CHAIN = 10;
 /** Articles (not clitics) before which a verb form is used as a noun. */
-const ARTICLES = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'ces', 'ce', 'cette', 'ses', 'son', 'sa', 'leurs', 'du', 'au', 'aux']);
+const ARTICLES = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'ces', 'ce', 'cette', 'ses', 'son', 'sa', 'leurs', 'du', 'au', 'aux', 'nos', 'vos', 'mes', 'tes', 'notre', 'votre', 'plusieurs', 'quelques', 'certains', 'nombreux', 'nouveaux', 'anciens']);
 
 function isAdverb(norm: string): boolean {
   return VERB_GROUP_ADVERBS.has(norm) || (norm.length > 5 && norm.endsWith('ment'));
@@ -328,7 +328,8 @@ function prepositionalArguments(ctx: DocContext, view: SentenceView, s: number, 
   for (let k = last + 1; k < tokens.length && k <= last + MAX_PREP_CHAIN; k++) {
     const t = tokens[k]!;
     if (t.norm === ',' || t.norm === '(' || t.norm === ')' || isClauseBoundary(tokens, k)) break;
-    if (AVOIR_FORMS.has(t.norm) || ETRE_FORMS.has(t.norm)) break;
+    // A finite verb ends the noun phrase: auxiliaries, and any word after a reflexive clitic (`s'explique`).
+    if (AVOIR_FORMS.has(t.norm) || ETRE_FORMS.has(t.norm) || t.norm === 'se' || t.norm === "s'") break;
     const span = view.mentionOfToken[k];
     const governing = (): string | undefined => {
       const lastPrep = chain[chain.length - 1];
@@ -534,9 +535,13 @@ function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: number, ent
   const first = i;
   const last = i + entry.rest.length;
   if (!passesContext(tokens, first, last, row)) return null;
-  const frame = mergeFrame(row.type, row);
   const isVerb = row.pos === 'verb';
   const group = isVerb ? verbGroup(tokens, first, row, entry.tense) : null;
+  // `quitter Québec`: a place as direct object makes the verb another event (row.retypeByObject).
+  const directObject = group && !group.passive ? findObject(view, last) : null;
+  const retype = row.retypeByObject && directObject?.label === row.retypeByObject.label ? row.retypeByObject : null;
+  const type = retype?.type ?? row.type;
+  const frame = retype ? ROLE_FRAMES[type] : mergeFrame(type, row);
   if (row.pronominal && !group?.reflexive) return null;
 
   // `les élus`, `un licencié`: a verb form right after an article is a noun, not this event's verb.
@@ -576,10 +581,9 @@ function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: number, ent
       if (role) addArgument(args, { role, span: antecedent, anaphor: { start: from.start, end: to.end }, source: group?.passive ? 'passive' : finding.source });
     }
   }
-  if (group && !group.passive) {
-    const object = findObject(view, last);
-    const role = object ? roleIn(frame.object, object.label) : undefined;
-    if (object && role) addArgument(args, { role, span: object, anaphor: null, source: 'object' });
+  if (group && !group.passive && !participial && directObject) {
+    const role = retype ? retype.role : roleIn(frame.object, directObject.label);
+    if (role) addArgument(args, { role, span: directObject, anaphor: null, source: 'object' });
   }
   prepositionalArguments(ctx, view, s, last, frame, args);
   fallbackArguments(view, first, last, frame, args);
@@ -593,7 +597,7 @@ function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: number, ent
   const endTok = tokens[last]!;
   args.sort((a, b) => a.span.mention.start - b.span.mention.start || (a.role < b.role ? -1 : 1));
   return {
-    type: row.type,
+    type,
     row,
     lemma: row.lemma,
     tense: entry.tense,

@@ -82,6 +82,13 @@ export const TriggerRowSchema = Type.Object(
     excludeBefore: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
     /** Keep the event only when one of these roles is filled by a mention (ambiguous triggers such as `créer`). */
     requiresRole: Type.Optional(Type.Array(RoleField)),
+    /**
+     * When the verb's direct object has this label, the event is of another type and the object plays `role` in it
+     * (`quitter Québec` is a trip from a place, not the end of a position).
+     */
+    retypeByObject: Type.Optional(
+      Type.Object({ label: Type.Union([Type.Literal('PER'), Type.Literal('ORG'), Type.Literal('LOC'), Type.Literal('MISC')]), type: EventTypeField, role: RoleField }, { additionalProperties: false }),
+    ),
     /** Role frame overriding the type's default frame, position by position. */
     frame: Type.Optional(Type.Partial(RoleFrameSchema)),
     /** Prior probability that the word denotes an event of this type, in [0, 1]. */

@@ -34,7 +34,7 @@ const REFLEXIVES = ["s'", 'se', "m'", 'me', "t'", 'te', 'nous', 'vous'];
 
 export const TRIGGERS: TriggerRow[] = [
   // ── Personnel.End-Position ──
-  { lemma: 'quitter', pos: 'verb', type: 'Personnel.End-Position', confidence: 0.75, requiresRole: ['person', 'organization'], excludeNear: ['domicile', 'maison', 'table', 'salle', 'territoire', 'pays', 'ville'], window: 3 },
+  { lemma: 'quitter', pos: 'verb', type: 'Personnel.End-Position', confidence: 0.75, retypeByObject: { label: 'LOC', type: 'Movement.Transport', role: 'origin' }, requiresRole: ['person', 'organization', 'origin'], excludeNear: ['domicile', 'maison', 'table', 'salle', 'territoire', 'pays', 'ville'], window: 3 },
   { lemma: 'démissionner', pos: 'verb', type: 'Personnel.End-Position', confidence: 0.9 },
   { lemma: 'démission', pos: 'noun', type: 'Personnel.End-Position', confidence: 0.9 },
   { lemma: 'départ', pos: 'noun', type: 'Personnel.End-Position', confidence: 0.7, excludeBefore: ['au', 'dès le', 'point de', 'ligne de', 'coup de', 'gare de', 'heure de', 'date de', 'bon', 'nouveau', 'faux', 'donner le', 'prendre un'], requiresRole: ['person', 'organization'] },
@@ -102,14 +102,14 @@ export const TRIGGERS: TriggerRow[] = [
   { lemma: 'financement', pos: 'noun', type: 'Transaction.Transfer-Money', confidence: 0.5 },
   { lemma: 'subvention', pos: 'noun', type: 'Transaction.Transfer-Money', confidence: 0.6 },
   { lemma: 'don', pos: 'noun', type: 'Transaction.Transfer-Money', confidence: 0.4, requiresNear: MONEY_WORDS, window: 5 },
-  { lemma: 'acheter', pos: 'verb', type: 'Transaction.Transfer-Ownership', confidence: 0.7 },
-  { lemma: 'achat', pos: 'noun', type: 'Transaction.Transfer-Ownership', confidence: 0.6 },
-  { lemma: 'racheter', pos: 'verb', type: 'Transaction.Transfer-Ownership', confidence: 0.85 },
+  { lemma: 'acheter', pos: 'verb', type: 'Transaction.Transfer-Ownership', confidence: 0.7, requiresRole: ['agent', 'target'] },
+  { lemma: 'achat', pos: 'noun', type: 'Transaction.Transfer-Ownership', confidence: 0.6, requiresRole: ['target', 'agent'] },
+  { lemma: 'racheter', pos: 'verb', type: 'Transaction.Transfer-Ownership', confidence: 0.85, requiresRole: ['agent', 'target'] },
   { lemma: 'rachat', pos: 'noun', type: 'Transaction.Transfer-Ownership', confidence: 0.85 },
-  { lemma: 'acquérir', pos: 'verb', type: 'Transaction.Transfer-Ownership', conj: 'irregular', irregular: ACQUERIR, confidence: 0.8 },
+  { lemma: 'acquérir', pos: 'verb', type: 'Transaction.Transfer-Ownership', conj: 'irregular', irregular: ACQUERIR, confidence: 0.8, requiresRole: ['agent', 'target'] },
   { lemma: 'acquisition', pos: 'noun', type: 'Transaction.Transfer-Ownership', confidence: 0.8 },
-  { lemma: 'vendre', pos: 'verb', type: 'Transaction.Transfer-Ownership', conj: 're', confidence: 0.6 },
-  { lemma: 'vente', pos: 'noun', type: 'Transaction.Transfer-Ownership', confidence: 0.5 },
+  { lemma: 'vendre', pos: 'verb', type: 'Transaction.Transfer-Ownership', conj: 're', confidence: 0.6, requiresRole: ['agent', 'target'] },
+  { lemma: 'vente', pos: 'noun', type: 'Transaction.Transfer-Ownership', confidence: 0.5, requiresRole: ['target'] },
   { lemma: 'céder', pos: 'verb', type: 'Transaction.Transfer-Ownership', confidence: 0.5, requiresRole: ['target'] },
   { lemma: 'cession', pos: 'noun', type: 'Transaction.Transfer-Ownership', confidence: 0.7 },
 
