@@ -108,7 +108,8 @@ function isVerbGroupWord(tokens: Token[], i: number): boolean {
   return false;
 }
 
-function verbGroup(tokens: Token[], first: number, row: TriggerRow, tense: Tense): VerbGroup {
+/** The auxiliaries, clitics, negation and adverbs before a verb; `takesEtre`: être + participle is then not a passive. */
+function verbGroup(tokens: Token[], first: number, takesEtre: boolean, tense: Tense): VerbGroup {
   let j = first - 1;
   const words: string[] = [];
   while (j >= 0 && isVerbGroupWord(tokens, j)) {
@@ -117,7 +118,7 @@ function verbGroup(tokens: Token[], first: number, row: TriggerRow, tense: Tense
   }
   // Passive: a form of être right before the participle (adverbs and negation aside), unless the verb takes être.
   let passive = false;
-  if (tense === 'ppast' && !row.etre) {
+  if (tense === 'ppast' && !takesEtre) {
     for (let k = words.length - 1; k >= 0; k--) {
       const w = words[k]!;
       if (ETRE_FORMS.has(w)) {
@@ -170,10 +171,9 @@ function findVerbSubject(view: SentenceView, groupStart: number): SubjectFinding
   return null;
 }
 
+/** The preposition right before token i, if any. */
 function prepBefore(tokens: Token[], i: number): string | null {
-  const prev = tokens[i - 1]?.norm;
-  if (!prev) return null;
-  return prepositionAt(tokens, i - 1)?.prep ?? null;
+  return i > 0 ? (prepositionAt(tokens, i - 1)?.prep ?? null) : null;
 }
 
 /** Subject of an event noun: possessive, apposition host, or the subject of its support verb. */
@@ -202,7 +202,7 @@ function findNounSubject(ctx: DocContext, view: SentenceView, first: number): { 
     while (v >= 0 && isAdverb(tokens[v]!.norm)) v--;
     const verb = tokens[v];
     if (verb && ctx.lexicon.supportVerbForms.has(verb.norm)) {
-      const group = verbGroup(tokens, v, { lemma: verb.norm, pos: 'verb', type: 'Contact.Statement', confidence: 0 }, 'pres');
+      const group = verbGroup(tokens, v, false, 'pres');
       const finding = findVerbSubject(view, group.start);
       return { finding: finding ? { ...finding, source: 'support' } : null, supportGroup: group };
     }
@@ -536,7 +536,7 @@ function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: number, ent
   const last = i + entry.rest.length;
   if (!passesContext(tokens, first, last, row)) return null;
   const isVerb = row.pos === 'verb';
-  const group = isVerb ? verbGroup(tokens, first, row, entry.tense) : null;
+  const group = isVerb ? verbGroup(tokens, first, row.etre === true, entry.tense) : null;
   // `quitter Québec`: a place as direct object makes the verb another event (row.retypeByObject).
   const directObject = group && !group.passive ? findObject(view, last) : null;
   const retype = row.retypeByObject && directObject?.label === row.retypeByObject.label ? row.retypeByObject : null;

@@ -123,8 +123,3 @@ export function buildSentenceView(
   const sentenceTimexes = timexes.filter((x) => x.start >= sentence.start && x.end <= sentence.end).sort((a, b) => a.start - b.start);
   return { sentence, tokens, mentions: spans, mentionOfToken, timexes: sentenceTimexes, segmentOf };
 }
-
-/** Index of the token starting at or containing offset `at`, or -1. */
-export function tokenIndexAt(view: SentenceView, at: number): number {
-  return view.tokens.findIndex((t) => t.end > at);
-}
