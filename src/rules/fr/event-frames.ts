@@ -67,7 +67,8 @@ const elect: RoleFrame = {
     'à la tête de': { ORG: 'organization', LOC: 'place' },
     en: { LOC: 'place' },
   },
-  fallback: { PER: 'person' },
+  // Not PER: the people around `l'élection présidentielle` are often candidates who were not elected.
+  fallback: { LOC: 'place' },
 };
 
 const startOrg: RoleFrame = {
