@@ -255,6 +255,33 @@ describe('durations, times, sets', () => {
   });
 });
 
+describe('holidays and nights', () => {
+  it.each([
+    ['Il viendra à Noël.', 'Noël', '2024-12-25'],
+    ['Le marché de Noël a fermé.', 'Noël', '2023-12-25'],
+    ['La Toussaint 2019 fut pluvieuse.', 'La Toussaint 2019', '2019-11-01'],
+    ['Pâques 2024 tombe tôt.', 'Pâques 2024', '2024-03-31'],
+    ['Le lundi de Pâques 2025 est férié.', 'Le lundi de Pâques 2025', '2025-04-21'],
+    ['Le défilé du 14-Juillet aura lieu.', '14-Juillet', '2024-07-14'],
+  ])('%s', (text, span, value) => {
+    expect(one(text)).toMatchObject({ text: span, type: 'DATE', value });
+  });
+
+  it('a first name is not a feast', () => {
+    expect(find('Noël Mamère a parlé.')).toEqual([]);
+  });
+
+  it('a night spanning two days is the first day + TNI', () => {
+    expect(one('Des voitures ont brûlé dans la nuit de vendredi à samedi.')).toMatchObject({ text: 'la nuit de vendredi à samedi', type: 'TIME', value: '2024-03-08TNI' });
+    expect(one('Un vol a eu lieu dans la nuit du 8 au 9 mars.')).toMatchObject({ text: 'la nuit du 8 au 9 mars', value: '2024-03-08TNI' });
+  });
+
+  it('clock times written with a colon need a preposition', () => {
+    expect(one('Le train part à 14:30.')).toMatchObject({ text: '14:30', type: 'TIME', value: '2024-03-15T14:30' });
+    expect(find('Le score est de 2:1 ce soir.').map((c) => c.text)).toEqual(['ce soir']);
+  });
+});
+
 describe('impossible or odd input', () => {
   it('impossible calendar dates have a null value', () => {
     expect(one('Le 32 juillet 2022 est impossible.')).toMatchObject({ value: null });

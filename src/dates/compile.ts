@@ -4,6 +4,8 @@
  */
 import {
   DAY_OFFSETS,
+  EASTER_HOLIDAYS,
+  FIXED_HOLIDAYS,
   DURATION_MODIFIERS,
   DURATION_NOUNS,
   DURATION_UNITS,
@@ -26,10 +28,10 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Alternation of words, longest first; apostrophes and spaces match their common variants. */
+/** Alternation of words, longest first; apostrophes, hyphens and spaces match their common variants. */
 function alternation(words: Iterable<string>): string {
   const unique = [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-  return `(?:${unique.map((word) => escapeRegExp(word).replace(/'/g, "['’]").replace(/ /g, '\\s+')).join('|')})`;
+  return `(?:${unique.map((word) => escapeRegExp(word).replace(/'/g, "['’]").replace(/ /g, '\\s+').replace(/-/g, '[-‐\\s]')).join('|')})`;
 }
 
 const NUMBER_WORD = alternation(Object.keys(NUMBER_WORDS));
@@ -58,6 +60,7 @@ const PLACEHOLDERS: Readonly<Record<string, string>> = {
   REF: alternation(Object.keys(REFERENCE_WORDS)),
   FREQ: alternation(Object.keys(FREQUENCY_WORDS)),
   TADJ: alternation(Object.keys(TEMPORAL_ADJECTIVES)),
+  HOLIDAY: alternation([...Object.keys(FIXED_HOLIDAYS), ...Object.keys(EASTER_HOLIDAYS)]),
 };
 
 /** Expands `{NAME}` placeholders (repeatedly, since fragments may contain placeholders). */

@@ -27,6 +27,8 @@ import type { Granularity, TimexAnchor, TimexMod, TimexType } from '../document.
 import {
   DAY_OFFSETS,
   DURATION_MODIFIERS,
+  EASTER_HOLIDAYS,
+  FIXED_HOLIDAYS,
   DURATION_NOUNS,
   DURATION_UNITS,
   FREQUENCY_WORDS,
@@ -45,6 +47,7 @@ import {
   addDays,
   addMonths,
   daysInMonth,
+  easterSunday,
   formatDay,
   formatMonth,
   formatWeek,
@@ -141,13 +144,14 @@ function yearFor(month: number, day: number | null, shift: number, env: Normaliz
   if (shift < 0) return { year: target < ref || (target === ref && day === null) ? pub.year : pub.year - 1, anchor: 'publication' };
   if (shift > 0) return { year: target > ref || (target === ref && day === null) ? pub.year : pub.year + 1, anchor: 'publication' };
   const monthsApart = month - pub.month;
+  // A clause in the past tense about a date months ahead speaks of last year's (`les attentats du 11 septembre ont…`
+  // read in February); one in the future tense about a date months behind, of next year's. Without a tense, the
+  // occurrence nearest to publication (within 8 months) wins.
+  const tense = env.tense(env.span.start, env.span.end);
+  if (tense === 'past') return { year: monthsApart > 4 ? pub.year - 1 : pub.year, anchor: 'publication' };
+  if (tense === 'future') return { year: monthsApart < -4 ? pub.year + 1 : pub.year, anchor: 'publication' };
   if (monthsApart > 8) return { year: pub.year - 1, anchor: 'publication' };
   if (monthsApart < -8) return { year: pub.year + 1, anchor: 'publication' };
-  // A clause in the past tense about a date months ahead speaks of last year's (`les attentats du 11 septembre ont…`
-  // read in February); one in the future tense about a date months behind, of next year's.
-  const tense = env.tense(env.span.start, env.span.end);
-  if (tense === 'past' && monthsApart > 4) return { year: pub.year - 1, anchor: 'publication' };
-  if (tense === 'future' && monthsApart < -4) return { year: pub.year + 1, anchor: 'publication' };
   return { year: pub.year, anchor: 'publication' };
 }
 
@@ -307,6 +311,48 @@ const NORMALIZERS: Record<RuleKind, Normalizer> = {
     if (!base) return { type: 'DATE', value: null, granularity: 'day', mod: null, anchor: 'unresolved' };
     if (!isValidDate(base.year, base.month, day)) return { type: 'DATE', value: null, granularity: 'day', mod: null, anchor: 'unresolved' };
     return { type: 'DATE', value: formatDay({ year: base.year, month: base.month, day }), granularity: 'day', mod: null, anchor: contextDay ? 'context' : 'publication' };
+  },
+  holiday(groups, env) {
+    const key = lower(groups.holiday).replace(/[-‐\s]+/g, (m) => (m.includes('-') || m.includes('‐') ? '-' : ' '));
+    const fixed = FIXED_HOLIDAYS[key] ?? FIXED_HOLIDAYS[key.replace(/-/g, ' ')] ?? FIXED_HOLIDAYS[key.replace(/ /g, '-')];
+    const easterOffset = EASTER_HOLIDAYS[key] ?? EASTER_HOLIDAYS[key.replace(/-/g, ' ')] ?? EASTER_HOLIDAYS[key.replace(/ /g, '-')];
+    const dateIn = (year: number): CalendarDate | null => {
+      if (fixed) return { year, month: Number(fixed.slice(0, 2)), day: Number(fixed.slice(3)) };
+      if (easterOffset !== undefined) return addDays(easterSunday(year), easterOffset);
+      return null;
+    };
+    if (groups.year) {
+      const date = dateIn(Number(groups.year));
+      return { type: 'DATE', value: date ? formatDay(date) : null, granularity: 'day', mod: null, anchor: 'absolute' };
+    }
+    const approx = dateIn(env.publication?.year ?? 2000);
+    if (!approx) return null;
+    const { year, anchor } = yearFor(approx.month, approx.day, shiftOf(groups.shift), env);
+    if (year === null) return { type: 'DATE', value: fixed ? `XXXX-${fixed}` : null, granularity: 'day', mod: null, anchor: 'unresolved' };
+    const date = dateIn(year);
+    return { type: 'DATE', value: date ? formatDay(date) : null, granularity: 'day', mod: null, anchor };
+  },
+  night(groups, env) {
+    // `la nuit de vendredi à samedi` / `la nuit du 8 au 9 novembre`: the night that starts on the first day.
+    let value: string | null = null;
+    let anchor: TimexAnchor = 'unresolved';
+    const firstDay = groups.day1 ?? groups.day;
+    const month = lookup(MONTHS, groups.month);
+    if (firstDay !== undefined && month !== undefined) {
+      const normalized = NORMALIZERS.date({ ...groups, day: firstDay, weekday: undefined }, env);
+      value = normalized?.value ?? null;
+      anchor = normalized?.anchor ?? 'unresolved';
+    } else {
+      // The night ends on the second day: in a past clause that morning is already behind publication.
+      const weekday = lookup(WEEKDAYS, groups.weekday);
+      const weekday2 = lookup(WEEKDAYS, groups.weekday2);
+      if (weekday2 !== undefined) {
+        ({ value, anchor } = weekdayDate(weekday2, shiftOf(groups.shift), env));
+        const end = parseDayValue(value);
+        if (end) value = formatDay(addDays(end, -1));
+      } else if (weekday !== undefined) ({ value, anchor } = weekdayDate(weekday, shiftOf(groups.shift), env));
+    }
+    return { type: 'TIME', value: value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}TNI` : value, granularity: 'time', mod: null, anchor };
   },
   dayRange: () => null, // split into two `date` matches by the recognizer
   monthRange: () => null, // idem, into `monthYear` matches

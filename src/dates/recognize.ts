@@ -200,6 +200,15 @@ function accept(text: string, match: RawMatch): boolean {
       }
       return true;
     }
+    case 'holiday': {
+      const word = (match.groups.holiday ?? '').toLowerCase();
+      if (!match.groups.year && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(match.end, match.end + 4)) && !atSentenceStart(text, match.end + 1)) return false;
+      if ((word === 'noël' || word === 'noel' || word === 'pâques' || word === 'paques') && !match.groups.year && !match.groups.shift) {
+        // `Noël Mamère`, `Pâques` as a name: a bare feast needs a preposition or a feast word before it.
+        return /(?:^|[^\p{L}])(?:à|a|de|d['’]|depuis|avant|après|pour|dès|jusqu['’]à|pendant|durant|fêtes\s+de|jour\s+de|veille\s+de|lendemain\s+de|réveillon\s+de|vacances\s+de|week-end\s+de|semaine\s+de|lundi\s+de)\s*$/iu.test(text.slice(Math.max(0, match.start - 20), match.start));
+      }
+      return true;
+    }
     case 'weekday':
       // `le Vendredi saint` is a feast, `le Journal du Dimanche` a newspaper: French writes weekdays in lower case,
       // so a capitalised one inside a sentence belongs to a name.
@@ -373,10 +382,13 @@ export function findTimeExpressions(text: string, options: FindOptions): TimexCa
 
 /** Bounds of the clause holding `[start, end)`: between the nearest punctuation marks around it, inside `[from, to)`. */
 function clauseBounds(text: string, from: number, to: number, start: number, end: number): { left: number; right: number } {
+  // Capped at 150 characters each side so that punctuation-free input stays linear.
+  const minLeft = Math.max(from, start - 150);
+  const maxRight = Math.min(to, end + 150);
   let left = start;
-  while (left > from && !/[,;:«»()"]/u.test(text[left - 1] ?? '')) left -= 1;
+  while (left > minLeft && !/[,;:«»()"]/u.test(text[left - 1] ?? '')) left -= 1;
   let right = end;
-  while (right < to && !/[,;:«»()".!?]/u.test(text[right] ?? '')) right += 1;
+  while (right < maxRight && !/[,;:«»()".!?]/u.test(text[right] ?? '')) right += 1;
   return { left, right };
 }
 

@@ -167,6 +167,8 @@ export interface TimebankScores {
   relaxed: { p: number; r: number; f1: number };
   perType: Record<string, { gold: number; strictF1: number; relaxedF1: number; relaxedRecall: number; valueAccuracy: number }>;
   typeAccuracy: number;
+  /** Gold type → system type counts over relaxed matches (`DATE→TIME: 3`). */
+  typeConfusion: Record<string, number>;
   valueAccuracy: number;
   valueAccuracyStrict: number;
   misses: string[];
@@ -182,6 +184,7 @@ export function scoreTimebank(docs: TimebankDocument[], recognize: Recognizer): 
   const perTypeRelaxed = new Map<string, Counts>(TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
   const perTypeValue = new Map<string, { ok: number; n: number }>(TYPES.map((t) => [t, { ok: 0, n: 0 }]));
   let typeOk = 0;
+  const typeConfusion: Record<string, number> = {};
   let valueOk = 0;
   let matched = 0;
   let strictValueOk = 0;
@@ -220,6 +223,7 @@ export function scoreTimebank(docs: TimebankDocument[], recognize: Recognizer): 
       if (!f) continue;
       matched += 1;
       if (f.type === g.type) typeOk += 1;
+      else typeConfusion[`${g.type}→${f.type}`] = (typeConfusion[`${g.type}→${f.type}`] ?? 0) + 1;
       const pv = perTypeValue.get(g.type);
       const valueMatches = f.value === g.value;
       if (pv) {
@@ -263,6 +267,7 @@ export function scoreTimebank(docs: TimebankDocument[], recognize: Recognizer): 
     relaxed: prf(relaxed),
     perType,
     typeAccuracy: matched ? typeOk / matched : 0,
+    typeConfusion,
     valueAccuracy: matched ? valueOk / matched : 0,
     valueAccuracyStrict: strict.tp ? strictValueOk / strict.tp : 0,
     misses,
@@ -340,6 +345,8 @@ async function main(): Promise<void> {
   for (const [type, s] of Object.entries(scores.perType)) {
     console.log(`  ${type.padEnd(8)} gold ${String(s.gold).padStart(3)}  strict F1 ${pct(s.strictF1)}  relaxed F1 ${pct(s.relaxedF1)}  relaxed R ${pct(s.relaxedRecall)}  value acc ${pct(s.valueAccuracy)}`);
   }
+  const confusion = Object.entries(scores.typeConfusion).sort((a, b) => b[1] - a[1]);
+  console.log(`  type confusions (gold→system): ${confusion.length ? confusion.map(([k, n]) => `${k} ${n}`).join(', ') : 'none'}`);
   const outDir = path.join(PACKAGE_ROOT, 'output', 'eval');
   mkdirSync(outDir, { recursive: true });
   const missesPath = path.join(outDir, `dates-fr-timebank-misses${engine === 'rules' ? '' : `-${engine}`}.tsv`);

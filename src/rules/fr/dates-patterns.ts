@@ -17,6 +17,8 @@ export type RuleKind =
   | 'date' // weekday? day month year? (shift?)
   | 'dayRange' // `du 19 au 23 juillet`: first day borrows the month of the second
   | 'weekdayDay' // `le lundi 6` (month from the paragraph's latest date, else publication)
+  | 'holiday' // Noël, la Toussaint, Pâques (+ year)
+  | 'night' // la nuit de vendredi à samedi, la nuit du 8 au 9 novembre → the first day + TNI
   | 'numericDate' // 13/07/2022, 2022-07-13, 07/2022
   | 'monthYear' // août 2021, octobre 98, juin prochain, mars (alone)
   | 'monthRange' // `entre mai et juillet 2022`, `mars-avril`: first month borrows the year
@@ -63,7 +65,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'day-month-year',
     kind: 'date',
-    pattern: `{B}${DET_LE}?(?:(?<weekday>{WEEKDAY})\\s+)?${DAY}\\s+(?<month>{MONTH})${YEAR_OPT}?${SHIFT_OPT}?{E}`,
+    pattern: `{B}${DET_LE}?(?:(?<weekday>{WEEKDAY})\\s+)?${DAY}(?:\\s+|-)(?<month>{MONTH})${YEAR_OPT}?${SHIFT_OPT}?{E}`,
   },
   {
     id: 'day-range-month',
@@ -130,6 +132,18 @@ export const DATE_RULES: readonly DateRule[] = [
     kind: 'quarter',
     pattern: `{B}(?:(?<det>le|ce)\\s+)?(?<ordinal>{ORDINAL})\\s+(?<period>trimestre|semestre)(?:\\s+(?:de\\s+|d{AP})?(?:l{AP}année\\s+)?${YEAR4})?{E}`,
   },
+  {
+    id: 'holiday',
+    kind: 'holiday',
+    // A bare `Noël` is often a first name (`Noël Mamère`): the recognizer requires a cue before it or a year after it,
+    // and no capitalised word after it. (Case checks live in the recognizer: with the `i` flag `\p{Lu}` matches any letter.)
+    pattern: `{B}(?<holiday>{HOLIDAY})(?:\\s+(?:${YEAR4}|(?<shift>{SHIFT})))?{E}`,
+  },
+  {
+    id: 'night',
+    kind: 'night',
+    pattern: `{B}(?<det>la)\\s+nuit\\s+(?:de\\s+(?<weekday>{WEEKDAY})(?:\\s+(?<day>1er|\\d{1,2}))?|du\\s+(?<day1>1er|\\d{1,2}))\\s+(?:à|au)\\s+(?:(?<weekday2>{WEEKDAY})\\s*)?(?<day2>1er|\\d{1,2})?(?:\\s+(?<month>{MONTH})${YEAR_OPT}?(?:\\s+(?<shift>{SHIFT}))?)?{E}`,
+  },
   // ── relative to the publication date ───────────────────────────────────────
   {
     id: 'day-offset',
@@ -176,6 +190,11 @@ export const DATE_RULES: readonly DateRule[] = [
     id: 'clock-heures',
     kind: 'time',
     pattern: `(?<=(?:^|[^\\p{L}])(?:à|a|vers|dès|jusqu{AP}à|entre)\\s+)(?<hour>[01]?\\d|2[0-4]|{NUM})\\s+heures?(?:\\s+(?<minute>[0-5]\\d))?(?:\\s+du\\s+(?<ampm>matin|soir))?{E}(?!\\s+d(?:e\\s|['’]))`,
+  },
+  {
+    id: 'clock-colon',
+    kind: 'time',
+    pattern: `(?<=(?:^|[^\\p{L}])(?:à|a|vers|dès|jusqu{AP}à|entre|de)\\s+)(?<hour>[01]?\\d|2[0-3]):(?<minute>[0-5]\\d)(?![\\p{L}\\p{N}]|[:.,]\\d)`,
   },
   {
     id: 'clock-word',
@@ -271,4 +290,4 @@ export const PAST_PARTICIPLE_BEFORE = '(?<![\\p{L}])(?!(?:année|journée|soiré
 export const FUTURE_AUXILIARY_BEFORE = '(?<![\\p{L}])(?:sera|seront|serait|seraient|aura|auront|être)\\s+(?:\\p{L}+\\s+)?\\p{L}+\\s+$';
 
 /** Future-tense cues in a sentence: a bare weekday then points forward (`il viendra samedi`). */
-export const FUTURE_CUES = '(?<![\\p{L}])(?:sera|seront|aura|auront|fera|feront|va|vont|ira|iront|devra|devront|pourra|pourront|prévue?s?|prévu|se\\s+tiendra|aura\\s+lieu|auront\\s+lieu|rendez-vous|programmée?s?|\\p{L}{2,}(?:eront|iront|ira|era))(?![\\p{L}])';
+export const FUTURE_CUES = '(?<![\\p{L}])(?:sera|seront|aura|auront|fera|feront|va|vont|ira|iront|devra|devront|pourra|pourront|prévue?s?|prévu|se\\s+tiendra|aura\\s+lieu|auront\\s+lieu|rendez-vous|programmée?s?|\\p{L}{2,}(?:era|eront|erez|erons|ira|iront|dra|dront|rra|rront|ura|uront))(?![\\p{L}])';
