@@ -158,6 +158,10 @@ describe('pronouns and possessives', () => {
     expect(departures.every((d) => d.arguments.find((a) => a.role === 'person')?.resolved)).toBe(true);
   });
 
+  it('resolves an organization noun after a contracted article (`au sein du constructeur`)', () => {
+    const quit = only('Personnel.End-Position', eventsOf({ text: 'Paul Roux, ingénieur chez Renault, a quitté son poste au sein du constructeur.', entities: [['Paul Roux', 'PER'], ['Renault', 'ORG']] }));
+    expect(quit.arguments.find((a) => a.role === 'organization')).toMatchObject({ canonical: 'Renault', text: 'constructeur', resolved: true });
+  });
   it('resolves `l’entreprise` to the organization named before', () => {
     const records = eventsOf({ text: "Danone traverse une crise. L'entreprise a annoncé le licenciement de 2000 salariés.", entities: [['Danone', 'ORG']] });
     const layoff = only('Personnel.End-Position', records);

@@ -37,6 +37,10 @@ export interface EventsEvalResult {
   mode: string;
   matched: number;
   total: number;
+  /** Gold participants found with the same role and name in the matched events, over all gold participants. */
+  participants: { found: number; total: number };
+  /** Matched events whose time value equals the gold one exactly (null = null). */
+  exactTimes: number;
   predicted: number;
   matches: GoldMatch[];
   /** Events predicted in sentences that have no gold event (for review; not all are wrong). */
@@ -126,6 +130,23 @@ export function validateRecords(records: unknown[]): string[] {
   return errors;
 }
 
+/** The gold's `other` participant is our `entity` role (the other party of a meeting). */
+const GOLD_ROLE_ALIASES: Record<string, string> = { other: 'entity' };
+
+/** Strict participant score: each gold participant must appear in the matched event with the same role. */
+export function participantScore(matches: GoldMatch[]): { found: number; total: number } {
+  let found = 0;
+  let total = 0;
+  for (const m of matches) {
+    for (const [role, name] of Object.entries(m.gold.participants)) {
+      total++;
+      const want = GOLD_ROLE_ALIASES[role] ?? role;
+      if (m.matched?.arguments.some((a) => a.role === want && (namesMatch(name, a.canonical) || namesMatch(name, a.text)))) found++;
+    }
+  }
+  return { found, total };
+}
+
 function evaluate(mode: string, doc: Document, goldSeed: SeedGold): EventsEvalResult {
   const records = doc.events as EventRecord[];
   const { matches, extras } = matchGoldEvents(records, goldSeed);
@@ -133,6 +154,8 @@ function evaluate(mode: string, doc: Document, goldSeed: SeedGold): EventsEvalRe
     mode,
     matched: matches.filter((m) => m.matched).length,
     total: matches.length,
+    participants: participantScore(matches),
+    exactTimes: matches.filter((m) => m.matched && (m.matched.time?.value ?? null) === m.gold.time).length,
     predicted: records.length,
     matches,
     extras,
@@ -179,6 +202,7 @@ function describe(r: EventRecord): string {
 
 function printResult(result: EventsEvalResult): void {
   console.log(`\n== ${result.mode}: ${result.matched}/${result.total} core gold events matched; ${result.predicted} events predicted`);
+  console.log(`  participants with the gold role: ${result.participants.found}/${result.participants.total}; exact time values: ${result.exactTimes}/${result.total}`);
   for (const m of result.matches) {
     console.log(`  ${m.matched ? 'ok  ' : 'MISS'} ${m.gold.id.padEnd(28)} ${m.matched ? describe(m.matched) : m.reason}`);
   }
@@ -193,6 +217,8 @@ function summary(result: EventsEvalResult) {
     mode: result.mode,
     matched: result.matched,
     total: result.total,
+    participants: result.participants,
+    exactTimes: result.exactTimes,
     predicted: result.predicted,
     extras: result.extras.length,
     offsetErrors: result.offsetErrors.length,

@@ -87,6 +87,7 @@ interface DocContext {
 }
 
 const MAX_PREP_CHAIN = 10;
+const CONTRACTED_ARTICLES = new Set(['du', 'des', 'au', 'aux']);
 /** Articles (not clitics) before which a verb form is used as a noun. */
 const ARTICLES = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'ces', 'ce', 'cette', 'ses', 'son', 'sa', 'leurs', 'du', 'au', 'aux', 'nos', 'vos', 'mes', 'tes', 'notre', 'votre', 'plusieurs', 'quelques', 'certains', 'nombreux', 'nouveaux', 'anciens']);
 
@@ -356,6 +357,14 @@ function prepositionalArguments(ctx: DocContext, view: SentenceView, s: number, 
     if (p) {
       chain.push(p.prep);
       k += p.length - 1;
+      // A contracted article (`au sein du constructeur`, `de la part du groupe`) before an organization noun.
+      const noun = tokens[k + 1];
+      if (CONTRACTED_ARTICLES.has(tokens[k]!.norm) && noun && ORG_ANAPHOR_NOUNS.has(noun.norm) && !view.mentionOfToken[k + 1]) {
+        const role = roleIn(frame.preps[p.prep === 'de' && chain.length > 1 ? (chain.slice(0, -1).reverse().find((c) => c !== 'de') ?? 'de') : p.prep], 'ORG');
+        const antecedent = role ? resolveAnaphor(ctx.views, s, k + 1, ['ORG']) : null;
+        if (role && antecedent) addArgument(args, { role, span: antecedent, anaphor: { start: noun.start, end: noun.end }, source: 'preposition' });
+        k++;
+      }
       continue;
     }
     if (t.norm === 'et' || t.norm === 'ou') {
