@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { COMPILED_RULES } from '../src/dates/compile.js';
 import { findTimeExpressions, type TimexCandidate } from '../src/dates/recognize.js';
 
 // Pieces that look like dates, so that random strings often reach the normalizer's edge cases.
@@ -48,6 +49,19 @@ describe('findTimeExpressions properties', () => {
         const start = text.length ? a % (text.length + 1) : 0;
         const end = text.length ? start + (b % (text.length - start + 1)) : 0;
         checkCandidates(text, findTimeExpressions(text, { publication: pub, region: { start, end } }), start, end);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a rule’s guard matches wherever the rule does (guards only save time)', () => {
+    fc.assert(
+      fc.property(datey, (text) => {
+        for (const { rule, regex, guard } of COMPILED_RULES) {
+          if (!guard) continue;
+          regex.lastIndex = 0;
+          if (regex.test(text)) expect(guard.test(text), rule.id).toBe(true);
+        }
       }),
       { numRuns: 300 },
     );

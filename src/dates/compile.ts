@@ -75,11 +75,14 @@ export function expandPlaceholders(source: string): string {
 export interface CompiledRule {
   rule: DateRule;
   regex: RegExp;
+  /** Cheap pre-check (see DateRule.guard), or null. */
+  guard: RegExp | null;
 }
 
 export const COMPILED_RULES: readonly CompiledRule[] = DATE_RULES.map((rule) => ({
   rule,
   regex: new RegExp(expandPlaceholders(rule.pattern), 'giud'),
+  guard: rule.guard ? new RegExp(expandPlaceholders(rule.guard), 'iu') : null,
 }));
 
 /** Anchored at the end of the text just before a candidate. */

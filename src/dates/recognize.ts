@@ -244,6 +244,7 @@ function collectMatches(text: string, from: number, to: number): RawMatch[] {
   for (let r = 0; r < COMPILED_RULES.length; r += 1) {
     const compiled = COMPILED_RULES[r];
     if (!compiled) continue;
+    if (compiled.guard && !compiled.guard.test(slice)) continue;
     const regex = compiled.regex;
     regex.lastIndex = 0;
     let exec: RegExpExecArray | null;

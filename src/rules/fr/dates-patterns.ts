@@ -49,6 +49,11 @@ export interface DateRule {
   kind: RuleKind;
   /** Regular-expression source with `{CLASS}` placeholders; compiled with flags `giud`. */
   pattern: string;
+  /**
+   * Optional cheap pre-check (plain alternation, compiled `iu`): the rule runs only on text where it matches. It must
+   * match whenever `pattern` can, so it only saves time.
+   */
+  guard?: string;
 }
 
 // Shared fragments (also placeholders, expanded before the lexicon classes).
@@ -65,16 +70,19 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'day-month-year',
     kind: 'date',
+    guard: '{MONTH}',
     pattern: `{B}${DET_LE}?(?:(?<weekday>{WEEKDAY})\\s+)?${DAY}(?:\\s+|-)(?<month>{MONTH})${YEAR_OPT}?${SHIFT_OPT}?{E}`,
   },
   {
     id: 'day-range-month',
     kind: 'dayRange',
+    guard: '{MONTH}',
     pattern: `{B}(?:(?<det>les)\\s+)?(?<day1>1er|\\d{1,2})(?:\\s+(?:au|et|à)\\s+|\\s*[-–]\\s*)(?<rest>(?:(?<weekday>{WEEKDAY})\\s+)?${DAY}\\s+(?<month>{MONTH})${YEAR_OPT}?${SHIFT_OPT}?){E}`,
   },
   {
     id: 'weekday-day',
     kind: 'weekdayDay',
+    guard: '{WEEKDAY}',
     pattern: `{B}${DET_LE}?(?<weekday>{WEEKDAY})\\s+(?<day>1er|\\d{1,2})(?![\\p{L}\\p{N}]|\\s*(?:h\\b|heures?|[,.]\\d|[/:]))`,
   },
   {
@@ -95,11 +103,13 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'month-year',
     kind: 'monthYear',
+    guard: '{MONTH}',
     pattern: `{B}(?:(?:le\\s+)?mois\\s+(?:de\\s+|d{AP}))?(?<month>{MONTH})(?:${YEAR_OPT}|\\s+de\\s+(?<thisYear>cette\\s+année|l{AP}année\\s+(?:en\\s+cours|dernière|prochaine|passée))|${SHIFT_OPT})?{E}`,
   },
   {
     id: 'month-range',
     kind: 'monthRange',
+    guard: '{MONTH}',
     pattern: `{B}(?<month1>{MONTH})(?:\\s+(?:et|à|ou)\\s+|\\s*[-–/]\\s*)(?<rest>(?<month>{MONTH})(?:${YEAR_OPT}|${SHIFT_OPT})?){E}`,
   },
   {
@@ -115,21 +125,25 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'decade',
     kind: 'decade',
+    guard: 'ann[ée]es',
     pattern: `{B}(?:(?<det>les)\\s+)?années\\s+(?<decade>(?:1\\d|20)?\\d0){E}`,
   },
   {
     id: 'century',
     kind: 'century',
+    guard: 'si[eè]cle',
     pattern: `{B}(?:(?<det>le)\\s+)?(?<century>[IVXL]{1,6}|\\d{1,2})(?:e|è|ème|eme|ᵉ)\\s+siècle{E}`,
   },
   {
     id: 'season',
     kind: 'season',
+    guard: '{SEASON}',
     pattern: `{B}(?:(?<det>l{AP}|le\\s+|cet\\s+|ce\\s+|les\\s+mois\\s+d{AP})\\s*)?(?<season>{SEASON})(?:\\s+(?:de\\s+|d{AP})?(?:l{AP}année\\s+)?${YEAR4}|${SHIFT_OPT})?{E}`,
   },
   {
     id: 'quarter',
     kind: 'quarter',
+    guard: 'trimestre|semestre',
     pattern: `{B}(?:(?<det>le|ce)\\s+)?(?<ordinal>{ORDINAL})\\s+(?<period>trimestre|semestre)(?:\\s+(?:de\\s+|d{AP})?(?:l{AP}année\\s+)?${YEAR4})?{E}`,
   },
   {
@@ -137,22 +151,26 @@ export const DATE_RULES: readonly DateRule[] = [
     kind: 'holiday',
     // A bare `Noël` is often a first name (`Noël Mamère`): the recognizer requires a cue before it or a year after it,
     // and no capitalised word after it. (Case checks live in the recognizer: with the `i` flag `\p{Lu}` matches any letter.)
+    guard: '{HOLIDAY}',
     pattern: `{B}(?<holiday>{HOLIDAY})(?:\\s+(?:${YEAR4}|(?<shift>{SHIFT})))?{E}`,
   },
   {
     id: 'night',
     kind: 'night',
+    guard: 'nuit',
     pattern: `{B}(?<det>la)\\s+nuit\\s+(?:de\\s+(?<weekday>{WEEKDAY})(?:\\s+(?<day>1er|\\d{1,2}))?|du\\s+(?<day1>1er|\\d{1,2}))\\s+(?:à|au)\\s+(?:(?<weekday2>{WEEKDAY})\\s*)?(?<day2>1er|\\d{1,2})?(?:\\s+(?<month>{MONTH})${YEAR_OPT}?(?:\\s+(?<shift>{SHIFT}))?)?{E}`,
   },
   // ── relative to the publication date ───────────────────────────────────────
   {
     id: 'day-offset',
     kind: 'dayOffset',
+    guard: '{DAYOFFSET}',
     pattern: `{B}(?<offset>{DAYOFFSET})(?:\\s+(?<weekday>{WEEKDAY}))?${PART_OPT}?{E}`,
   },
   {
     id: 'weekday',
     kind: 'weekday',
+    guard: '{WEEKDAY}',
     pattern: `{B}(?:(?<det>ce|Ce|CE|le|Le)\\s+(?:même\\s+)?)?(?<weekday>{WEEKDAY})${SHIFT_OPT}?${PART_OPT}?${SHIFT_OPT.replace('shift', 'shift2')}?{E}`,
   },
   {
@@ -168,16 +186,19 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'context-day',
     kind: 'contextDay',
+    guard: 'lendemain|veille|m[êe]me',
     pattern: `{B}(?:(?<det>le|la|Le|La)\\s+)?(?<rel>lendemain|veille|même\\s+jour|jour\\s+même|surlendemain)${PART_OPT}?{E}`,
   },
   {
     id: 'ago',
     kind: 'ago',
+    guard: 'il\\s+y\\s+a',
     pattern: `{B}il\\s+y\\s+a\\s+(?:(?<dmod>{DMOD})\\s+)?(?<num>{NUM})\\s+(?<unit>{UNIT}){E}`,
   },
   {
     id: 'ahead',
     kind: 'ahead',
+    guard: 'dans\\s',
     pattern: `{B}dans\\s+(?:(?<dmod>{DMOD})\\s+)?(?<num>{NUM}|un|une)\\s+(?<unit>{UNIT}){E}`,
   },
   // ── clock times ─────────────────────────────────────────────────────────────
@@ -199,6 +220,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'clock-word',
     kind: 'timeWord',
+    guard: 'midi|minuit',
     pattern: `{B}(?<![-‐])(?<word>midi|minuit)(?:\\s+(?:et\\s+)?(?<minute>[0-5]\\d|demie|quart))?{E}`,
   },
   // ── durations ──────────────────────────────────────────────────────────────
@@ -251,11 +273,13 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'set-every',
     kind: 'set',
+    guard: 'chaque|tou(?:s|tes)\\s+les',
     pattern: `{B}(?:chaque|tous\\s+les|toutes\\s+les)\\s+(?:(?<num>{NUM})\\s+)?(?:(?<unit>{UNIT})|(?<weekday>{WEEKDAY})s?|(?<part>{PART})s?){E}`,
   },
   {
     id: 'set-per',
     kind: 'setPer',
+    guard: 'par\\s',
     pattern: `(?<=(?:^|[^\\p{L}])par\\s+)(?<unit>an|année|jour|semaine|mois|semestre|trimestre|heure|minute){E}`,
   },
   {
