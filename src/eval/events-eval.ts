@@ -8,9 +8,9 @@
  * a gold event (listed for review), offsets checked with text.slice, every record validated against
  * schema/event.schema.json (ajv).
  *
- * Modes: `--gold-layers` (gold sentences, entities and time expressions: the event logic alone) and `--pipeline`
- * (the real stages: segment, NER model, dates). Default: both (the pipeline is skipped, with the reason, when the
- * NER model is absent). `--json FILE` writes the figures (default bench/results/events-eval.json);
+ * Modes: `--gold-layers` (gold sentences, entities and time expressions: the event logic alone), `--gold-entities`
+ * (real segmentation and dates, gold entities) and `--pipeline` (the real stages: segment, NER model, dates).
+ * Default: all three (the pipeline is skipped, with the reason, when the NER model is absent). `--json FILE` writes the figures (default bench/results/events-eval.json);
  * `--wikinews N` also runs the pipeline over the Wikinews corpus and writes N sampled events for hand review;
  * `--lemmatizer` measures fr-compromise's lemmas against the trigger table's generated forms.
  */
@@ -173,6 +173,25 @@ export async function runGoldLayers(config: ChroniqueConfig = resolveConfig({ ne
   return { doc, result: evaluate('gold-layers', doc, goldSeed) };
 }
 
+/**
+ * Real segmentation and dates, gold entity mentions: separates what the NER model costs from what segmentation and
+ * date normalization cost.
+ */
+export async function runGoldEntities(config: ChroniqueConfig = resolveConfig({ ner: { enabled: false } })): Promise<{ doc: Document; result: EventsEvalResult }> {
+  const [{ languageStage }, { segmentStage }, { datesStage }] = await Promise.all([import('../stages/language.js'), import('../stages/segment.js'), import('../stages/dates.js')]);
+  const goldSeed = loadSeedGold();
+  const doc = seedDocument();
+  await languageStage.run(doc, config);
+  await segmentStage.run(doc, config);
+  const sentenceAt = (offset: number) => doc.sentences.find((s) => offset >= s.start && offset < s.end)?.index ?? 0;
+  doc.mentions = goldSeed.entities.map((e) => ({ sentence: sentenceAt(e.start), start: e.start, end: e.end, label: e.label, score: 1, source: 'rules' as const }));
+  await datesStage.run(doc, config);
+  const stage = createEventsStage();
+  await stage.init(config);
+  stage.run(doc, config);
+  return { doc, result: evaluate('gold-entities (real segmentation and dates)', doc, goldSeed) };
+}
+
 /** The real stages, imported lazily so that the gold-layers mode works without a model. */
 async function realStages(): Promise<Stage[]> {
   const [{ languageStage }, { segmentStage }, { createEntitiesStage }, { datesStage }] = await Promise.all([
@@ -275,8 +294,11 @@ async function compareLemmatizer(): Promise<{ forms: number; agree: number }> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const wantGold = argv.includes('--gold-layers') || !argv.includes('--pipeline');
-  const wantPipeline = argv.includes('--pipeline') || !argv.includes('--gold-layers');
+  const modes = ['--gold-layers', '--gold-entities', '--pipeline'];
+  const all = !modes.some((m) => argv.includes(m));
+  const wantGold = all || argv.includes('--gold-layers');
+  const wantHybrid = all || argv.includes('--gold-entities');
+  const wantPipeline = all || argv.includes('--pipeline');
   const jsonIndex = argv.indexOf('--json');
   const jsonFile = jsonIndex >= 0 ? (argv[jsonIndex + 1] ?? '') : path.join(PACKAGE_ROOT, 'bench', 'results', 'events-eval.json');
   const report: Record<string, unknown> = { gold: path.join(sharedDir(), 'gold', 'karpathy-2024-03.gold.json') };
@@ -286,6 +308,12 @@ async function main(argv: string[]): Promise<number> {
     printResult(result);
     report.goldLayers = summary(result);
     failed ||= result.matched < 10 || result.offsetErrors.length > 0 || result.schemaErrors.length > 0;
+  }
+  if (wantHybrid) {
+    const { result } = await runGoldEntities();
+    printResult(result);
+    report.goldEntities = summary(result);
+    failed ||= result.offsetErrors.length > 0 || result.schemaErrors.length > 0;
   }
   if (wantPipeline) {
     const run = await runPipeline();
