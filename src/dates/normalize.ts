@@ -375,10 +375,9 @@ const NORMALIZERS: Record<RuleKind, Normalizer> = {
     let anchor: TimexAnchor = 'absolute';
     const thisYear = lower(groups.thisYear);
     if (year === null && thisYear && env.publication) {
+      // `cette année` is deictic: the writer's year, even inside a narrative about another year.
       const delta = /dernière|passée/.test(thisYear) ? -1 : /prochaine/.test(thisYear) ? 1 : 0;
-      // `janvier de cette année` inside a narrative anchored on another year keeps that year.
-      if (delta === 0 && env.context.year !== null) ({ year, anchor } = { year: env.context.year, anchor: 'context' });
-      else ({ year, anchor } = { year: env.publication.year + delta, anchor: 'publication' });
+      ({ year, anchor } = { year: env.publication.year + delta, anchor: 'publication' });
     }
     if (year === null) ({ year, anchor } = yearFor(month, null, shiftOf(groups.shift), env));
     return { type: 'DATE', value: year === null ? `XXXX-${pad(month, 2)}` : formatMonth(year, month), granularity: 'month', mod: null, anchor };
