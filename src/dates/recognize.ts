@@ -205,7 +205,7 @@ function accept(text: string, match: RawMatch): boolean {
     case 'holiday': {
       const word = (match.groups.holiday ?? '').toLowerCase();
       if (!match.groups.year && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(match.end, match.end + 4)) && !atSentenceStart(text, match.end + 1)) return false;
-      if ((word === 'noël' || word === 'noel' || word === 'pâques' || word === 'paques') && !match.groups.year && !match.groups.shift) {
+      if (['noël', 'noel', 'pâques', 'paques', 'toussaint', 'pentecôte', 'pentecote'].includes(word) && !match.groups.year && !match.groups.shift && !match.groups.det) {
         // `Noël Mamère`, `Pâques` as a name: a bare feast needs a preposition or a feast word before it.
         return /(?:^|[^\p{L}])(?:à|a|de|d['’]|depuis|avant|après|pour|dès|jusqu['’]à|pendant|durant|fêtes\s+de|jour\s+de|veille\s+de|lendemain\s+de|réveillon\s+de|vacances\s+de|week-end\s+de|semaine\s+de|lundi\s+de)\s*$/iu.test(text.slice(Math.max(0, match.start - 20), match.start));
       }

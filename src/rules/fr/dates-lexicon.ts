@@ -172,14 +172,14 @@ export const FREQUENCY_WORDS: Readonly<Record<string, string>> = {
 /** Holidays on a fixed day → `MM-DD`. Keys are matched case-insensitively, hyphens and spaces alike. */
 export const FIXED_HOLIDAYS: Readonly<Record<string, string>> = {
   noël: '12-25', noel: '12-25', 'la saint-sylvestre': '12-31', 'le réveillon de la saint-sylvestre': '12-31', 'le jour de l\'an': '01-01',
-  'le nouvel an': '01-01', 'la toussaint': '11-01', 'la saint-valentin': '02-14', "l'épiphanie": '01-06', "l'assomption": '08-15',
+  'le nouvel an': '01-01', 'la toussaint': '11-01', toussaint: '11-01', 'la saint-valentin': '02-14', "l'épiphanie": '01-06', "l'assomption": '08-15',
   'halloween': '10-31', 'la fête nationale': '07-14', "l'armistice": '11-11', 'la fête du travail': '05-01', 'la fête de la musique': '06-21',
   'la chandeleur': '02-02',
 };
 
 /** Holidays that move with Easter → days after Easter Sunday. */
 export const EASTER_HOLIDAYS: Readonly<Record<string, number>> = {
-  pâques: 0, paques: 0, 'le lundi de pâques': 1, 'le vendredi saint': -2, "l'ascension": 39, 'la pentecôte': 49, 'le lundi de pentecôte': 50,
+  pâques: 0, paques: 0, 'le lundi de pâques': 1, pentecôte: 49, pentecote: 49, 'le vendredi saint': -2, "l'ascension": 39, 'la pentecôte': 49, 'le lundi de pentecôte': 50,
   'le mardi gras': -47, 'le mercredi des cendres': -46, 'les rameaux': -7, 'le dimanche des rameaux': -7,
 };
 

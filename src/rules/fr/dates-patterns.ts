@@ -152,7 +152,7 @@ export const DATE_RULES: readonly DateRule[] = [
     // A bare `Noël` is often a first name (`Noël Mamère`): the recognizer requires a cue before it or a year after it,
     // and no capitalised word after it. (Case checks live in the recognizer: with the `i` flag `\p{Lu}` matches any letter.)
     guard: '{HOLIDAY}',
-    pattern: `{B}(?<holiday>{HOLIDAY})(?:\\s+(?:${YEAR4}|(?<shift>{SHIFT})))?{E}`,
+    pattern: `{B}(?:(?<det>cette|la)\\s+fête\\s+(?:de\\s+|d{AP}))?(?<holiday>{HOLIDAY})(?:\\s+(?:${YEAR4}|(?<shift>{SHIFT})))?{E}`,
   },
   {
     id: 'night',
