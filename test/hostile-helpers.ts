@@ -122,7 +122,8 @@ export function spanViolations(dataset: Dataset): string[] {
   for (const file of DATASET_FILES) {
     if (file === 'articles') continue;
     for (const [index, row] of (dataset[file] ?? []).entries()) {
-      const article = String(row.article);
+      // Event rows carry their article as an object ({ id, title, published }); the other rows as its id.
+      const article = row.article && typeof row.article === 'object' ? String((row.article as Row).id) : String(row.article);
       const text = texts.get(article);
       if (text === undefined) {
         violations.push(`${file}[${index}]: article ${JSON.stringify(article)} not in articles.jsonl`);

@@ -6,6 +6,7 @@ import { resolveConfig, type ChroniqueConfig, type ConfigOverrides } from '../sr
 import { Pipeline } from '../src/pipeline.js';
 import { datesStage } from '../src/stages/dates.js';
 import { createEntitiesStage } from '../src/stages/entities.js';
+import { createEventsStage } from '../src/stages/events.js';
 import { languageStage } from '../src/stages/language.js';
 import { segmentStage } from '../src/stages/segment.js';
 import type { Stage } from '../src/stages/stage.js';
@@ -20,7 +21,7 @@ export function rulesOnlyConfig(overrides: ConfigOverrides = {}): ChroniqueConfi
 
 export function rulesOnlyStages(): Stage[] {
   // The entities stage stays in (its disabled path is what a rules-only run exercises), without a model.
-  return [languageStage, segmentStage, createEntitiesStage(), datesStage];
+  return [languageStage, segmentStage, createEntitiesStage(), datesStage, createEventsStage()];
 }
 
 export async function rulesOnlyPipeline(overrides: ConfigOverrides = {}): Promise<Pipeline> {

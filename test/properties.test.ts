@@ -5,14 +5,21 @@
  * throws (no stage failure), every span within the text with `text.slice(start, end) === row.text`, sentences
  * ordered, non-overlapping and covering every non-blank character, same input → same bytes.
  */
+import { Ajv } from 'ajv';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/config.js';
 import { documentToRecords } from '../src/dataset/records.js';
-import type { Document } from '../src/document.js';
+import { createDocument, type Document, type EntityLabel, type Mention } from '../src/document.js';
 import { normalizeForModel, wordsOf } from '../src/ner/align.js';
 import type { Pipeline } from '../src/pipeline.js';
-import { parseCorpusText } from '../src/stages/ingest.js';
-import { FRENCH_SENTENCES, spanViolations, type Dataset } from './hostile-helpers.js';
+import { datesStage } from '../src/stages/dates.js';
+import { createEventsStage } from '../src/stages/events.js';
+import { parseCorpusText, sha256 } from '../src/stages/ingest.js';
+import { segmentStage } from '../src/stages/segment.js';
+import { FRENCH_SENTENCES, REPO_ROOT, spanViolations, type Dataset } from './hostile-helpers.js';
 import { rulesOnlyPipeline } from './hostile-pipeline.js';
 
 /** Pieces that stress offsets: surrogate halves, combining marks, invisibles, bidi controls, every line break. */
@@ -65,6 +72,101 @@ describe('character aligner on any UTF-16 string', () => {
       { numRuns: 400 },
     );
   });
+});
+
+/** News-like pieces with event triggers, pronouns and definite descriptions, so that the builder finds events. */
+const EVENT_PIECES = [
+  'Jean Dupont', 'Marie Curie', 'Renault', "l'entreprise", 'la société', 'Paris', 'Lyon', 'Il', 'Elle', 'il', 'son', 'sa', 'leur', 'ne', 'pas',
+  'a démissionné', 'a été nommé', 'a été nommée', 'a racheté', 'rachète', 'a fondé', 'est mort', 'est décédée', 'a rencontré', 'a été arrêté',
+  'a été condamné', 'aurait quitté', 'pourrait rejoindre', 'va quitter', 'a annoncé', 'a déclaré', 'selon', 'le départ de', 'la nomination de',
+  'directeur', 'présidente', 'de', 'à', 'en', 'chez', 'par', 'pour', 'mardi', 'le 12 mars 2024', 'en 2019', 'hier', 'qui', 'que', ',', '.', '.', '«', '»',
+  '\n', '\n\n', ' ', ' ', ' ', 'e\u0301', '\u200b', '\ud800', '’',
+];
+const pick = (...options: string[]): fc.Arbitrary<string> => fc.constantFrom(...options);
+/** `Sujet verbe objet à lieu date.` with random parts (some empty), so that most sentences hold a trigger. */
+const eventSentence = fc
+  .tuple(
+    pick('Jean Dupont', 'Marie Curie', 'Renault', 'Il', 'Elle', "L'entreprise", 'Selon Le Monde, Jean Dupont', ''),
+    pick('', 'ne'),
+    pick('a démissionné', 'a été nommé', 'a racheté', 'a fondé', 'est mort', 'a rencontré', 'a été arrêté', 'aurait quitté', 'pourrait rejoindre', 'va quitter', 'a déclaré', 'a attaqué'),
+    pick('', 'pas'),
+    pick('', 'Renault', 'la société', 'son entreprise', 'Marie Curie', 'le directeur'),
+    pick('', 'à Paris', 'à Lyon', 'chez Renault'),
+    pick('', 'mardi', 'le 12 mars 2024', 'en 2019', 'hier', "l'été dernier"),
+    pick('.', '.', ' !', ' ?', ''),
+  )
+  .map((parts) => parts.filter(Boolean).join(' ').replace(/ ([.])$/, '$1'));
+const eventText = fc.oneof(
+  fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...EVENT_PIECES) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 4 }) }), { maxLength: 60 }).map((parts) => parts.join(' ')),
+  fc.array(fc.oneof({ weight: 5, arbitrary: eventSentence }, { weight: 1, arbitrary: fc.constantFrom(...EVENT_PIECES) }), { minLength: 1, maxLength: 8 }).map((parts) => parts.join(' ')),
+);
+const LABELS: EntityLabel[] = ['PER', 'ORG', 'LOC', 'MISC'];
+
+/**
+ * Mentions as the entities stage would give them (non-overlapping, inside one sentence), picked at random: runs of
+ * words, and sometimes arbitrary ranges that cut words or cover only spaces, to stress the builder.
+ */
+function randomMentions(doc: Document, picks: Array<{ at: number; length: number; label: number; raw: boolean }>): Mention[] {
+  const chosen: Mention[] = [];
+  for (const sentence of doc.sentences) {
+    const words = wordsOf(doc.text, sentence.start, sentence.end);
+    for (const pick of picks) {
+      let start: number;
+      let end: number;
+      if (pick.raw) {
+        start = sentence.start + (pick.at % Math.max(1, sentence.end - sentence.start));
+        end = Math.min(sentence.end, start + 1 + (pick.length % 12));
+      } else {
+        if (words.length === 0) continue;
+        const first = pick.at % words.length;
+        const last = Math.min(words.length - 1, first + (pick.length % 3));
+        start = words[first]!.start;
+        end = words[last]!.end;
+      }
+      if (chosen.some((m) => m.start < end && start < m.end)) continue;
+      chosen.push({ start, end, sentence: sentence.index, label: LABELS[pick.label % LABELS.length]!, score: 0.9, source: 'model' });
+    }
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+describe('event builder on arbitrary sentences and mentions', () => {
+  const eventSchema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schema', 'event.schema.json'), 'utf8')) as object;
+  const validate = new Ajv({ strict: false, allErrors: true }).compile(eventSchema);
+
+  it('never throws; every record validates against the published schema, with exact spans inside its sentence', async () => {
+    const config = resolveConfig({ ner: { enabled: false } });
+    const events = createEventsStage();
+    await events.init(config);
+    const picks = fc.array(fc.record({ at: fc.nat(), length: fc.nat(), label: fc.nat(), raw: fc.boolean() }), { maxLength: 12 });
+    let produced = 0;
+    fc.assert(
+      fc.property(eventText, fc.constantFrom(null, '2024-03-12', '2024'), picks, (text, published, chosen) => {
+        const doc = createDocument({ id: 'prop.txt', source: 'prop.txt', sha256: sha256(text), title: null, published, url: null, declaredLanguage: null, externalId: null, sourceName: null }, text, { start: 0, end: text.length }, null);
+        segmentStage.run(doc, config);
+        doc.mentions = randomMentions(doc, chosen);
+        datesStage.run(doc, config);
+        events.run(doc, config);
+        produced += doc.events.length;
+        const records = documentToRecords(doc);
+        expect(spanViolations({ ...records, articles: records.articles })).toEqual([]);
+        for (const record of doc.events as Array<Record<string, unknown>>) {
+          expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
+          const sentence = record.sentence as { start: number; end: number };
+          const trigger = record.trigger as { start: number; end: number };
+          expect(trigger.start).toBeGreaterThanOrEqual(sentence.start);
+          expect(trigger.end).toBeLessThanOrEqual(sentence.end);
+        }
+        // Entities: every mention of a canonical entity is one of the document's mentions.
+        const mentionKeys = new Set(doc.mentions.map((m) => `${m.start}:${m.end}`));
+        for (const entity of doc.entities) for (const m of entity.mentions) expect(mentionKeys.has(`${m.start}:${m.end}`)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    // The generator is built to reach the builder's paths: a run producing no event at all would test nothing.
+    console.info(`event builder property: ${produced} events over 500 documents`);
+    expect(produced).toBeGreaterThan(100);
+  }, 120_000);
 });
 
 /** A source file built around an arbitrary text, in each supported format. */
