@@ -32,6 +32,7 @@ import {
   DURATION_NOUNS,
   DURATION_UNITS,
   FREQUENCY_WORDS,
+  MODIFIERS,
   MONTHS,
   ORDINAL_WORDS,
   PARTS_OF_DAY,
@@ -189,10 +190,7 @@ function partCode(groups: Groups): string | null {
 }
 
 function partMod(groups: Groups): TimexMod | null {
-  const m = lower(groups.partMod);
-  if (m === 'début') return 'START';
-  if (m === 'fin') return 'END';
-  return null;
+  return lookup(MODIFIERS, groups.partMod) ?? null;
 }
 
 /** Day-level date → DATE, or TIME with a part of day (`hier soir` → `…TEV`). */
@@ -228,9 +226,6 @@ function durationValue(amount: number, unitWord: string | undefined): string | n
   return unit.time || (letter === 'M' && unit.time) ? `PT${number}${letter}` : `P${number}${letter}`;
 }
 
-function unitGranularity(unitWord: string | undefined): Granularity {
-  return lookup(DURATION_UNITS, unitWord)?.granularity ?? 'unknown';
-}
 
 /** Date `amount` units before (sign −1) or after (+1) publication, at a granularity fitting the unit. */
 function shiftedDate(amount: number, unitWord: string | undefined, sign: number, env: NormalizeEnv): Normalized {
@@ -576,6 +571,3 @@ export function normalize(kind: RuleKind, groups: Groups, env: NormalizeEnv): No
   return NORMALIZERS[kind](groups, env);
 }
 
-export function unitGranularityOf(unitWord: string | undefined): Granularity {
-  return unitGranularity(unitWord);
-}

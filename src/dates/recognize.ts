@@ -17,10 +17,11 @@
  * recognizer below (strict F1 0.936, relaxed 0.959, value accuracy 0.920 at the time of writing) is this project's own.
  */
 import type { Granularity, Span, TimexAnchor, TimexMod, TimexType } from '../document.js';
-import { AFTER_SECONDE_DURATION, DURATION_HEADS, MODIFIERS, MONTHS, QUANTITY_FOLLOWERS, SEASONS, WEEKDAYS } from '../rules/fr/dates-lexicon.js';
-import { YEAR_CUES, type RuleKind } from '../rules/fr/dates-patterns.js';
+import { MODIFIERS } from '../rules/fr/dates-lexicon.js';
+import type { RuleKind } from '../rules/fr/dates-patterns.js';
 import { parsePartialDate } from './calendar.js';
 import { COMPILED_RULES, FUTURE_AUXILIARY_BEFORE_REGEX, FUTURE_CUE_REGEX, MODIFIER_PREFIX_REGEX, PAST_CUE_REGEX, PAST_PARTICIPLE_BEFORE_REGEX } from './compile.js';
+import { accept, type RawMatch } from './filters.js';
 import { createDateContext, normalize, type DateContext, type Groups, type NormalizeEnv } from './normalize.js';
 
 export interface TimexCandidate extends Span {
@@ -55,186 +56,6 @@ export function startParagraph(context: DateContext): void {
   context.month = null;
 }
 
-interface RawMatch {
-  rule: number;
-  kind: RuleKind;
-  start: number;
-  end: number;
-  groups: Record<string, string | undefined>;
-  /** Needs a modifier prefix to stand (`l'année` alone is not a date, `la fin de l'année` is). */
-  needsModifier: boolean;
-  mod: TimexMod | null;
-}
-
-const QUANTITY_FOLLOWER_SET = new Set(QUANTITY_FOLLOWERS);
-const YEAR_CUE_SET = new Set(YEAR_CUES);
-const DURATION_HEAD_SET = new Set(DURATION_HEADS);
-const AFTER_SECONDE_SET = new Set(AFTER_SECONDE_DURATION);
-const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'au', 'aux', 'son', 'sa', 'ses', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces', 'notre', 'nos', 'votre', 'vos', 'mon', 'ma', 'mes']);
-const SEASON_CUES = new Set(['en', 'pendant', 'durant', 'depuis', 'dès', "jusqu'en", 'tout', 'cet', 'bel', 'comme', 'chaque']);
-const CALENDAR_WORDS = new Set([...Object.keys(MONTHS), ...Object.keys(WEEKDAYS), ...Object.keys(SEASONS)]);
-const AGE_NOUNS = /(?:^|[^\p{L}])(?:âgée?s?|agée?s?|homme|femme|fille|fillette|garçon|garçonnet|enfant|bébé|jeune|adolescente?|retraitée?|lycéenne?|étudiante?|mère|père|victime|conducteur|conductrice|automobiliste|motard|piéton|quinquagénaire|sexagénaire|septuagénaire|octogénaire|nonagénaire|âgée?s?|l'âge|l’âge)\s+(?:de\s+|d['’])?$/iu;
-
-function previousWord(text: string, index: number): string {
-  const before = text.slice(Math.max(0, index - 40), index);
-  const match = /([\p{L}\p{N}'’-]+)[\s]*$/u.exec(before);
-  return match?.[1] ?? '';
-}
-
-function nextWord(text: string, index: number): string {
-  const match = /^\s*([^\s,;:.!?()«»"]+)/u.exec(text.slice(index, index + 40));
-  return match?.[1] ?? '';
-}
-
-/** Type-aware plausibility of a bare 4-digit year. */
-function plausibleYear(text: string, match: RawMatch): boolean {
-  const year = Number(match.groups.year);
-  if (match.groups.det) return year >= 1 && year <= 2999; // `l'année 2001`, `cette saison 2002`
-  const yearStart = match.end - 4;
-  const before = text.slice(Math.max(0, yearStart - 6), yearStart);
-  const after = text.slice(match.end, match.end + 4);
-  // Thousands groups, decimals, signs, numbering: `12 2015`, `2015,5`, `n° 2015`, `+2015` (but `2002/2003` is a season).
-  if (/\d[\s.,]$|[+°#№$€£]\s*$|(?<!\d{4})\/\s*$|n°\s*$/iu.test(before)) return false;
-  if (/^(?:[.,]\d|\s\d{3}(?!\d)|\s?%|\s?€|\s?°)/u.test(after)) return false;
-  const next = nextWord(text, match.end).toLowerCase();
-  if (QUANTITY_FOLLOWER_SET.has(next)) return false;
-  const prev = previousWord(text, yearStart);
-  const prevLower = prev.toLowerCase().replace(/’/g, "'");
-  const cued = YEAR_CUE_SET.has(prevLower) || prevLower.endsWith("'") || CALENDAR_WORDS.has(prevLower);
-  // A year right after a capitalised name or product (`l'AI Day 2022`, `Windows 2000`) names a thing.
-  if (!cued && /^\p{Lu}/u.test(prev) && !/[.!?:]\s*$/u.test(text.slice(Math.max(0, yearStart - prev.length - 3), yearStart - prev.length))) {
-    return false;
-  }
-  if (cued) return year >= 1000 && year <= 2199;
-  return year >= 1900 && year <= 2099;
-}
-
-/** Rejects matches that the regexes alone cannot judge. */
-function accept(text: string, match: RawMatch): boolean {
-  switch (match.kind) {
-    case 'year':
-      return plausibleYear(text, match);
-    case 'monthYear': {
-      const g = match.groups;
-      if (g.year || g.year2 || g.shift || g.thisYear || g.det) return true;
-      const word = g.month ?? '';
-      // A bare capitalised month is often something else (`Mars` the planet); accept it after a cue.
-      if (/^\p{Lu}/u.test(word)) {
-        const prev = previousWord(text, match.start).toLowerCase();
-        return ['en', 'de', 'depuis', 'dès', 'fin', 'début', 'mi', 'courant', "jusqu'en", 'jusqu’en'].includes(prev);
-      }
-      // `mai` / `mars` are also common words elsewhere only in fixed phrases; abbreviations need a number.
-      return !word.endsWith('.') && word.length > 4 || ['mai', 'mars', 'juin', 'août', 'aout'].includes(word.toLowerCase());
-    }
-    case 'duration': {
-      const unit = (match.groups.unit ?? '').toLowerCase();
-      const before = text.slice(Math.max(0, match.start - 40), match.start);
-      if (unit === 'an' || unit === 'ans') {
-        if (AGE_NOUNS.test(before)) return false;
-        // `publie, à 39 ans, son roman`: an age; `condamné à 10 ans de prison` stays a duration.
-        if (/(?:^|[^\p{L}])à\s+$/iu.test(before) && !/^\s+(?:de|d['’]|ferme|avec)(?![\p{L}])/iu.test(text.slice(match.end, match.end + 8)) && !/(?:condamnée?s?|peine|jusqu['’]|ici)\s+à\s+$/iu.test(before)) return false;
-        // Apposition of an age: `Jean Dupont, 52 ans, …`; age brackets: `les 6-16 ans`, `de 2 à 8 ans`, `les moins de 17 ans`.
-        if (/,\s*$/u.test(before) && /^\s*(?:[,)]|\.(?!\d))/u.test(text.slice(match.end, match.end + 3)) && !match.groups.dmod) return false;
-        if (/\d\s*(?:-|à|,|et)\s*$/u.test(before) || /(?:^|[^\p{L}])les\s+$/iu.test(before)) return false;
-        // `de N ans` after a noun that is not a duration head is an age (`un chauffeur de bus de 38 ans`).
-        const ofMatch = /([\p{L}'’]+)\s+de\s+$/iu.exec(before);
-        if (ofMatch && !match.groups.dmod && !DURATION_HEAD_SET.has((ofMatch[1] ?? '').toLowerCase())) return false;
-      }
-      // `un jour, nous comprendrons`: "someday"; only a preposition or quantity modifier makes `un jour` a duration.
-      if (/^un$/iu.test(match.groups.num ?? '') && unit === 'jour' && !match.groups.dmod && !/(?:pendant|durant|en|pour|depuis|après|de|d['’]|sur|dans|avant|plus|moins)\s*$/iu.test(before)) return false;
-      // `un jour de grande forme`, `un jour où…`: "one day", not a duration.
-      if (/^(?:un|une)$/iu.test(match.groups.num ?? '') && (unit === 'jour' || unit === 'fois') && /^\s+(?:de|d['’]|où|que|qui)(?![\p{L}])/iu.test(text.slice(match.end, match.end + 6))) return false;
-      // `5 000 années-lumière` is a distance; a number glued to a larger one (`1 000`) was read whole or not at all.
-      if (/^-\p{L}/u.test(text.slice(match.end, match.end + 2))) return false;
-      if (/\d[\s.,]$/u.test(text.slice(Math.max(0, match.start - 2), match.start))) return false;
-      // `des Journées du patrimoine`: a capitalised unit belongs to a name.
-      if (match.groups.vague !== undefined && /^\p{Lu}/u.test(match.groups.unit ?? '')) return false;
-      if (match.groups.vague?.toLowerCase() === 'des' && ['heure', 'heures', 'minutes', 'secondes', 'seconde', 'minute'].includes(unit)) return false;
-      if (unit === 'seconde' && /^une$/iu.test(match.groups.num ?? '')) {
-        // `une seconde fois` is an ordinal, not one second.
-        const next = nextWord(text, match.end).toLowerCase();
-        if (next !== '' && !AFTER_SECONDE_SET.has(next)) return false;
-      }
-      return true;
-    }
-    case 'ahead':
-      // `dans un jour de grande forme` is not a date.
-      return !/^\s+(?:de|d['’]|où|que|qui|sans|comme)(?![\p{L}])/iu.test(text.slice(match.end, match.end + 8));
-    case 'season': {
-      const g = match.groups;
-      if (g.year || g.shift) return true;
-      const prev = previousWord(text, match.start).toLowerCase().replace(/’/g, "'");
-      // `les Jeux d'hiver`, `sports d'hiver` name things.
-      if (prev.endsWith("d'") || /d['’]$/u.test(text.slice(Math.max(0, match.start - 2), match.start))) return false;
-      // `le Printemps de l'environnement`, `le printemps de Bourges` name events.
-      if (/^\s+(?:de|du|des|d['’])(?![\p{L}])/iu.test(text.slice(match.end, match.end + 5)) && !/^\s+de\s+(?:cette|l['’]an)/iu.test(text.slice(match.end, match.end + 14))) return false;
-      // A capitalised season inside a sentence names something (`le Printemps arabe`, `le Printemps` the store).
-      if (/^\p{Lu}/u.test(g.season ?? '') && !atSentenceStart(text, match.start)) return false;
-      if (g.det) return true;
-      const word = (g.season ?? '').toLowerCase();
-      if ((g.season ?? '').length > 1 && g.season === g.season?.toUpperCase() && !SEASON_CUES.has(prev)) return false; // all-caps headline word
-      // `été` is mostly the past participle of `être`.
-      if (word === 'été' || word === 'ete' || word === 'eté') return SEASON_CUES.has(prev) || /^\p{Lu}/u.test(g.season ?? '');
-      return true;
-    }
-    case 'partOfDay': {
-      const part = (match.groups.part ?? '').toLowerCase();
-      const det = (match.groups.det ?? '').toLowerCase();
-      if ((part === 'journée' || part === 'journee') && !['ce', 'cette'].includes(det)) {
-        return /dans\s+$/iu.test(text.slice(Math.max(0, match.start - 6), match.start));
-      }
-      return true;
-    }
-    case 'reference': {
-      const word = (match.groups.ref ?? '').toLowerCase();
-      if (/^(?:prochain|précédent)/u.test(word)) {
-        const prev = previousWord(text, match.start).toLowerCase().replace(/’/g, "'");
-        return DETERMINERS.has(prev) || /^\p{Lu}/u.test(match.groups.ref ?? '') || /^\p{Ll}/u.test(prev) && !DETERMINERS.has(prev) && /^\s*[,.;]/u.test(text.slice(match.end, match.end + 2));
-      }
-      return true;
-    }
-    case 'frequency': {
-      const word = (match.groups.freq ?? '').toLowerCase();
-      if (word === 'quotidien' || word === 'mensuel' || word === 'hebdomadaire') {
-        // `le quotidien Le Monde` is a newspaper.
-        const prev = previousWord(text, match.start).toLowerCase();
-        if (['le', 'un', 'du', 'au', 'ce', 'cet', "l'", 'l’', 'les', 'des', 'notre', 'votre', 'leur', 'son'].includes(prev)) return false;
-      }
-      return true;
-    }
-    case 'holiday': {
-      const word = (match.groups.holiday ?? '').toLowerCase();
-      if (!match.groups.year && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(match.end, match.end + 4)) && !atSentenceStart(text, match.end + 1)) return false;
-      if (['noël', 'noel', 'pâques', 'paques', 'toussaint', 'pentecôte', 'pentecote'].includes(word) && !match.groups.year && !match.groups.shift && !match.groups.det) {
-        // `Noël Mamère`, `Pâques` as a name: a bare feast needs a preposition or a feast word before it.
-        return /(?:^|[^\p{L}])(?:à|a|de|d['’]|depuis|avant|après|pour|dès|jusqu['’]à|pendant|durant|fêtes\s+de|jour\s+de|veille\s+de|lendemain\s+de|réveillon\s+de|vacances\s+de|week-end\s+de|semaine\s+de|lundi\s+de)\s*$/iu.test(text.slice(Math.max(0, match.start - 20), match.start));
-      }
-      return true;
-    }
-    case 'weekday':
-      // `le Vendredi saint` is a feast, `le Journal du Dimanche` a newspaper: French writes weekdays in lower case,
-      // so a capitalised one inside a sentence belongs to a name.
-      if (/^\s+saint(?![\p{L}])/iu.test(text.slice(match.end, match.end + 7))) return false;
-      return !(/^\p{Lu}\p{Ll}/u.test(match.groups.weekday ?? '') && !atSentenceStart(text, match.start));
-    case 'contextDay':
-      // `au lendemain de l'élection` is relative to an event, not to the latest date: kept, but see normalizer.
-      if (/^\s+d(?:e|u|es)\s|^\s+d['’]/iu.test(text.slice(match.end, match.end + 5))) match.groups.ofEvent = '1';
-      return true;
-    default:
-      return true;
-  }
-}
-
-/** Whether `index` starts a sentence, a line or a quotation. */
-function atSentenceStart(text: string, index: number): boolean {
-  let i = index;
-  while (i > 0 && /\s/u.test(text[i - 1] ?? '')) {
-    if (text[i - 1] === '\n') return true;
-    i -= 1;
-  }
-  return i === 0 || /[.!?:»«"—–_-]/u.test(text[i - 1] ?? '');
-}
-
 function groupsOf(exec: RegExpExecArray): Record<string, string | undefined> {
   return { ...(exec.groups ?? {}) };
 }
@@ -263,7 +84,7 @@ function collectMatches(text: string, from: number, to: number): RawMatch[] {
         const demonstrative = det === 'ce' || det === 'cet' || det === 'cette' || raw.groups.current !== undefined;
         raw.needsModifier = !raw.groups.shift && !demonstrative;
       }
-      if (raw.kind === 'dayRange' || raw.kind === 'monthRange') splitRange(raw, exec, from, out);
+      if (raw.kind === 'dayRange' || raw.kind === 'monthRange') splitRange(raw, exec, from);
       if (accept(text, raw)) out.push(raw);
     }
   }
@@ -273,7 +94,7 @@ function collectMatches(text: string, from: number, to: number): RawMatch[] {
 /** Stores the second part's indices on a range match so that selection can later split it. */
 const RANGE_PARTS = new WeakMap<RawMatch, RawMatch[]>();
 
-function splitRange(raw: RawMatch, exec: RegExpExecArray, from: number, _out: RawMatch[]): void {
+function splitRange(raw: RawMatch, exec: RegExpExecArray, from: number): void {
   const indices = exec.indices?.groups;
   if (!indices) return;
   const restSpan = indices.rest;
