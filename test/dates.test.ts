@@ -85,6 +85,14 @@ describe('decades, centuries, seasons, quarters', () => {
     expect(one(text)).toMatchObject({ text: span, value });
   });
 
+  it('last / next season are picked around the publication date', () => {
+    expect(one('Au printemps dernier, il a plu.', '2012-10-16')).toMatchObject({ value: '2012-SP' });
+    expect(one("L'été dernier fut chaud.", '2012-08-10')).toMatchObject({ value: '2011-SU' });
+    expect(one("L'hiver dernier fut froid.", '2024-03-15')).toMatchObject({ value: '2023-WI' });
+    expect(one("L'hiver prochain sera froid.", '2024-03-15')).toMatchObject({ value: '2024-WI' });
+    expect(one('Cet hiver, il neige.', '2024-01-15')).toMatchObject({ value: '2023-WI' });
+  });
+
   it('a bare season takes the publication year; the participle été is not a season', () => {
     expect(one("Des élections anticipées à l'automne.")).toMatchObject({ text: "l'automne", value: '2024-FA' });
     expect(find('Il a été élu maire.')).toEqual([]);

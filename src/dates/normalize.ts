@@ -38,6 +38,7 @@ import {
   PARTS_OF_DAY,
   REFERENCE_WORDS,
   ROMAN_DIGITS,
+  SEASON_MONTHS,
   SEASONS,
   SHIFT_WORDS,
   TEMPORAL_ADJECTIVES,
@@ -269,6 +270,22 @@ function shiftedDate(amount: number, unitWord: string | undefined, sign: number,
   return base;
 }
 
+/**
+ * Year label of a season relative to publication: `dernier` → the latest one over before publication, `prochain` → the
+ * first one not yet begun, none → the one of the publication year (the current winter, in January–February).
+ */
+function seasonYear(code: string, shift: number, pub: PartialDate): number {
+  const months = SEASON_MONTHS[code];
+  if (!months || pub.month === null) return pub.year + shift;
+  const now = pub.year * 12 + pub.month;
+  const first = (y: number) => y * 12 + months.first;
+  const last = (y: number) => y * 12 + months.last;
+  const years = [pub.year - 2, pub.year - 1, pub.year, pub.year + 1];
+  if (shift < 0) return [...years].reverse().find((y) => last(y) < now) ?? pub.year - 1;
+  if (shift > 0) return years.find((y) => first(y) > now) ?? pub.year + 1;
+  return code === 'WI' && pub.month <= 2 ? pub.year - 1 : pub.year;
+}
+
 type Normalizer = (groups: Groups, env: NormalizeEnv) => Normalized | null;
 
 const NORMALIZERS: Record<RuleKind, Normalizer> = {
@@ -406,7 +423,7 @@ const NORMALIZERS: Record<RuleKind, Normalizer> = {
       return { type: 'DATE', value: `${env.context.year}-${code}`, granularity: 'season', mod: null, anchor: 'context' };
     }
     if (!pub) return { type: 'DATE', value: `XXXX-${code}`, granularity: 'season', mod: null, anchor: 'unresolved' };
-    return { type: 'DATE', value: `${pad(pub.year + shift, 4)}-${code}`, granularity: 'season', mod: null, anchor: 'publication' };
+    return { type: 'DATE', value: `${pad(seasonYear(code, shift, pub), 4)}-${code}`, granularity: 'season', mod: null, anchor: 'publication' };
   },
   quarter(groups, env) {
     let n = lookup(ORDINAL_WORDS, groups.ordinal) ?? 0;

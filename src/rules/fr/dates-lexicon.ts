@@ -30,6 +30,14 @@ export const SEASONS: Readonly<Record<string, string>> = {
   printemps: 'SP', été: 'SU', ete: 'SU', eté: 'SU', automne: 'FA', hiver: 'WI', // `Eté`: capitals often lose their accent
 };
 
+/**
+ * First and last month of each season code; winter `YYYY-WI` runs from December of YYYY to February of YYYY+1 (so its
+ * last month is written 14). Used to pick `l'été dernier` / `l'hiver prochain` around the publication date.
+ */
+export const SEASON_MONTHS: Readonly<Record<string, { first: number; last: number }>> = {
+  SP: { first: 3, last: 5 }, SU: { first: 6, last: 8 }, FA: { first: 9, last: 11 }, WI: { first: 12, last: 14 },
+};
+
 /** Parts of the day → TIMEX3 time-of-day code. */
 export const PARTS_OF_DAY: Readonly<Record<string, string>> = {
   matin: 'MO', matinée: 'MO', matinee: 'MO',
