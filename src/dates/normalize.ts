@@ -132,9 +132,8 @@ const MONTH_INDEX = (a: { month: number; day: number | null }) => a.month * 32 +
 /** Year of a year-less month (and day), see the module comment for the rule. */
 function yearFor(month: number, day: number | null, shift: number, env: NormalizeEnv): { year: number | null; anchor: TimexAnchor } {
   const pub = env.publication;
-  // Narratives move forward: `en décembre 2001 … le 22 octobre` is not October 2001, so the context year only
-  // applies to dates not before the context's month.
-  // A year later than publication is a plan or target (`d'ici 2014`), not the frame of a narrative.
+  // Context rule: narratives move forward (`en décembre 2001 … le 22 octobre` is not October 2001), and a year later
+  // than publication is a plan or target (`d'ici 2014`), not the frame of a narrative.
   const forward = env.context.month === null || month >= env.context.month;
   if (shift === 0 && forward && env.context.year !== null && (pub === null || env.context.year < pub.year)) {
     return { year: env.context.year, anchor: 'context' };
@@ -224,9 +223,8 @@ function durationValue(amount: number, unitWord: string | undefined): string | n
   if (!Number.isInteger(n) && letter === 'H' && Number.isInteger((n - whole) * 60)) return `PT${whole ? `${whole}H` : ''}${(n - whole) * 60}M`;
   if (!Number.isInteger(n) && letter === 'D' && Number.isInteger(n * 24)) return `PT${n * 24}H`;
   const number = Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
-  return unit.time || (letter === 'M' && unit.time) ? `PT${number}${letter}` : `P${number}${letter}`;
+  return unit.time ? `PT${number}${letter}` : `P${number}${letter}`;
 }
-
 
 /** Date `amount` units before (sign −1) or after (+1) publication, at a granularity fitting the unit. */
 function shiftedDate(amount: number, unitWord: string | undefined, sign: number, env: NormalizeEnv): Normalized {
