@@ -26,7 +26,16 @@ import {
   SEASON_YEAR_AFTER,
   WEEKDAY_FEAST_AFTER,
 } from '../rules/fr/dates-filters.js';
-import { AFTER_SECONDE_DURATION, DURATION_HEADS, MONTHS, QUANTITY_FOLLOWERS, SEASONS, WEEKDAYS } from '../rules/fr/dates-lexicon.js';
+import {
+  AFTER_SECONDE_DURATION,
+  DURATION_HEADS,
+  MONTHS,
+  PLURAL_LOOKING_FUNCTION_WORDS,
+  QUANTITY_FOLLOWERS,
+  QUANTITY_MODIFIERS_BEFORE,
+  SEASONS,
+  WEEKDAYS,
+} from '../rules/fr/dates-lexicon.js';
 import { YEAR_CUES, type RuleKind } from '../rules/fr/dates-patterns.js';
 
 /** A rule match before selection and normalization. */
@@ -45,6 +54,8 @@ const compile = (source: string): RegExp => new RegExp(source, 'iu');
 const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
 
 const QUANTITY_FOLLOWER_SET = new Set(QUANTITY_FOLLOWERS);
+const PLURAL_FUNCTION_WORD_SET = new Set(PLURAL_LOOKING_FUNCTION_WORDS);
+const QUANTITY_MODIFIERS_BEFORE_REGEX = compile(QUANTITY_MODIFIERS_BEFORE);
 const YEAR_CUE_SET = new Set(YEAR_CUES);
 const DURATION_HEAD_SET = new Set(DURATION_HEADS);
 const AFTER_SECONDE_SET = new Set(AFTER_SECONDE_DURATION);
@@ -104,9 +115,14 @@ function plausibleYear(text: string, match: RawMatch): boolean {
   // Thousands groups, decimals, signs, numbering: `12 2015`, `2015,5`, `n° 2015`, `+2015` (but `2002/2003` is a season).
   if (/\d[\s.,]$|[+°#№$€£]\s*$|(?<!\d{4})\/\s*$|n°\s*$/iu.test(before(text, yearStart, 6))) return false;
   if (/^(?:[.,]\d|\s\d{3}(?!\d)|\s?%|\s?€|\s?°)/u.test(after(text, match.end, 4))) return false;
-  if (QUANTITY_FOLLOWER_SET.has(nextWord(text, match.end).toLowerCase())) return false;
+  const next = nextWord(text, match.end);
+  if (QUANTITY_FOLLOWER_SET.has(next.toLowerCase())) return false;
+  // A lower-case plural word after the number counts something (`1930 canons`, `de 1068 gymnastes`).
+  if (/^\p{Ll}[\p{L}-]{2,}[sx]$/u.test(next) && !PLURAL_FUNCTION_WORD_SET.has(next.toLowerCase())) return false;
+  if (QUANTITY_MODIFIERS_BEFORE_REGEX.test(before(text, yearStart, 20))) return false;
   const prev = previousWord(text, yearStart);
-  const prevLower = normalizeApostrophe(prev);
+  // `qu'en 1814`, `lorsqu'en 1990`: the word after the elision is the cue.
+  const prevLower = normalizeApostrophe(prev).replace(/^[\p{L}]+'(?=\p{L})/u, '');
   const cued = YEAR_CUE_SET.has(prevLower) || prevLower.endsWith("'") || CALENDAR_WORDS.has(prevLower);
   // A year right after a capitalised name or product (`l'AI Day 2022`, `Windows 2000`) names a thing.
   if (!cued && isCapitalised(prev) && !atSentenceStart(text, yearStart - prev.length - 1)) return false;

@@ -199,6 +199,20 @@ export const ROMAN_DIGITS: Readonly<Record<string, number>> = { I: 1, V: 5, X: 1
  * follows the number. Kept short on purpose — units and counted nouns common in news.
  */
 /**
+ * Words ending in -s/-x that may follow a year (`en 2019 les ventes…`, `depuis 2015 plusieurs…`). Any other lower-case
+ * plural word right after a 4-digit number makes it a count (`1930 canons`, `2000 blessés`).
+ */
+export const PLURAL_LOOKING_FUNCTION_WORDS: readonly string[] = [
+  'les', 'des', 'ses', 'ces', 'mes', 'tes', 'nos', 'vos', 'leurs', 'aux', 'lors', 'plusieurs', 'certains', 'certaines', 'nombreux',
+  'nombreuses', 'tous', 'toutes', 'ils', 'elles', 'eux', 'nous', 'vous', 'sous', 'dans', 'sans', 'puis', 'alors', 'après', 'depuis',
+  'plus', 'moins', 'très', 'toujours', 'pas', 'mais', 'jamais', 'parfois', 'désormais', 'avons', 'sommes', 'êtes', 'avez', 'deux',
+  'trois', 'six', 'dix', 'vers', 'chez', 'dès', 'jusqu', 'ailleurs', 'néanmoins', 'pourtant', 'toutefois', 'ans', 'mois', 'fois',
+];
+
+/** Words before a 4-digit number that make it a quantity (`plus de 1300`, `environ 2000`). */
+export const QUANTITY_MODIFIERS_BEFORE = "(?:plus|moins|près|environ|quelque|au\\s+moins|au\\s+plus)\\s+(?:de\\s+|d['’])?$";
+
+/**
  * Nouns whose `de N ans` complement is a duration (`une peine de 2 ans`); after any other noun `de N ans` is an
  * age (`un chauffeur de 38 ans`), which is not a time expression.
  */
@@ -215,7 +229,8 @@ export const AFTER_SECONDE_DURATION: readonly string[] = ['de', "d'", 'à', 'apr
 export const QUANTITY_FOLLOWERS: readonly string[] = [
   'euros', 'euro', '€', 'dollars', '$', 'francs', 'f', 'mf', 'livres', 'yens', 'km', 'kilomètres', 'mètres', 'm', 'm2', 'm²', 'kg', 'tonnes',
   'litres', 'hectares', 'ha', 'personnes', 'habitants', 'emplois', 'salariés', 'postes', 'morts', 'victimes', 'voix', 'élèves',
-  'logements', 'entreprises', 'exemplaires', 'points', 'voitures', 'véhicules', 'places', 'pages', 'cas', 'fois', '%', 'pour', 'h',
+  'logements', 'entreprises', 'exemplaires', 'points', 'voitures', 'véhicules', 'places', 'pages', 'cas', 'fois', '%', 'h', 'fr', 'frs',
+  'sh', 'cts', 'centimes', 'mm', 'cm', 'g', 'l', 'hl', 'kw', 'mw', 'w', 'ko', 'mo', 'go',
   'heures', 'minutes', 'secondes', 'jours', 'mois', 'ans', 'années', 'spectateurs', 'participants', 'manifestants', 'soldats', 'hommes',
   'femmes', 'enfants', 'familles', 'visiteurs', 'membres', 'adhérents', 'foyers', 'dossiers', 'millions', 'milliards', 'signatures',
 ];
