@@ -61,12 +61,38 @@ function resolvePersonLike(views: SentenceView[], s: number, at: number, label: 
 function salience(views: SentenceView[], span: MentionSpan, at: number): number {
   const entity = span.mention.entity;
   if (!entity) return 1;
-  let count = 0;
-  for (const v of views) {
-    if (v.sentence.start >= at) break;
-    for (const m of v.mentions) if (m.mention.entity === entity && m.mention.start < at) count++;
+  // Binary search in the entity's sorted mention starts: scanning the article per anaphor was quadratic on long texts.
+  const starts = entityStarts(views).get(entity) ?? [];
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid]! < at) low = mid + 1;
+    else high = mid;
   }
-  return count;
+  return low;
+}
+
+/** Per article (its views, built once by extractEvents): each entity's mention starts, sorted. */
+const entityStartsByViews = new WeakMap<SentenceView[], Map<string, number[]>>();
+
+function entityStarts(views: SentenceView[]): Map<string, number[]> {
+  let starts = entityStartsByViews.get(views);
+  if (!starts) {
+    starts = new Map();
+    for (const v of views) {
+      for (const m of v.mentions) {
+        const entity = m.mention.entity;
+        if (!entity) continue;
+        const list = starts.get(entity) ?? [];
+        list.push(m.mention.start);
+        starts.set(entity, list);
+      }
+    }
+    for (const list of starts.values()) list.sort((a, b) => a - b);
+    entityStartsByViews.set(views, starts);
+  }
+  return starts;
 }
 
 function mostSalient(views: SentenceView[], candidates: MentionSpan[], at: number, tieBreak: (a: MentionSpan, b: MentionSpan) => number): MentionSpan | null {
