@@ -5,7 +5,10 @@
  *    per type; type and value accuracy on relaxed matches; the misses (missed, spurious, span or value errors) are written
  *    to output/eval/dates-fr-timebank-misses.tsv and summarised on stdout;
  *  - the seed article's gold timexes (../shared/gold/karpathy-2024-03.gold.json): each must be found with its gold value
- *    (`also_ok` texts and values accepted; `score_value: false` → value not scored; `optional` → not required).
+ *    (`also_ok` texts and values accepted; `score_value: false` → value not scored; `optional` → not required);
+ *  - HIPE-2020 French (../shared/corpora/hipe2020-fr, historical OCR newspapers): recall of its `time` entities (absolute
+ *    dates) by overlap, and the share of the recognizer's absolute DATE expressions that overlap one — a check that the
+ *    rules generalize beyond FR-TimeBank's modern regional news.
  *    FR-TimeBank's guideline puts an expression's determiner inside the span (`le 27 mai 1998`), the seed gold sometimes
  *    leaves it out (`13 juillet 2022`): a found span that differs only by a leading `le/la/l'/les` counts as found.
  *
@@ -326,6 +329,64 @@ export function checkSeed(recognize: Recognizer): { results: SeedResult[]; requi
   return { results, required, passed };
 }
 
+// ── HIPE-2020 (historical newspapers, OCR): absolute dates only ──────────────────────────────────────────────────
+
+interface HipeDocument {
+  published: string | null;
+  text: string;
+  /** `time` entity spans (HIPE's `time` = absolute dates, `time.date.abs`). */
+  dates: { start: number; end: number }[];
+}
+
+/** Rebuilds each HIPE TSV document's text (tokens joined by a space unless `NoSpaceAfter`) with its `time` spans. */
+export function loadHipe(file: string): HipeDocument[] {
+  const docs: HipeDocument[] = [];
+  let doc: HipeDocument | null = null;
+  let openStart: number | null = null;
+  let glued = false;
+  let pendingDate: string | null = null;
+  const close = () => {
+    if (doc && openStart !== null) doc.dates.push({ start: openStart, end: doc.text.length });
+    openStart = null;
+  };
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line.startsWith('# date')) pendingDate = line.split('=')[1]?.trim() ?? null;
+    if (line.startsWith('# document_id')) {
+      close();
+      doc = { published: pendingDate, text: '', dates: [] };
+      docs.push(doc);
+      glued = false;
+      continue;
+    }
+    if (!doc || line.startsWith('#') || line.startsWith('TOKEN') || !line.trim()) continue;
+    const [token = '', tag = 'O', , , , , , , , misc = ''] = line.split('\t');
+    if (tag !== 'I-time') close();
+    if (doc.text && !glued) doc.text += ' ';
+    if (tag === 'B-time') openStart = doc.text.length;
+    doc.text += token;
+    glued = misc.includes('NoSpaceAfter');
+  }
+  close();
+  return docs;
+}
+
+/** Recall of HIPE's absolute dates (overlap) and precision of the recognizer's absolute DATE expressions. */
+export function scoreHipe(docs: HipeDocument[]): { gold: number; recall: number; system: number; precision: number } {
+  let gold = 0;
+  let found = 0;
+  let system = 0;
+  let correct = 0;
+  for (const doc of docs) {
+    const candidates = findTimeExpressions(doc.text, { publication: doc.published, context: createDateContext() });
+    const absolute = candidates.filter((c) => c.type === 'DATE' && c.anchor === 'absolute');
+    system += absolute.length;
+    correct += absolute.filter((c) => doc.dates.some((g) => g.start < c.end && c.start < g.end)).length;
+    gold += doc.dates.length;
+    found += doc.dates.filter((g) => candidates.some((c) => g.start < c.end && c.start < g.end)).length;
+  }
+  return { gold, recall: gold ? found / gold : 0, system, precision: system ? correct / system : 0 };
+}
+
 function pct(x: number): string {
   return x.toFixed(3);
 }
@@ -355,6 +416,13 @@ async function main(): Promise<void> {
   for (const line of scores.misses) kinds.set(line.split('\t')[1] ?? '', (kinds.get(line.split('\t')[1] ?? '') ?? 0) + 1);
   console.log(`  errors: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')} → ${path.relative(process.cwd(), missesPath)}`);
   if (!args.has('--quiet')) for (const line of scores.misses.slice(0, 40)) console.log(`    ${line.split('\t').slice(1).join(' | ')}`);
+
+  if (engine === 'rules') {
+    const hipeRoot = path.join(corporaRoot(), 'hipe2020-fr');
+    const hipeFiles = ['HIPE-data-v0.9-train-fr.tsv', 'HIPE-data-v1.4-dev-fr.tsv', 'HIPE-data-v1.4-test-fr.tsv'].map((f) => path.join(hipeRoot, f));
+    const hipe = scoreHipe(hipeFiles.flatMap((f) => loadHipe(f)));
+    console.log(`HIPE-2020 fr (historical OCR news, absolute dates only): recall ${pct(hipe.recall)} of ${hipe.gold} gold \`time\` spans (overlap); precision of absolute DATE expressions ${pct(hipe.precision)} (${hipe.system}) — approximate: HIPE leaves some absolute dates unannotated`);
+  }
 
   const seed = checkSeed(recognize);
   console.log(`Seed gold (karpathy-2024-03): ${seed.passed}/${seed.required} required time expressions found with their gold value`);
