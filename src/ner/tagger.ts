@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { NerConfig } from '../config.js';
 import type { Span } from '../document.js';
 import type { Word } from './align.js';
+import { planBatches } from './batching.js';
 import { decodeTags, spanScore, tagsToSpans, type DecodeMode, type WordLogProbs } from './decode.js';
 import { BIO_TAGS, toBioTag, tagType, type NerType } from './labels.js';
 import { loadModel, type LoadedModel } from './model.js';
@@ -106,8 +107,10 @@ export class NerTagger {
     // Longest first, stable on ties: similar lengths share a batch, so little padding is computed.
     const order = jobs.map((_, i) => i).sort((a, b) => jobs[b]!.ids.length - jobs[a]!.ids.length || a - b);
     const windowLogProbs = encoded.map((_, s) => windows[s]!.map((): Float64Array[] => []));
-    for (let i = 0; i < order.length; i += this.batchSize) {
-      const batch = order.slice(i, i + this.batchSize).map((j) => jobs[j]!);
+    // Batches cut by length (see batching.ts): padding costs as much as real tokens, an extra call little.
+    const sizes = planBatches(order.map((j) => jobs[j]!.ids.length), this.batchSize);
+    for (let i = 0, b = 0; i < order.length; i += sizes[b]!, b++) {
+      const batch = order.slice(i, i + sizes[b]!).map((j) => jobs[j]!);
       const { logits, sequenceLength, labelCount } = await this.model.forward(
         batch.map((job) => [...this.model.prefixIds, ...job.ids, ...this.model.suffixIds]),
       );
