@@ -177,6 +177,7 @@ describe('relative expressions (publication Friday 2024-03-15)', () => {
   it('parts of the day become TIME', () => {
     expect(one('Il est mort hier soir.')).toMatchObject({ text: 'hier soir', type: 'TIME', value: '2024-03-14TEV' });
     expect(one('Il parlera ce matin.')).toMatchObject({ text: 'ce matin', type: 'TIME', value: '2024-03-15TMO' });
+    expect(one('Un orage est prévu ce vendredi 9 août au soir.')).toMatchObject({ text: 'ce vendredi 9 août au soir', type: 'TIME', value: '2024-08-09TEV' });
   });
 
   it('a partial publication date resolves what it can', () => {

@@ -310,7 +310,7 @@ const NORMALIZERS: Record<RuleKind, Normalizer> = {
       return { type: 'DATE', value: valid ? `XXXX-${pad(month, 2)}-${pad(day, 2)}` : null, granularity: 'day', mod: null, anchor: 'unresolved' };
     }
     if (!isValidDate(year, month, day)) return { type: 'DATE', value: null, granularity: 'day', mod: null, anchor: 'unresolved' };
-    return { type: 'DATE', value: formatDay({ year, month, day }), granularity: 'day', mod: null, anchor };
+    return dayOrPart(formatDay({ year, month, day }), anchor, groups); // `vendredi 9 août au soir` → TIME …TEV
   },
   weekdayDay(groups, env) {
     // `le lundi 6`: the month is the one of the latest day read, else the publication month.

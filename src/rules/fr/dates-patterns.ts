@@ -62,8 +62,8 @@ const DAY = '(?<day>1er|1ᵉʳ|premier|\\d{1,2})';
 const YEAR4 = '(?<year>\\d{4})';
 const YEAR_OPT = `(?:\\s+(?:de\\s+l{AP}(?:année|an)\\s+)?(?:${YEAR4}|{AP}?(?<year2>\\d{2}){E}))`;
 const SHIFT_OPT = '(?:\\s+(?<shift>{SHIFT}))';
-const PART_OPT = '(?:\\s+(?:en\\s+(?<partMod>début|fin)\\s+(?:de\\s+|d{AP}))?(?<part>{PART}))';
-const DET_LE = '(?:(?<det>le|Le|LE)\\s+)';
+const PART_OPT = '(?:\\s+(?:au\\s+|en\\s+(?<partMod>début|fin)\\s+(?:de\\s+|d{AP}))?(?<part>{PART}))';
+const DET_LE = '(?:(?<det>le|ce)\\s+)';
 
 export const DATE_RULES: readonly DateRule[] = [
   // ── absolute calendar dates ───────────────────────────────────────────────
@@ -71,7 +71,7 @@ export const DATE_RULES: readonly DateRule[] = [
     id: 'day-month-year',
     kind: 'date',
     guard: '{MONTH}',
-    pattern: `{B}${DET_LE}?(?:(?<weekday>{WEEKDAY})\\s+)?${DAY}(?:\\s+|-)(?<month>{MONTH})${YEAR_OPT}?${SHIFT_OPT}?{E}`,
+    pattern: `{B}${DET_LE}?(?:(?<weekday>{WEEKDAY})\\s+)?${DAY}(?:\\s+|-)(?<month>{MONTH})${YEAR_OPT}?${SHIFT_OPT}?(?:\\s+au\\s+(?<part>{PART}))?{E}`,
   },
   {
     id: 'day-range-month',
