@@ -20,9 +20,15 @@ export function eventId(articleId: string, start: number, end: number, type: str
   return 'ev_' + createHash('sha256').update(`${articleId}\u0001${start}\u0001${end}\u0001${type}`).digest('hex').slice(0, 16);
 }
 
-function toRecord(doc: Document, event: ExtractedEvent, provenance: Provenance): EventRecord {
-  const entities = new Map(doc.entities.map((e) => [e.id, e] as const));
-  const sentence = doc.sentences.find((s) => s.index === event.sentenceIndex)!;
+/** Lookups built once per document (building them per event made long articles quadratic). */
+interface DocumentIndex {
+  entities: Map<string, Document['entities'][number]>;
+  sentences: Map<number, Document['sentences'][number]>;
+}
+
+function toRecord(doc: Document, event: ExtractedEvent, provenance: Provenance, index: DocumentIndex): EventRecord {
+  const { entities } = index;
+  const sentence = index.sentences.get(event.sentenceIndex)!;
   const args: EventArgument[] = event.arguments.map((a) => {
     const mention = a.span.mention;
     const entity = mention.entity ? entities.get(mention.entity) : undefined;
@@ -72,8 +78,13 @@ export function buildEventRecords(doc: Document, provenance: Provenance, options
   if (doc.status !== 'ok' || doc.sentences.length === 0) return [];
   const lexicon = options.lexicon ?? getDefaultLexicon();
   const minConfidence = options.minConfidence ?? 0;
-  return extractEvents(doc, lexicon)
-    .filter((e) => e.confidence >= minConfidence)
-    .map((e) => toRecord(doc, e, provenance))
+  const events = extractEvents(doc, lexicon).filter((e) => e.confidence >= minConfidence);
+  // After extraction: it may have clustered the mentions into doc.entities.
+  const index: DocumentIndex = {
+    entities: new Map(doc.entities.map((e) => [e.id, e] as const)),
+    sentences: new Map(doc.sentences.map((s) => [s.index, s] as const)),
+  };
+  return events
+    .map((e) => toRecord(doc, e, provenance, index))
     .sort((a, b) => a.trigger.start - b.trigger.start || a.trigger.end - b.trigger.end || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
 }
