@@ -200,6 +200,8 @@ describe('ranges and bounds', () => {
     expect(find('Fermé entre mai et juillet 2022.').map((c) => [c.text, c.value])).toEqual([['mai', '2022-05'], ['juillet 2022', '2022-07']]);
     expect(find('Festival du 19 au 23 juillet.').map((c) => [c.text, c.value])).toEqual([['19', '2024-07-19'], ['23 juillet', '2024-07-23']]);
     expect(find('Le recensement de 1982-1990.').map((c) => c.value)).toEqual(['1982', '1990']);
+    expect(find('Il risque de 8 à 24 mois de prison.').map((c) => [c.text, c.value])).toEqual([['8', 'P8M'], ['24 mois', 'P24M']]);
+    expect(find('Les enfants de 2 à 8 ans jouent.')).toEqual([]);
   });
 
   it('the preposition of a bound stays out of the span', () => {

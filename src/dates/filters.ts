@@ -200,6 +200,7 @@ export function accept(text: string, match: RawMatch): boolean {
     case 'monthYear':
       return plausibleBareMonth(text, match);
     case 'duration':
+    case 'durationRange': // judged as its second part in the range's context (`les enfants de 2 à 8 ans` are ages)
       return plausibleDuration(text, match);
     case 'ahead':
       return !AHEAD_NOT_DATE_AFTER_REGEX.test(after(text, match.end, 8));

@@ -366,6 +366,7 @@ const NORMALIZERS: Record<RuleKind, Normalizer> = {
   },
   dayRange: () => null, // split into two `date` matches by the recognizer
   monthRange: () => null, // idem, into `monthYear` matches
+  durationRange: () => null, // idem, into `duration` matches
   numericDate(groups, env) {
     const month = Number(groups.month);
     let year = Number(groups.year);

@@ -84,46 +84,38 @@ function collectMatches(text: string, from: number, to: number): RawMatch[] {
         const demonstrative = det === 'ce' || det === 'cet' || det === 'cette' || raw.groups.current !== undefined;
         raw.needsModifier = !raw.groups.shift && !demonstrative;
       }
-      if (raw.kind === 'dayRange' || raw.kind === 'monthRange') splitRange(raw, exec, from);
+      splitRange(raw, exec, from);
       if (accept(text, raw)) out.push(raw);
     }
   }
   return out;
 }
 
-/** Stores the second part's indices on a range match so that selection can later split it. */
+/** Stores the two parts of a range match so that selection can later split it. */
 const RANGE_PARTS = new WeakMap<RawMatch, RawMatch[]>();
 
+/**
+ * How each range kind splits: the group naming the first part, the kind both parts are normalized as, and the groups
+ * the first part borrows from the second (`du 19 au 23 juillet` → 19 juillet; `de 8 à 24 mois` → 8 mois).
+ */
+const RANGE_SPLITS: Partial<Record<RuleKind, { first: string; firstAs: string; kind: RuleKind; borrowed: string[] }>> = {
+  dayRange: { first: 'day1', firstAs: 'day', kind: 'date', borrowed: ['month', 'year', 'year2', 'shift'] },
+  monthRange: { first: 'month1', firstAs: 'month', kind: 'monthYear', borrowed: ['year', 'year2', 'shift'] },
+  durationRange: { first: 'num1', firstAs: 'num', kind: 'duration', borrowed: ['unit', 'dmod'] },
+};
+
 function splitRange(raw: RawMatch, exec: RegExpExecArray, from: number): void {
+  const split = RANGE_SPLITS[raw.kind];
   const indices = exec.indices?.groups;
-  if (!indices) return;
+  if (!split || !indices) return;
   const restSpan = indices.rest;
-  const firstKey = raw.kind === 'dayRange' ? 'day1' : 'month1';
-  const firstSpan = indices[firstKey];
+  const firstSpan = indices[split.first];
   if (!restSpan || !firstSpan) return;
   const g = raw.groups;
-  const partKind: RuleKind = raw.kind === 'dayRange' ? 'date' : 'monthYear';
-  const firstStart = g.det ? raw.start : from + firstSpan[0];
-  const first: RawMatch = {
-    rule: raw.rule,
-    kind: partKind,
-    start: firstStart,
-    end: from + firstSpan[1],
-    groups: raw.kind === 'dayRange'
-      ? { day: g.day1, month: g.month, year: g.year, year2: g.year2, shift: g.shift }
-      : { month: g.month1, year: g.year, year2: g.year2, shift: g.shift },
-    needsModifier: false,
-    mod: null,
-  };
-  const second: RawMatch = {
-    rule: raw.rule,
-    kind: partKind,
-    start: from + restSpan[0],
-    end: from + restSpan[1],
-    groups: { ...g, det: undefined },
-    needsModifier: false,
-    mod: null,
-  };
+  const firstGroups: Record<string, string | undefined> = { [split.firstAs]: g[split.first] };
+  for (const name of split.borrowed) firstGroups[name] = g[name];
+  const first: RawMatch = { rule: raw.rule, kind: split.kind, start: g.det ? raw.start : from + firstSpan[0], end: from + firstSpan[1], groups: firstGroups, needsModifier: false, mod: null };
+  const second: RawMatch = { rule: raw.rule, kind: split.kind, start: from + restSpan[0], end: from + restSpan[1], groups: { ...g, det: undefined }, needsModifier: false, mod: null };
   RANGE_PARTS.set(raw, [first, second]);
 }
 

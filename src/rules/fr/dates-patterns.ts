@@ -35,6 +35,7 @@ export type RuleKind =
   | 'ago' // il y a deux ans
   | 'ahead' // dans deux ans
   | 'duration' // cinq années, plus de vingt ans, ces derniers jours
+  | 'durationRange' // `de 8 à 24 mois`: the first number borrows the unit of the second
   | 'durationNoun' // un quinquennat, un demi-siècle
   | 'time' // 14 h 30, 14h30, 8 heures
   | 'timeWord' // midi, minuit
@@ -228,6 +229,12 @@ export const DATE_RULES: readonly DateRule[] = [
     id: 'duration',
     kind: 'duration',
     pattern: `{B}(?:(?<dmod>{DMOD})\\s+)?(?<num>{NUM})\\s+(?<unit>{UNIT})(?:\\s+et\\s+(?<half>demie?))?{E}`,
+  },
+  {
+    id: 'duration-range',
+    kind: 'durationRange',
+    guard: '{UNIT}',
+    pattern: `(?<=(?:^|[^\\p{L}])(?:de|entre)\\s+)(?<num1>{NUM})\\s+(?:à|et)\\s+(?<rest>(?:(?<dmod>{DMOD})\\s+)?(?<num>{NUM})\\s+(?<unit>{UNIT})){E}`,
   },
   {
     id: 'duration-recent',
