@@ -522,6 +522,11 @@ async function main(): Promise<void> {
       competingJobs: machineBefore.competingJobs,
     };
     const checks = checkTargets(rows, cold, ner);
+    const notes: string[] = [];
+    const cliStages = rows[0]?.runs[0]?.stages ?? [];
+    if (!cliStages.includes('entities')) notes.push(`the CLI's pipeline has no entities stage (stages: ${cliStages.join(', ')}): the end-to-end figures do not include the NER model`);
+    if (describeModel(options.model).randomWeights) notes.push('the measured model has RANDOM weights: speed is that of its size, entity and event counts are not realistic');
+    if (machineBefore.competingJobs.length > 0) notes.push(`other CPU-heavy jobs were running (${machineBefore.competingJobs.length}): figures are disturbed`);
     const results = {
       name: options.name,
       // Metadata only (when the figures were taken); no result depends on it.
@@ -536,12 +541,14 @@ async function main(): Promise<void> {
       ner,
       ruleLayers: layers,
       targets: checks,
+      notes,
     };
     const resultsDir = path.join(BENCH_DIR, 'results');
     mkdirSync(resultsDir, { recursive: true });
     const resultsFile = path.join(resultsDir, `${options.name}.json`);
     writeFileSync(resultsFile, `${JSON.stringify(results, roundNumbers, 2)}\n`);
     printReport(results.machine, results.model, cold, fixed, rows, rulesOnly, ner, layers, checks);
+    for (const note of notes) log(`NOTE: ${note}`);
     log(`\nwrote ${path.relative(process.cwd(), resultsFile)}`);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
