@@ -197,6 +197,15 @@ export function clusterEntities(doc: Document): Entity[] {
     const longest = members.map((i) => keys[i] ?? '').sort((a, b) => words(b).length - words(a).length)[0] ?? '';
     if (words(longest).length >= 2) perLongNames.push({ root, words: words(longest), count: members.length, first: members[0] ?? 0 });
   }
+  // Long person names by first and last word: filtering all of them for each one-word name was quadratic.
+  const longNamesByWord = new Map<string, typeof perLongNames>();
+  for (const p of perLongNames) {
+    for (const word of new Set([p.words[0]!, p.words[p.words.length - 1]!])) {
+      const list = longNamesByWord.get(word) ?? [];
+      list.push(p);
+      longNamesByWord.set(word, list);
+    }
+  }
   for (const [root, members] of groupsNow) {
     const label = majorityLabel(members.map((i) => mentions[i]!));
     if (label !== 'PER' && label !== 'MISC' && label !== 'ORG') continue;
@@ -204,7 +213,7 @@ export function clusterEntities(doc: Document): Entity[] {
     const keyWords = words(key);
     if (keyWords.length !== 1) continue;
     // A surname the model tagged ORG/MISC still joins a person, but only when that person is the sole candidate.
-    const candidates = perLongNames.filter((p) => p.root !== root && (p.words[0] === key || p.words[p.words.length - 1] === key));
+    const candidates = (longNamesByWord.get(key) ?? []).filter((p) => p.root !== root);
     if (candidates.length === 0) continue;
     if (label !== 'PER' && candidates.length !== 1) continue;
     candidates.sort((a, b) => b.count - a.count || a.first - b.first);
