@@ -119,6 +119,11 @@ function splitRange(raw: RawMatch, exec: RegExpExecArray, from: number): void {
   RANGE_PARTS.set(raw, [first, second]);
 }
 
+/** Kinds that take no `début/fin/mi-/vers` prefix: clock times, durations, sets, references, `il y a…`. */
+const UNMODIFIABLE_KINDS: ReadonlySet<RuleKind> = new Set<RuleKind>([
+  'time', 'timeWord', 'duration', 'durationNoun', 'set', 'setPer', 'frequency', 'reference', 'partOfDay', 'ago', 'ahead',
+]);
+
 /** Pass 2: leftmost-longest non-overlapping selection, then range splitting and modifier prefixes. */
 function select(text: string, matches: RawMatch[], from: number): RawMatch[] {
   const ordered = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.rule - b.rule || a.start - b.start);
@@ -137,10 +142,7 @@ function select(text: string, matches: RawMatch[], from: number): RawMatch[] {
   const out: RawMatch[] = [];
   let previousEnd = from;
   for (const m of expanded) {
-    const dateLike = m.kind !== 'time' && m.kind !== 'timeWord' && m.kind !== 'duration' && m.kind !== 'durationNoun'
-      && m.kind !== 'set' && m.kind !== 'setPer' && m.kind !== 'frequency' && m.kind !== 'reference' && m.kind !== 'partOfDay'
-      && m.kind !== 'ago' && m.kind !== 'ahead';
-    if (dateLike) {
+    if (!UNMODIFIABLE_KINDS.has(m.kind)) {
       const windowStart = Math.max(previousEnd, m.start - 40);
       const before = text.slice(windowStart, m.start);
       const prefix = MODIFIER_PREFIX_REGEX.exec(before);
