@@ -72,6 +72,16 @@ describe('absolute dates', () => {
   });
 });
 
+describe('numbers written in words (transcripts)', () => {
+  it('years and days in words', () => {
+    expect(one('Nous sommes en octobre deux mille treize.')).toMatchObject({ text: 'octobre deux mille treize', value: '2013-10' });
+    expect(one('La loi date de deux mille dix-neuf.')).toMatchObject({ text: 'deux mille dix-neuf', value: '2019' });
+    expect(one('Né en mille neuf cent quatre-vingt-dix-huit.')).toMatchObject({ value: '1998' });
+    expect(one('Les élections du vingt-quatre novembre.')).toMatchObject({ text: 'vingt-quatre novembre', value: '2024-11-24' });
+    expect(find('Il a payé deux mille euros.')).toEqual([]);
+  });
+});
+
 describe('decades, centuries, seasons, quarters', () => {
   it.each([
     ['Dans les années 1990, tout change.', 'les années 1990', '199X'],

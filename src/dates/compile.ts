@@ -48,6 +48,10 @@ const PLACEHOLDERS: Readonly<Record<string, string>> = {
   SHIFTBEFORE: alternation(['dernière', 'dernier', 'prochaine', 'prochain', 'derniere']),
   DAYOFFSET: alternation(Object.keys(DAY_OFFSETS)),
   ORDINAL: alternation(Object.keys(ORDINAL_WORDS)),
+  // A year written in words (`deux mille treize`, `mille neuf cent quatre-vingt-dix-huit`), as in transcripts.
+  YEARWORDS: `(?:deux\\s+mille|mil(?:le)?\\s+(?:neuf|huit|sept)\\s+cents?)(?:(?:-|\\s+)(?:et(?:-|\\s+))?${NUMBER_WORD}){0,4}`,
+  // A day of the month written in words (`le vingt-quatre novembre`).
+  DAYWORDS: `(?:premier|${NUMBER_WORD}(?:(?:-|\\s+)(?:et(?:-|\\s+))?${NUMBER_WORD}){0,2})`,
   // A number: digits (grouped thousands `5 000`, a decimal part) or number words joined by hyphens/spaces (`vingt-cinq`, `soixante et onze`).
   NUM: `(?:\\d{1,3}(?:[\\u00a0\\u202f ]\\d{3})+|\\d{1,4}(?:[,.]\\d{1,3})?|${NUMBER_WORD}(?:(?:-|\\s+)(?:et(?:-|\\s+))?${NUMBER_WORD}){0,4})`,
   UNIT: alternation(Object.keys(DURATION_UNITS)),
@@ -101,20 +105,19 @@ export function parseNumber(text: string): number | null {
   const trimmed = text.trim().toLowerCase();
   if (/^\d{1,3}(?:[\u00a0\u202f ]\d{3})+$/u.test(trimmed)) return Number(trimmed.replace(/[\u00a0\u202f ]/gu, ''));
   if (/^\d+(?:[,.]\d+)?$/.test(trimmed)) return Number(trimmed.replace(',', '.'));
+  // Additive reading (`soixante-dix` = 60 + 10, `vingt et un`); `cent`/`mille` multiply what precedes them;
+  // `quatre-vingt(s)` is one word worth 80.
   let total = 0;
   let current = 0;
-  for (const part of trimmed.split(/[-\s]+/)) {
+  for (const part of trimmed.replace(/quatre[-\s]+vingts?/gu, 'quatrevingt').split(/[-\s]+/u)) {
     if (part === 'et' || part === '') continue;
-    const value = NUMBER_WORDS[part];
+    const value = part === 'quatrevingt' ? 80 : NUMBER_WORDS[part];
     if (value === undefined) return null;
     if (value === 100) current = (current || 1) * 100;
     else if (value === 1000) {
       total += (current || 1) * 1000;
       current = 0;
-    } else if (current > 0 && current < 100 && current % 10 === 0 && value < 20 && current !== 60 && current !== 80) current += value;
-    else if (current === 60 || current === 80 || current >= 100) current += value;
-    else if (current === 4 && value === 20) current = 80; // quatre-vingt(s)
-    else current += value;
+    } else current += value;
   }
   return total + current;
 }

@@ -107,8 +107,18 @@ export function atSentenceStart(text: string, index: number): boolean {
 
 const isCapitalised = (word: string | undefined): boolean => /^\p{Lu}/u.test(word ?? '');
 
+/** A year in words needs `l'an`, or a cue word before it, and no counted noun after it (`deux mille euros`). */
+function plausibleYearWords(text: string, match: RawMatch): boolean {
+  const next = nextWord(text, match.end);
+  if (QUANTITY_FOLLOWER_SET.has(next.toLowerCase()) || (/^\p{Ll}[\p{L}-]{2,}[sx]$/u.test(next) && !PLURAL_FUNCTION_WORD_SET.has(next.toLowerCase()))) return false;
+  if (match.groups.det) return true;
+  const prev = normalizeApostrophe(previousWord(text, match.start)).replace(/^[\p{L}]+'(?=\p{L})/u, '');
+  return YEAR_CUE_SET.has(prev) && !QUANTITY_MODIFIERS_BEFORE_REGEX.test(before(text, match.start, 20));
+}
+
 /** Type-aware plausibility of a bare 4-digit year. */
 function plausibleYear(text: string, match: RawMatch): boolean {
+  if (match.groups.yearWords !== undefined) return plausibleYearWords(text, match);
   const year = Number(match.groups.year);
   if (match.groups.det) return year >= 1 && year <= 2999; // `l'année 2001`
   const yearStart = match.end - 4;

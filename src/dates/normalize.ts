@@ -117,6 +117,7 @@ function expandTwoDigitYear(yy: number, env: NormalizeEnv): number {
 
 function explicitYear(groups: Groups, env: NormalizeEnv): number | null {
   if (groups.year) return Number(groups.year);
+  if (groups.yearWords) return parseNumber(groups.yearWords);
   if (groups.year2) return expandTwoDigitYear(Number(groups.year2), env);
   return null;
 }
@@ -124,7 +125,7 @@ function explicitYear(groups: Groups, env: NormalizeEnv): number | null {
 function parseDay(text: string | undefined): number {
   const t = lower(text);
   if (t === '1er' || t === 'premier' || t === '1ᵉʳ') return 1;
-  return Number(t);
+  return /^\d+$/.test(t) ? Number(t) : parseNumber(t) ?? Number.NaN; // `vingt-quatre`
 }
 
 const MONTH_INDEX = (a: { month: number; day: number | null }) => a.month * 32 + (a.day ?? 0);
@@ -394,7 +395,8 @@ const NORMALIZERS: Record<RuleKind, Normalizer> = {
     return { type: 'DATE', value: year === null ? `XXXX-${pad(month, 2)}` : formatMonth(year, month), granularity: 'month', mod: null, anchor };
   },
   year(groups) {
-    const year = Number(groups.year);
+    const year = groups.yearWords ? parseNumber(groups.yearWords) : Number(groups.year);
+    if (year === null || !Number.isInteger(year) || year < 1 || year > 9999) return null;
     return { type: 'DATE', value: pad(year, 4), granularity: 'year', mod: null, anchor: 'absolute' };
   },
   yearShort(groups, env) {

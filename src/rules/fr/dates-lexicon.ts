@@ -51,7 +51,7 @@ export const PARTS_OF_DAY: Readonly<Record<string, string>> = {
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10,
   onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16,
-  vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100, cents: 100, mille: 1000,
+  vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100, cents: 100, mille: 1000, mil: 1000,
 };
 
 /** Ordinal words → value (for `premier trimestre`, `deuxième semaine`, `XXIe siècle` written out). */

@@ -61,7 +61,7 @@ export interface DateRule {
 // {B} / {E}: word boundaries that understand accented letters. {AP}: straight or curly apostrophe.
 const DAY = '(?<day>1er|1ᵉʳ|premier|\\d{1,2})';
 const YEAR4 = '(?<year>\\d{4})';
-const YEAR_OPT = `(?:\\s+(?:de\\s+l{AP}(?:année|an)\\s+)?(?:${YEAR4}|{AP}?(?<year2>\\d{2}){E}))`;
+const YEAR_OPT = `(?:\\s+(?:de\\s+l{AP}(?:année|an)\\s+)?(?:${YEAR4}|{AP}?(?<year2>\\d{2}){E}|(?<yearWords>{YEARWORDS})))`;
 const SHIFT_OPT = '(?:\\s+(?<shift>{SHIFT}))';
 const PART_OPT = '(?:\\s+(?:au\\s+|en\\s+(?<partMod>début|fin)\\s+(?:de\\s+|d{AP}))?(?<part>{PART}))';
 const DET_LE = '(?:(?<det>le|ce)\\s+)';
@@ -73,6 +73,13 @@ export const DATE_RULES: readonly DateRule[] = [
     kind: 'date',
     guard: '{MONTH}',
     pattern: `{B}${DET_LE}?(?:(?<weekday>{WEEKDAY})\\s+)?${DAY}(?:\\s+|-)(?<month>{MONTH})${YEAR_OPT}?${SHIFT_OPT}?(?:\\s+au\\s+(?<part>{PART}))?{E}`,
+  },
+  {
+    id: 'day-month-words',
+    kind: 'date',
+    guard: '{MONTH}',
+    // Days in words only after an article (`le vingt-quatre novembre`): `deux mars` alone is too often something else.
+    pattern: `{B}(?:(?<det>le)\\s+|(?<=(?:^|[^\\p{L}])(?:du|au)\\s+))(?<day>{DAYWORDS})\\s+(?<month>{MONTH})${YEAR_OPT}?${SHIFT_OPT}?{E}`,
   },
   {
     id: 'day-range-month',
@@ -117,6 +124,12 @@ export const DATE_RULES: readonly DateRule[] = [
     id: 'year',
     kind: 'year',
     pattern: `{B}(?:(?<det>l{AP}(?:année|an)|(?:cette|la|une)\\s+année)\\s+)?${YEAR4}{E}`,
+  },
+  {
+    id: 'year-words',
+    kind: 'year',
+    guard: 'mille|mil\\s',
+    pattern: `{B}(?:(?<det>l{AP}(?:année|an))\\s+)?(?<yearWords>{YEARWORDS}){E}`,
   },
   {
     id: 'year-short',
