@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+"""Supervised NER training of the small encoder from scratch (CPU), with a wall-clock budget.
+
+  nice -n 5 /usr/bin/python3 training/finetune.py --run main --minutes 90            # start (or --resume to continue)
+  tail -f training/runs/main/train.log                                                # progress + dev F1 curve
+
+Reads data/ner/train.jsonl and data/ner/dev.jsonl (`npm run data:prepare`). Every `--eval-minutes` it evaluates strict
+span F1 (BIO-constrained Viterbi) on Sequoia dev (PER/ORG/LOC/MISC, model selection) and HIPE-2020 dev, writes
+training/runs/RUN/last.pt (resumable: model, optimiser, step, elapsed time, RNG) and best.pt (best Sequoia-dev F1), and
+appends a line to training/runs/RUN/curve.tsv. The learning rate follows warmup + cosine decay over the time budget, so a
+run ends annealed; early stopping after `--patience` evaluations without improvement.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import LABELS, DATA, RUNS  # noqa: E402
+from model import EncoderConfig, TokenClassifier  # noqa: E402
+import nerdata as nd  # noqa: E402
+import tokenizer as tok  # noqa: E402
+
+DEFAULT_WEIGHTS = 'sequoia-train=4,wikineural=1,7-romans=1,hipe2020-train=1,hipe2022-newseye=1,hipe2022-letemps=1'
+
+
+def log(fh, msg):
+    line = time.strftime('%H:%M:%S') + ' ' + msg
+    print(line, flush=True)
+    fh.write(line + '\n')
+    fh.flush()
+
+
+def parse_weights(s: str) -> dict[str, float]:
+    out = {}
+    for part in s.split(','):
+        if part.strip():
+            k, v = part.split('=')
+            out[k.strip()] = float(v)
+    return out
+
+
+def epoch_examples(by_source: dict[str, list], weights: dict[str, float], rng: random.Random, case_p: float):
+    """One epoch: every source repeated `weight` times (fractional part sampled); casing augmentation is pre-built."""
+    out = []
+    for src, exs in by_source.items():
+        w = weights.get(src, 1.0)
+        whole = int(w)
+        out += exs * whole
+        frac = w - whole
+        if frac > 0:
+            out += rng.sample(exs, int(round(frac * len(exs))))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--run', default='main', help='run name: training/runs/RUN/')
+    ap.add_argument('--minutes', type=float, default=90.0, help='wall-clock training budget (LR schedule spans it)')
+    ap.add_argument('--resume', action='store_true', help='continue from training/runs/RUN/last.pt')
+    ap.add_argument('--train', default=os.path.join(DATA, 'train.jsonl'))
+    ap.add_argument('--dev', default=os.path.join(DATA, 'dev.jsonl'))
+    ap.add_argument('--layers', type=int, default=4)
+    ap.add_argument('--hidden', type=int, default=256)
+    ap.add_argument('--heads', type=int, default=4)
+    ap.add_argument('--intermediate', type=int, default=1024)
+    ap.add_argument('--dropout', type=float, default=0.1)
+    ap.add_argument('--lr', type=float, default=7e-4)
+    ap.add_argument('--warmup', type=int, default=800, help='warmup steps')
+    ap.add_argument('--min-lr-frac', type=float, default=0.03)
+    ap.add_argument('--wd', type=float, default=0.01)
+    ap.add_argument('--batch-tokens', type=int, default=2048, help='padded subword tokens per batch')
+    ap.add_argument('--max-len', type=int, default=128)
+    ap.add_argument('--weights', default=DEFAULT_WEIGHTS, help='per-source repetitions per epoch')
+    ap.add_argument('--case-aug', type=float, default=0.04, help='share of extra sentences in all-lower/all-upper case')
+    ap.add_argument('--label-smoothing', type=float, default=0.0)
+    ap.add_argument('--eval-minutes', type=float, default=4.0)
+    ap.add_argument('--patience', type=int, default=8)
+    ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument('--bf16', type=int, default=1, help='1: bfloat16 autocast for matmuls (CPU AMX/AVX512-BF16)')
+    ap.add_argument('--seed', type=int, default=1234)
+    ap.add_argument('--smoke', action='store_true', help='tiny data subset, for testing the script')
+    a = ap.parse_args()
+
+    torch.set_num_threads(a.threads)
+    random.seed(a.seed)
+    np.random.seed(a.seed)
+    torch.manual_seed(a.seed)
+    run_dir = os.path.join(RUNS, a.run)
+    os.makedirs(run_dir, exist_ok=True)
+    fh = open(os.path.join(run_dir, 'train.log'), 'a', encoding='utf-8')
+    log(fh, 'args ' + json.dumps(vars(a)))
+
+    sp = tok.load_sp()
+    t0 = time.time()
+    rows = nd.read_jsonl(a.train)
+    if a.smoke:
+        rows = rows[:600]
+    by_source: dict[str, list] = {}
+    rng_aug = random.Random(a.seed + 1)
+    for r in rows:
+        by_source.setdefault(r['source'], []).extend(
+            nd.build(sp, r['tokens'], r['tags'], r['spaceAfter'], r['source'], a.max_len))
+    # casing augmentation: extra copies of a random share of sentences, all-lower or all-upper
+    aug = []
+    for r in rows:
+        if rng_aug.random() < a.case_aug:
+            mode = 'lower' if rng_aug.random() < 0.5 else 'upper'
+            aug += nd.build(sp, nd.case_augment(r['tokens'], mode), r['tags'], r['spaceAfter'], 'case-aug', a.max_len)
+    if aug:
+        by_source['case-aug'] = aug
+    dev_rows = nd.read_jsonl(a.dev)
+    dev_seq = [e for r in dev_rows if r['source'] == 'sequoia-dev'
+               for e in nd.build(sp, r['tokens'], r['tags'], r['spaceAfter'], r['source'], 256)]
+    dev_hipe = [e for r in dev_rows if r['source'] == 'hipe2020-dev'
+                for e in nd.build(sp, r['tokens'], r['tags'], r['spaceAfter'], r['source'], 256)]
+    if a.smoke:
+        dev_seq, dev_hipe = dev_seq[:100], dev_hipe[:100]
+    log(fh, 'data ' + json.dumps({k: len(v) for k, v in by_source.items()}) +
+        f' dev: sequoia {len(dev_seq)} hipe {len(dev_hipe)} (built in {time.time() - t0:.0f}s)')
+
+    cfg = EncoderConfig(vocab_size=sp.GetPieceSize(), hidden_size=a.hidden, num_hidden_layers=a.layers,
+                        num_attention_heads=a.heads, intermediate_size=a.intermediate, hidden_dropout_prob=a.dropout,
+                        attention_probs_dropout_prob=a.dropout, num_labels=len(LABELS))
+    model = TokenClassifier(cfg)
+    decay = [p for n, p in model.named_parameters() if p.ndim >= 2 and 'emb' not in n]
+    no_decay = [p for n, p in model.named_parameters() if not (p.ndim >= 2 and 'emb' not in n)]
+    opt = torch.optim.AdamW([{'params': decay, 'weight_decay': a.wd}, {'params': no_decay, 'weight_decay': 0.0}],
+                            lr=a.lr, betas=(0.9, 0.98), eps=1e-6)
+    step, elapsed, epoch, best, bad_evals, seen_tokens = 0, 0.0, 0, -1.0, 0, 0
+    rng = random.Random(a.seed)
+    last_path, best_path = os.path.join(run_dir, 'last.pt'), os.path.join(run_dir, 'best.pt')
+    if a.resume and os.path.exists(last_path):
+        ck = torch.load(last_path, map_location='cpu')
+        model.load_state_dict(ck['model'])
+        opt.load_state_dict(ck['opt'])
+        step, elapsed, epoch, best, bad_evals = ck['step'], ck['elapsed'], ck['epoch'], ck['best'], ck['bad_evals']
+        seen_tokens = ck.get('seen_tokens', 0)
+        rng.setstate(ck['rng'])
+        torch.set_rng_state(ck['torch_rng'])
+        log(fh, f'resumed from {last_path}: step {step}, {elapsed / 60:.1f} min, best {best:.4f}')
+    budget = a.minutes * 60.0
+    weights = parse_weights(a.weights)
+    weights.setdefault('case-aug', 1.0)
+
+    def lr_at(step, elapsed):
+        w = min(1.0, (step + 1) / a.warmup)
+        frac = min(1.0, elapsed / budget)
+        return a.lr * w * (a.min_lr_frac + (1 - a.min_lr_frac) * 0.5 * (1 + math.cos(math.pi * frac)))
+
+    def save(path, extra=None):
+        d = {'config': cfg.to_dict(), 'model': model.state_dict(), 'labels': LABELS, 'step': step, 'elapsed': elapsed,
+             'epoch': epoch, 'best': best, 'bad_evals': bad_evals, 'seen_tokens': seen_tokens, 'args': vars(a)}
+        if extra:
+            d.update(extra)
+        if path == last_path:
+            d.update({'opt': opt.state_dict(), 'rng': rng.getstate(), 'torch_rng': torch.get_rng_state()})
+        tmp = path + '.tmp'
+        torch.save(d, tmp)
+        os.replace(tmp, path)
+
+    def fwd(ids, am, tt):
+        if a.bf16:
+            with torch.autocast('cpu', dtype=torch.bfloat16):
+                return model(ids, am, tt)
+        return model(ids, am, tt)
+
+    curve = os.path.join(run_dir, 'curve.tsv')
+    if not os.path.exists(curve):
+        with open(curve, 'w') as f:
+            f.write('minutes\tstep\tepoch\tsubwords\tloss\tseq_dev_f1\tseq_dev_f1_argmax\tPER\tORG\tLOC\tMISC\thipe_dev_f1\tdate_f1\n')
+
+    def do_eval(loss_avg):
+        nonlocal best, bad_evals, elapsed
+        t = time.time()
+        rs = nd.evaluate(model, dev_seq, fwd=fwd)
+        ra = nd.evaluate(model, dev_seq, use_viterbi=False, fwd=fwd)
+        rh = nd.evaluate(model, dev_hipe, fwd=fwd)
+        rd = nd.evaluate(model, dev_hipe + dev_seq, types=('DATE',), fwd=fwd)
+        f1 = rs['micro']['f1']
+        g = lambda k: rs.get(k, {}).get('f1', 0.0)  # noqa: E731
+        with open(curve, 'a') as f:
+            f.write(f'{elapsed / 60:.1f}\t{step}\t{epoch}\t{seen_tokens}\t{loss_avg:.4f}\t{f1:.4f}\t{ra["micro"]["f1"]:.4f}\t'
+                    f'{g("PER"):.4f}\t{g("ORG"):.4f}\t{g("LOC"):.4f}\t{g("MISC"):.4f}\t{rh["micro"]["f1"]:.4f}\t'
+                    f'{rd["micro"]["f1"]:.4f}\n')
+        improved = f1 > best
+        if improved:
+            best = f1
+            bad_evals = 0
+        else:
+            bad_evals += 1
+        save(last_path)
+        if improved:
+            save(best_path, {'dev_f1': f1, 'dev_report': rs, 'hipe_dev_report': rh})
+        elapsed += time.time() - t
+        log(fh, f'EVAL step {step} {elapsed / 60:.1f}min epoch {epoch} loss {loss_avg:.4f} | sequoia-dev F1 {f1:.4f} '
+                f'(argmax {ra["micro"]["f1"]:.4f}) PER {g("PER"):.3f} ORG {g("ORG"):.3f} LOC {g("LOC"):.3f} '
+                f'MISC {g("MISC"):.3f} | hipe-dev F1 {rh["micro"]["f1"]:.4f} | DATE F1 {rd["micro"]["f1"]:.4f} '
+                f'{"*best*" if improved else f"(no gain {bad_evals})"} [{time.time() - t:.0f}s]')
+        model.train()
+
+    model.train()
+    last_eval = elapsed
+    loss_sum, loss_n = 0.0, 0
+    stop = False
+    while not stop:
+        ep_rng = random.Random(a.seed * 1000 + epoch)
+        exs = epoch_examples(by_source, weights, ep_rng, a.case_aug)
+        groups = nd.batches(exs, a.batch_tokens, ep_rng)
+        log(fh, f'epoch {epoch}: {len(exs)} examples, {len(groups)} batches')
+        for g in groups:
+            ts = time.time()
+            ids, am, tt, lab = nd.collate(exs, g)
+            for pg in opt.param_groups:
+                pg['lr'] = lr_at(step, elapsed)
+            logits = fwd(ids, am, tt)
+            loss = F.cross_entropy(logits.float().view(-1, len(LABELS)), lab.view(-1), ignore_index=nd.IGNORE,
+                                   label_smoothing=a.label_smoothing)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            step += 1
+            seen_tokens += int(am.sum())
+            loss_sum += float(loss)
+            loss_n += 1
+            elapsed += time.time() - ts
+            if step % 100 == 0:
+                log(fh, f'step {step} {elapsed / 60:.1f}min lr {lr_at(step, elapsed):.2e} loss {loss_sum / loss_n:.4f} '
+                        f'subwords {seen_tokens}')
+            if elapsed - last_eval >= a.eval_minutes * 60 or elapsed >= budget:
+                do_eval(loss_sum / max(1, loss_n))
+                loss_sum, loss_n = 0.0, 0
+                last_eval = elapsed
+                if elapsed >= budget:
+                    log(fh, 'time budget reached')
+                    stop = True
+                    break
+                if bad_evals >= a.patience:
+                    log(fh, f'early stop: {bad_evals} evaluations without improvement')
+                    stop = True
+                    break
+        epoch += 1
+    log(fh, f'done: best sequoia-dev F1 {best:.4f}; best weights {best_path}')
+
+
+if __name__ == '__main__':
+    main()

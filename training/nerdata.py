@@ -1,0 +1,272 @@
+"""Data loading, subword label alignment, BIO-constrained Viterbi decoding and strict span F1."""
+from __future__ import annotations
+
+import json
+import math
+import random
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from common import LABELS, LABEL2ID, CLS_ID, SEP_ID, PAD_ID, normalize
+import tokenizer as tok
+
+IGNORE = -100
+
+
+@dataclass
+class Example:
+    source: str
+    ids: list[int]            # with [CLS] ... [SEP]
+    labels: list[int]         # IGNORE on specials and empty pieces
+    word_first: list[int]     # per word: index (in ids) of its first piece, -1 if none
+    word_tags: list[str]      # gold tags per word
+
+
+def read_jsonl(path: str) -> list[dict]:
+    with open(path, encoding='utf-8') as f:
+        return [json.loads(l) for l in f if l.strip()]
+
+
+def case_augment(tokens: list[str], mode: str) -> list[str]:
+    out = []
+    for t in tokens:
+        u = t.upper() if mode == 'upper' else t.lower()
+        out.append(u if len(u) == len(t) else t)
+    return out
+
+
+def build(sp, tokens: list[str], tags: list[str], space_after: list[bool], source: str, max_len: int = 128) -> list[Example]:
+    """Encode one sentence; every non-empty piece is labelled (first piece of a word: the word's tag; later pieces: I-X
+    inside an entity, O outside). Sentences longer than max_len-2 pieces are cut into several examples at word starts."""
+    toks = [unicodedata.normalize('NFC', t) for t in tokens]
+    parts, starts = [], []
+    pos = 0
+    for i, t in enumerate(toks):
+        starts.append(pos)
+        parts.append(t)
+        pos += len(t)
+        if i < len(toks) - 1 and space_after[i]:
+            parts.append(' ')
+            pos += 1
+    text = normalize(''.join(parts))
+    char_word = np.full(len(text) + 1, -1, dtype=np.int64)
+    for i, (s, t) in enumerate(zip(starts, toks)):
+        char_word[s:s + len(t)] = i
+    ids, offs = tok.encode(sp, text)
+    piece_labels, piece_word, is_first = [], [], []
+    seen = set()
+    for (b, e) in offs:
+        if e <= b or char_word[b] < 0:
+            piece_labels.append(IGNORE)
+            piece_word.append(-1)
+            is_first.append(False)
+            continue
+        w = int(char_word[b])
+        tag = tags[w]
+        first = w not in seen
+        seen.add(w)
+        if first:
+            lab = tag
+        else:
+            lab = 'O' if tag == 'O' else 'I-' + tag[2:]
+        piece_labels.append(LABEL2ID.get(lab, 0))
+        piece_word.append(w)
+        is_first.append(first)
+    # chunking
+    room = max_len - 2
+    out = []
+    i = 0
+    n = len(ids)
+    while i < n or (n == 0 and not out):
+        j = min(n, i + room)
+        if j < n:  # back off to a word start
+            k = j
+            while k > i + room // 2 and not is_first[k]:
+                k -= 1
+            if is_first[k]:
+                j = k
+        cid = [CLS_ID] + ids[i:j] + [SEP_ID]
+        clab = [IGNORE] + piece_labels[i:j] + [IGNORE]
+        # chunk must not start with an I- label on a word-continuation piece: fine for training, it is only a label
+        words_in = sorted({piece_word[p] for p in range(i, j) if piece_word[p] >= 0 and is_first[p]})
+        wf = []
+        for w in words_in:
+            p = next(p for p in range(i, j) if piece_word[p] == w and is_first[p])
+            wf.append(p - i + 1)
+        out.append(Example(source, cid, clab, wf, [tags[w] for w in words_in]))
+        if n == 0:
+            break
+        i = j
+    return out
+
+
+def batches(examples: list[Example], max_tokens: int, rng: random.Random, shuffle: bool = True):
+    idx = list(range(len(examples)))
+    if shuffle:
+        rng.shuffle(idx)
+    # sort within pools of 4096 by length to limit padding
+    pool = 4096
+    groups = []
+    for s in range(0, len(idx), pool):
+        chunk = sorted(idx[s:s + pool], key=lambda i: len(examples[i].ids))
+        cur, cur_max = [], 0
+        for i in chunk:
+            L = _pad16(len(examples[i].ids))
+            if cur and max(cur_max, L) * (len(cur) + 1) > max_tokens:
+                groups.append(cur)
+                cur, cur_max = [], 0
+            cur.append(i)
+            cur_max = max(cur_max, L)
+        if cur:
+            groups.append(cur)
+    if shuffle:
+        rng.shuffle(groups)
+    return groups
+
+
+def _pad16(n: int) -> int:
+    return (n + 15) // 16 * 16
+
+
+def collate(examples: list[Example], group: list[int]):
+    # pad to a multiple of 16: few distinct shapes, so oneDNN primitives are reused
+    L = _pad16(max(len(examples[i].ids) for i in group))
+    B = len(group)
+    ids = torch.full((B, L), PAD_ID, dtype=torch.long)
+    lab = torch.full((B, L), IGNORE, dtype=torch.long)
+    am = torch.zeros((B, L), dtype=torch.long)
+    for r, i in enumerate(group):
+        e = examples[i]
+        n = len(e.ids)
+        ids[r, :n] = torch.tensor(e.ids)
+        lab[r, :n] = torch.tensor(e.labels)
+        am[r, :n] = 1
+    return ids, am, torch.zeros_like(ids), lab
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# decoding
+
+def _transitions() -> np.ndarray:
+    K = len(LABELS)
+    T = np.zeros((K, K), dtype=np.float32)
+    for a, la in enumerate(LABELS):
+        for b, lb in enumerate(LABELS):
+            if lb.startswith('I-') and not (la != 'O' and la[2:] == lb[2:]):
+                T[a, b] = -1e4
+    return T
+
+
+TRANS = _transitions()
+START = np.array([-1e4 if l.startswith('I-') else 0.0 for l in LABELS], dtype=np.float32)
+
+
+def viterbi(logp: np.ndarray) -> list[int]:
+    """BIO-constrained Viterbi over log-probabilities [n, K]."""
+    n, K = logp.shape
+    if n == 0:
+        return []
+    score = START + logp[0]
+    back = np.zeros((n, K), dtype=np.int64)
+    for t in range(1, n):
+        cand = score[:, None] + TRANS
+        back[t] = cand.argmax(0)
+        score = cand.max(0) + logp[t]
+    best = [int(score.argmax())]
+    for t in range(n - 1, 0, -1):
+        best.append(int(back[t, best[-1]]))
+    return best[::-1]
+
+
+def decode_words(logits: np.ndarray, ex: Example, use_viterbi: bool = True) -> list[str]:
+    """Subword logits [L, K] (incl. [CLS]/[SEP]) -> word tags via Viterbi over the non-empty pieces."""
+    valid = [i for i, l in enumerate(ex.labels) if l != IGNORE]
+    if not valid:
+        return ['O'] * len(ex.word_first)
+    lp = logits[valid]
+    lp = lp - lp.max(-1, keepdims=True)
+    lp = lp - np.log(np.exp(lp).sum(-1, keepdims=True))
+    path = viterbi(lp) if use_viterbi else list(lp.argmax(-1))
+    lab_at = {p: LABELS[path[k]] for k, p in enumerate(valid)}
+    tags = [lab_at.get(p, 'O') for p in ex.word_first]
+    # repair (an I- right after O can only come from chunk boundaries / argmax): make it B-
+    prev = 'O'
+    for i, t in enumerate(tags):
+        if t.startswith('I-') and (prev == 'O' or prev[2:] != t[2:]):
+            tags[i] = 'B-' + t[2:]
+        prev = tags[i]
+    return tags
+
+
+def spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    out = set()
+    start, typ = None, None
+    for i, t in enumerate(list(tags) + ['O']):
+        if t == 'O' or t.startswith('B-') or (t.startswith('I-') and t[2:] != typ):
+            if start is not None:
+                out.add((start, i, typ))
+            start, typ = (i, t[2:]) if t != 'O' else (None, None)
+    return out
+
+
+def f1_report(golds: list[list[str]], preds: list[list[str]], types: list[str] | None = None) -> dict:
+    tp, fp, fn = {}, {}, {}
+    for g, p in zip(golds, preds):
+        gs, ps = spans(g), spans(p)
+        for s in ps:
+            if types and s[2] not in types:
+                continue
+            if s in gs:
+                tp[s[2]] = tp.get(s[2], 0) + 1
+            else:
+                fp[s[2]] = fp.get(s[2], 0) + 1
+        for s in gs:
+            if types and s[2] not in types:
+                continue
+            if s not in ps:
+                fn[s[2]] = fn.get(s[2], 0) + 1
+    res = {}
+    allt = sorted(set(tp) | set(fp) | set(fn))
+    T = F = N = 0
+    for t in allt:
+        a, b, c = tp.get(t, 0), fp.get(t, 0), fn.get(t, 0)
+        T, F, N = T + a, F + b, N + c
+        p = a / (a + b) if a + b else 0.0
+        r = a / (a + c) if a + c else 0.0
+        res[t] = {'p': round(p, 4), 'r': round(r, 4), 'f1': round(2 * p * r / (p + r) if p + r else 0.0, 4), 'support': a + c}
+    p = T / (T + F) if T + F else 0.0
+    r = T / (T + N) if T + N else 0.0
+    res['micro'] = {'p': round(p, 4), 'r': round(r, 4), 'f1': round(2 * p * r / (p + r) if p + r else 0.0, 4), 'support': T + N}
+    return res
+
+
+@torch.no_grad()
+def predict(model, examples: list[Example], max_tokens: int = 8192, use_viterbi: bool = True, fwd=None) -> list[list[str]]:
+    model.eval()
+    groups = batches(examples, max_tokens, random.Random(0), shuffle=False)
+    preds: list[list[str] | None] = [None] * len(examples)
+    for g in groups:
+        ids, am, tt, _ = collate(examples, g)
+        logits = (fwd or model)(ids, am, tt).float().numpy()
+        for r, i in enumerate(g):
+            n = len(examples[i].ids)
+            preds[i] = decode_words(logits[r, :n], examples[i], use_viterbi)
+    return preds  # type: ignore
+
+
+def evaluate(model, examples: list[Example], types=('PER', 'ORG', 'LOC', 'MISC'), use_viterbi=True, fwd=None) -> dict:
+    preds = predict(model, examples, use_viterbi=use_viterbi, fwd=fwd)
+    golds = [e.word_tags for e in examples]
+    return f1_report(golds, preds, list(types) if types else None)
+
+
+def load_examples(sp, path: str, max_len: int = 128, source_filter=None) -> list[Example]:
+    out = []
+    for r in read_jsonl(path):
+        if source_filter and r['source'] not in source_filter:
+            continue
+        out += build(sp, r['tokens'], r['tags'], r['spaceAfter'], r['source'], max_len)
+    return out
