@@ -2,7 +2,8 @@
  * Crash safety of `chronique run`: a SIGKILL at any point leaves every dataset file either as it was or complete
  * and new, and the next run completes to the same bytes as a clean run; SIGINT stops with exit 130, keeps the
  * previous dataset and the finished articles cached. Runs the real CLI (`node --import tsx src/cli.ts`, one
- * process, so that the signal reaches the pipeline itself).
+ * process, so that the signal reaches the pipeline itself) from a snapshot of src/ taken at the start: the cache key
+ * includes a hash of the sources, and other work in this tree must not change it between the runs of a test.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,8 +17,9 @@ import { articleFile, generatedArticle, writeGeneratedCorpus } from './helpers/g
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const OLD_ARTICLES = 60;
-const NEW_ARTICLES = 600;
+const NEW_ARTICLES = 300;
 let work: string;
+let cliPath: string;
 let corpus: string;
 let previous: Record<string, string>;
 let clean: Record<string, string>;
@@ -29,7 +31,7 @@ interface Child {
 
 /** `chronique run` as a child process; rules only (`--no-ner`) so that the test's time does not depend on the model. */
 function startRun(out: string, ...extra: string[]): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli.ts'), 'run', corpus, '--out', out, '--no-progress', '--no-ner', ...extra], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', cliPath, 'run', corpus, '--out', out, '--no-progress', '--no-ner', ...extra], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   return {
@@ -74,6 +76,11 @@ async function copyDir(from: string, to: string): Promise<void> {
 
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'chronique-crash-'));
+  const snapshot = path.join(work, 'snapshot');
+  await fs.cp(path.join(REPO, 'src'), path.join(snapshot, 'src'), { recursive: true });
+  await fs.copyFile(path.join(REPO, 'package.json'), path.join(snapshot, 'package.json'));
+  await fs.symlink(path.join(REPO, 'node_modules'), path.join(snapshot, 'node_modules'));
+  cliPath = path.join(snapshot, 'src', 'cli.ts');
   corpus = path.join(work, 'corpus');
   await writeGeneratedCorpus(corpus, 0, OLD_ARTICLES);
   await runToEnd(path.join(work, 'base'));
@@ -155,7 +162,7 @@ describe('exit status', () => {
     await fs.mkdir(failing);
     await fs.writeFile(path.join(failing, articleFile(1)), generatedArticle(1));
     await fs.writeFile(path.join(failing, 'broken.json'), '{ not json');
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli.ts'), 'run', failing, '--out', path.join(work, 'failing-out'), '--no-progress', '--no-ner'], { cwd: REPO, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', cliPath, 'run', failing, '--out', path.join(work, 'failing-out'), '--no-progress', '--no-ner'], { cwd: REPO, stdio: 'ignore' });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(1);
   });

@@ -133,10 +133,12 @@ export class ArticleCache {
     let pruned = 0;
     for (const level of [ARTICLES, FILES]) {
       const dir = path.join(this.root, level);
-      for (const name of await fs.readdir(dir)) {
+      // Pruning only saves disk space: a folder that cannot be listed is left for the next run.
+      const names = await fs.readdir(dir).catch(() => [] as string[]);
+      for (const name of names) {
         if (KEY_PATTERN.test(name) && this.used.has(`${level}/${name.slice(0, -'.json'.length)}`)) continue;
-        await fs.rm(path.join(dir, name), { force: true });
-        pruned += 1;
+        const removed = await fs.rm(path.join(dir, name), { force: true }).then(() => true, () => false);
+        if (removed) pruned += 1;
       }
     }
     this.stats.pruned = pruned;
