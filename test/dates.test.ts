@@ -243,6 +243,8 @@ describe('durations, times, sets', () => {
     expect(find("Mardi dans l'après-midi, des orages.").map((c) => c.text)).toEqual(['Mardi']);
     expect(find("Je ne désespère pas qu'un jour, nous comprenions.")).toEqual([]);
     expect(find("L'hebdomadaire satirique a répondu.")).toEqual([]);
+    expect(find("L'arbitre veille au respect de la procédure.")).toEqual([]);
+    expect(find('Le décret 2016-1088 est paru.')).toEqual([]);
     expect(find('Elle se trouve à 5 000 années-lumière.')).toEqual([]);
     expect(find('Ils sont partis après 24 heures de polémique.')).toMatchObject([{ text: '24 heures', type: 'DURATION', value: 'PT24H' }]);
     expect(find("Elle publie au lendemain de l'élection.")).toMatchObject([{ text: 'lendemain', value: null, anchor: 'unresolved' }]);

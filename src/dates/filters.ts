@@ -125,6 +125,9 @@ function plausibleYear(text: string, match: RawMatch): boolean {
   // Thousands groups, decimals, signs, numbering: `12 2015`, `2015,5`, `n° 2015`, `+2015` (but `2002/2003` is a season).
   if (/\d[\s.,]$|[+°#№$€£]\s*$|(?<!\d{4})\/\s*$|n°\s*$/iu.test(before(text, yearStart, 6))) return false;
   if (/^(?:[.,]\d|\s\d{3}(?!\d)|\s?%|\s?€|\s?°)/u.test(after(text, match.end, 4))) return false;
+  // `décret 2016-1088` is an identifier; `1982-1990` a range of years.
+  const joined = /^[-/](\d{3,})/u.exec(after(text, match.end, 7));
+  if (joined && !(joined[1]?.length === 4 && Number(joined[1]) > year && Number(joined[1]) <= year + 100)) return false;
   const next = nextWord(text, match.end);
   if (QUANTITY_FOLLOWER_SET.has(next.toLowerCase())) return false;
   // A lower-case plural word after the number counts something (`1930 canons`, `de 1068 gymnastes`).
@@ -243,6 +246,8 @@ export function accept(text: string, match: RawMatch): boolean {
       if (WEEKDAY_FEAST_AFTER_REGEX.test(after(text, match.end, 7))) return false;
       return !(/^\p{Lu}\p{Ll}/u.test(g.weekday ?? '') && !atSentenceStart(text, match.start));
     case 'contextDay':
+      // `l'arbitre veille au respect…`: without an article (`la veille`, `au lendemain`) it is a verb or a noun.
+      if (!g.det && !['au', 'du', 'dès', 'le', 'la'].includes(previousWord(text, match.start).toLowerCase()) && /^(?:veille|lendemain|surlendemain)$/iu.test(g.rel ?? '')) return false;
       // `au lendemain de l'élection` is relative to an event, not to the latest date (the normalizer leaves it null).
       if (EVENT_ANCHOR_AFTER_REGEX.test(after(text, match.end, 5))) g.ofEvent = '1';
       return true;
