@@ -133,6 +133,22 @@ describe('verb forms in other uses', () => {
     expect(argsOf(trip)).toEqual(['agent=Abdou Diouf', 'origin=Québec']);
     expect(eventsOf({ text: 'Un droit acquis en Espagne est menacé.', entities: [['Espagne', 'LOC']] })).toEqual([]);
   });
+  it('the subject is in the verb’s own segment: a common noun subject is not the name in an earlier apposition', () => {
+    const records = eventsOf({
+      text: 'Face au silence du président de La Poste, Jean-Paul Bailly, les syndicats ont annoncé une grève. Le président François Hollande a déclaré la guerre.',
+      entities: [['La Poste', 'ORG'], ['Jean-Paul Bailly', 'PER'], ['François Hollande', 'PER']],
+    });
+    const statements = records.filter((r) => r.type === 'Contact.Statement');
+    expect(statements.map((r) => [r.trigger.text, argsOf(r)])).toEqual([['déclaré', ['agent=François Hollande']]]);
+  });
+  it('a bare present participle describes the noun before it; `de X` after a verb is not the speaker', () => {
+    expect(eventsOf({ text: 'Le CERN a publié un texte affirmant que la particule existe.', entities: [['CERN', 'ORG']] })).toEqual([]);
+    expect(eventsOf({ text: 'Le CERN a conclu la réunion en affirmant que la particule existe.', entities: [['CERN', 'ORG']] }).map((r) => [r.trigger.text, argsOf(r)])).toEqual([
+      ['réunion', ['person=CERN']],
+      ['affirmant', ['agent=CERN']],
+    ]);
+    expect(eventsOf({ text: 'Nintendo : annonce de la 3DS XL.', entities: [['Nintendo', 'ORG'], ['3DS XL', 'MISC']] })).toEqual([]);
+  });
   it('a reporting verb may have its subject after it', () => {
     const said = only('Contact.Statement', eventsOf({ text: 'Les billets vont changer, a déclaré Mario Draghi.', entities: [['Mario Draghi', 'PER']] }));
     expect(argsOf(said)).toEqual(['agent=Mario Draghi']);

@@ -88,6 +88,8 @@ interface DocContext {
 
 const MAX_PREP_CHAIN = 10;
 const CONTRACTED_ARTICLES = new Set(['du', 'des', 'au', 'aux']);
+/** Determiner-looking words that are (also) prepositions: a segment starting with them is not a subject. */
+const PREPOSITIONS_AS_DETERMINERS = new Set(['du', 'des', 'au', 'aux']);
 /** Articles (not clitics) before which a verb form is used as a noun. */
 const ARTICLES = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'ces', 'ce', 'cette', 'ses', 'son', 'sa', 'leurs', 'du', 'au', 'aux', 'nos', 'vos', 'mes', 'tes', 'notre', 'votre', 'plusieurs', 'quelques', 'certains', 'nombreux', 'nouveaux', 'anciens']);
 
@@ -155,8 +157,28 @@ function findVerbSubject(view: SentenceView, groupStart: number): SubjectFinding
     if (span && span.last === k) return { kind: 'mention', span, source: 'relative' };
     return null;
   }
-  // Scan back to the start of the clause; the first subject-like candidate there is the subject (appositions and
-  // fronted adverbials are skipped because their mentions follow a preposition or sit between commas after it).
+  // Words before the verb in its own comma segment: that is where the subject is (`les syndicats ont annoncé`).
+  const segment = view.segmentOf[groupStart];
+  let segStart = groupStart;
+  while (segStart > 0 && view.segmentOf[segStart - 1] === segment && !isClauseBoundary(tokens, segStart - 1)) segStart--;
+  if (/^[,;:()«»—–]$/.test(tokens[segStart]?.norm ?? '')) segStart++;
+  if (segStart < groupStart) {
+    const head = tokens[segStart]!;
+    const span = view.mentionOfToken[segStart];
+    if (span && span.first === segStart && !span.parenthesized) return { kind: 'mention', span, source: 'subject' };
+    if (isOrgDescription(tokens, segStart)) return { kind: 'anaphor', token: segStart, length: 2, labels: ['ORG'], source: 'subject' };
+    if (DETERMINERS.has(head.norm) && !PREPOSITIONS_AS_DETERMINERS.has(head.norm)) {
+      // `le président François Hollande a déclaré`: article, common nouns, then the name; without a name right after
+      // the common nouns (`les fédérations des syndicats ont annoncé`) the subject is not an entity.
+      let i = segStart + 1;
+      while (i < groupStart && /^\p{Ll}/u.test(tokens[i]!.text) && !prepositionAt(tokens, i) && !view.mentionOfToken[i]) i++;
+      const named = view.mentionOfToken[i];
+      return named && named.first === i && i < groupStart ? { kind: 'mention', span: named, source: 'subject' } : null;
+    }
+  }
+  // The verb opens its segment (`X, le directeur de Y, a révélé`) or follows an adverbial: scan back to the start of
+  // the clause; the first subject-like candidate there is the subject (appositions and fronted adverbials are skipped
+  // because their mentions follow a preposition or sit between commas after it).
   let k = j;
   while (k >= 0 && !isClauseBoundary(tokens, k)) k--;
   for (let i = k + 1; i <= j; i++) {
@@ -601,8 +623,13 @@ function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: number, ent
   }
   // A bare past participle (`Claude Érignac, tué le 6 février`) describes the noun it follows: that noun is the
   // participle's passive subject, and nothing else is.
-  const participial = group !== null && entry.tense === 'ppast' && !group.words.some((w) => AVOIR_FORMS.has(w) || ETRE_FORMS.has(w)) && !group.reflexive;
-  if (group && participial) group.passive = true;
+  const participial =
+    group !== null &&
+    !group.reflexive &&
+    ((entry.tense === 'ppast' && !group.words.some((w) => AVOIR_FORMS.has(w) || ETRE_FORMS.has(w))) ||
+      // `un communiqué affirmant que…` (a gerund `en affirmant` keeps the clause subject)
+      (entry.tense === 'ppres' && group.words.length === 0 && tokens[first - 1]?.norm !== 'en'));
+  if (group && participial && entry.tense === 'ppast') group.passive = true;
 
   const args: ExtractedArgument[] = [];
   let supportGroup: VerbGroup | null = null;

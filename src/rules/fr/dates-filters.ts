@@ -67,3 +67,7 @@ export const DAYTIME_BEFORE = 'dans\\s+$';
 
 /** Time units that `des` cannot count as a vague duration (`des heures scolaires`). */
 export const NO_VAGUE_TIME_UNITS: readonly string[] = ['heure', 'heures', 'minute', 'minutes', 'seconde', 'secondes'];
+
+/** Before a number: a reference to an article, page or item, possibly in a list (`articles 217 et 219, 1426 et 1429`). */
+export const NUMBERED_ITEM_BEFORE =
+  "(?:^|[^\\p{L}])(?:articles?|art\\.|alinéas?|n°|numéros?|pages?|p\\.|chapitres?|lignes?|points?|annexes?)\\s+(?:[\\dA-Z°-]+(?:\\s*(?:,|et|à|ou)\\s*|\\s+))*$";

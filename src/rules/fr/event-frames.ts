@@ -201,7 +201,8 @@ const statement: RoleFrame = {
   // Inverted subject after a reporting verb: `…, a annoncé Mario Draghi.`
   object: { PER: 'agent' },
   passive: {},
-  preps: { de: { PER: 'agent', ORG: 'agent' }, 'à': { PER: 'target', ORG: 'target' }, par: { PER: 'agent', ORG: 'agent' } },
+  // `de X` names the speaker only after a noun (`la promesse d'Elon Musk`): set per row.
+  preps: { 'à': { PER: 'target', ORG: 'target' }, par: { PER: 'agent', ORG: 'agent' } },
   fallback: {},
 };
 

@@ -29,6 +29,8 @@ const RENDRE_VISITE: IrregularStems = { pres: ['rends', 'rend', 'rendons', 'rend
 const MONEY_WORDS = ['fonds', 'capitaux', 'million', 'millions', 'milliard', 'milliards', 'dollars', 'euros', 'argent', '$', '€', 'financement', 'financements'];
 /** A return or arrival that is a new position (`retour chez OpenAI`), not a trip home. */
 const POSITION_PREPS = ['chez', 'au sein', 'à la tête', 'dans l\'équipe'];
+/** `la promesse d'Elon Musk`: after a statement noun, `de X` is the speaker. */
+const SPEAKER_AFTER_NOUN = { preps: { de: { PER: 'agent', ORG: 'agent' } } } as const;
 /** Reflexive clitics: `s'investir` (to commit oneself) is not an investment. */
 const REFLEXIVES = ["s'", 'se', "m'", 'me', "t'", 'te', 'nous', 'vous'];
 
@@ -181,12 +183,12 @@ export const TRIGGERS: TriggerRow[] = [
   { lemma: 'inviter', pos: 'verb', type: 'Contact.Meet', confidence: 0.55, requiresNear: ['podcast', 'émission', 'plateau', 'sommet', 'réunion', 'conférence', 'rencontre', 'studio'], window: 4 },
   { lemma: 'rendre visite', pos: 'verb', type: 'Contact.Meet', conj: 'irregular', irregular: RENDRE_VISITE, confidence: 0.8, frame: { preps: { 'à': { PER: 'entity', ORG: 'entity' } } } },
   { lemma: 'promettre', pos: 'verb', type: 'Contact.Statement', conj: 'irregular', irregular: PROMETTRE, confidence: 0.6 },
-  { lemma: 'promesse', pos: 'noun', type: 'Contact.Statement', confidence: 0.6 },
+  { lemma: 'promesse', pos: 'noun', type: 'Contact.Statement', frame: SPEAKER_AFTER_NOUN, confidence: 0.6 },
   { lemma: 'déclarer', pos: 'verb', type: 'Contact.Statement', confidence: 0.45, requiresRole: ['agent'] },
-  { lemma: 'déclaration', pos: 'noun', type: 'Contact.Statement', confidence: 0.45, requiresRole: ['agent'] },
+  { lemma: 'déclaration', pos: 'noun', type: 'Contact.Statement', frame: SPEAKER_AFTER_NOUN, confidence: 0.45, requiresRole: ['agent'] },
   { lemma: 'affirmer', pos: 'verb', type: 'Contact.Statement', confidence: 0.4, requiresRole: ['agent'] },
   { lemma: 'annoncer', pos: 'verb', type: 'Contact.Statement', confidence: 0.4, requiresRole: ['agent'] },
-  { lemma: 'communiqué', pos: 'noun', type: 'Contact.Statement', confidence: 0.4, requiresRole: ['agent'] },
+  { lemma: 'communiqué', pos: 'noun', type: 'Contact.Statement', frame: SPEAKER_AFTER_NOUN, confidence: 0.4, requiresRole: ['agent'] },
 
   // ── Life ──
   { lemma: 'naître', pos: 'verb', type: 'Life.Be-Born', conj: 'irregular', irregular: NAITRE, etre: true, confidence: 0.85, requiresRole: ['person', 'place'] },
