@@ -140,6 +140,8 @@ describe('verb forms in other uses', () => {
     });
     const statements = records.filter((r) => r.type === 'Contact.Statement');
     expect(statements.map((r) => [r.trigger.text, argsOf(r)])).toEqual([['déclaré', ['agent=François Hollande']]]);
+    const killed = only('Life.Die', eventsOf({ text: 'Le journal affirme que le reporter de France 2 Gilles Jacquier aurait été tué à Homs.', entities: [['France 2', 'ORG'], ['Gilles Jacquier', 'PER'], ['Homs', 'LOC']] }));
+    expect([argsOf(killed), killed.modality]).toEqual([['place=Homs', 'victim=Gilles Jacquier'], 'reported']);
   });
   it('a bare present participle describes the noun before it; `de X` after a verb is not the speaker', () => {
     expect(eventsOf({ text: 'Le CERN a publié un texte affirmant que la particule existe.', entities: [['CERN', 'ORG']] })).toEqual([]);

@@ -163,6 +163,9 @@ function findVerbSubject(view: SentenceView, groupStart: number): SubjectFinding
   while (segStart > 0 && view.segmentOf[segStart - 1] === segment && !isClauseBoundary(tokens, segStart - 1)) segStart--;
   if (/^[,;:()«»—–]$/.test(tokens[segStart]?.norm ?? '')) segStart++;
   if (segStart < groupStart) {
+    // A name right before the verb, not after a preposition (`le journaliste de France 2 Gilles Jacquier aurait été tué`).
+    const adjacent = view.mentionOfToken[groupStart - 1];
+    if (adjacent && adjacent.last === groupStart - 1 && adjacent.governedBy === null && !adjacent.parenthesized) return { kind: 'mention', span: adjacent, source: 'subject' };
     const head = tokens[segStart]!;
     const span = view.mentionOfToken[segStart];
     if (span && span.first === segStart && !span.parenthesized) return { kind: 'mention', span, source: 'subject' };
