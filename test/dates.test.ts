@@ -245,6 +245,7 @@ describe('durations, times, sets', () => {
     expect(find("L'hebdomadaire satirique a répondu.")).toEqual([]);
     expect(find("L'arbitre veille au respect de la procédure.")).toEqual([]);
     expect(find('Le décret 2016-1088 est paru.')).toEqual([]);
+    expect(find('Voir les articles 217 et 219, 1426 et 1429.')).toEqual([]);
     expect(find('Elle se trouve à 5 000 années-lumière.')).toEqual([]);
     expect(find('Ils sont partis après 24 heures de polémique.')).toMatchObject([{ text: '24 heures', type: 'DURATION', value: 'PT24H' }]);
     expect(find("Elle publie au lendemain de l'élection.")).toMatchObject([{ text: 'lendemain', value: null, anchor: 'unresolved' }]);

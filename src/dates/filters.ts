@@ -18,6 +18,7 @@ import {
   FEAST_CUES_BEFORE,
   MONTH_CUES,
   NEWSPAPER_WORDS,
+  NUMBERED_ITEM_BEFORE,
   NO_VAGUE_TIME_UNITS,
   ONE_DAY_DURATION_BEFORE,
   ONE_DAY_NOT_DURATION_AFTER,
@@ -80,6 +81,7 @@ const FEAST_CUES_BEFORE_REGEX = compile(FEAST_CUES_BEFORE);
 const WEEKDAY_FEAST_AFTER_REGEX = compile(WEEKDAY_FEAST_AFTER);
 const EVENT_ANCHOR_AFTER_REGEX = compile(EVENT_ANCHOR_AFTER);
 const DAYTIME_BEFORE_REGEX = compile(DAYTIME_BEFORE);
+const NUMBERED_ITEM_BEFORE_REGEX = compile(NUMBERED_ITEM_BEFORE);
 
 const before = (text: string, index: number, length: number): string => text.slice(Math.max(0, index - length), index);
 const after = (text: string, index: number, length: number): string => text.slice(index, index + length);
@@ -133,6 +135,7 @@ function plausibleYear(text: string, match: RawMatch): boolean {
   // A lower-case plural word after the number counts something (`1930 canons`, `de 1068 gymnastes`).
   if (/^\p{Ll}[\p{L}-]{2,}[sx]$/u.test(next) && !PLURAL_FUNCTION_WORD_SET.has(next.toLowerCase())) return false;
   if (QUANTITY_MODIFIERS_BEFORE_REGEX.test(before(text, yearStart, 20))) return false;
+  if (NUMBERED_ITEM_BEFORE_REGEX.test(before(text, yearStart, 40))) return false;
   const prev = previousWord(text, yearStart);
   // `qu'en 1814`, `lorsqu'en 1990`: the word after the elision is the cue.
   const prevLower = normalizeApostrophe(prev).replace(/^[\p{L}]+'(?=\p{L})/u, '');

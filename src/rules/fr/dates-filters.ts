@@ -70,4 +70,4 @@ export const NO_VAGUE_TIME_UNITS: readonly string[] = ['heure', 'heures', 'minut
 
 /** Before a number: a reference to an article, page or item, possibly in a list (`articles 217 et 219, 1426 et 1429`). */
 export const NUMBERED_ITEM_BEFORE =
-  "(?:^|[^\\p{L}])(?:articles?|art\\.|alinéas?|n°|numéros?|pages?|p\\.|chapitres?|lignes?|points?|annexes?)\\s+(?:[\\dA-Z°-]+(?:\\s*(?:,|et|à|ou)\\s*|\\s+))*$";
+  "(?:^|[^\\p{L}])(?:articles?|art\\.|alinéas?|n°|numéros?|pages?|p\\.|chapitres?|lignes?|points?|annexes?)\\s+(?:\\d[\\d°-]*(?:\\s*(?:,|et|à|ou)\\s*|\\s+))*$";
