@@ -89,7 +89,8 @@ describe('findTimeExpressions properties', () => {
       const started = performance.now();
       const found = findTimeExpressions(text, { publication: '2024-03-15' });
       checkCandidates(text, found);
-      expect(performance.now() - started, text.slice(0, 20)).toBeLessThan(1000);
+      // Linear inputs take ~0.1 s even here; catastrophic backtracking would take minutes. The margin absorbs a loaded CI.
+      expect(performance.now() - started, text.slice(0, 20)).toBeLessThan(3000);
     }
   });
 });
