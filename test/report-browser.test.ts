@@ -69,7 +69,7 @@ async function open(file: string, articleId: string): Promise<{ page: Page; requ
   page.on('request', (request) => requests.push(request.url()));
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(pathToFileURL(file).href);
-  const index = await page.locator('section.article').evaluateAll((sections, id) => sections.findIndex((s) => s.getAttribute('data-article') === id), articleId);
+  const index = await page.locator('#article-list li').evaluateAll((items, id) => items.findIndex((li) => li.getAttribute('data-article') === id), articleId);
   await page.evaluate((hash) => (location.hash = hash), `a-${index}`);
   return { page, requests, errors };
 }
@@ -79,7 +79,7 @@ describe('the HTML report in chromium', () => {
     const { page, requests, errors } = await open(reportFile, SEED_ARTICLE_ID);
     const section = page.locator(`section.article.current`);
     await expect.poll(() => section.getAttribute('data-article')).toBe(SEED_ARTICLE_ID);
-    expect(await page.locator('section.article:visible').count()).toBe(1);
+    expect(await page.locator('section.article').count()).toBe(1); // only the selected article is in the page
     const gold = reportArticles().find((a) => a.article.id === SEED_ARTICLE_ID)!;
     expect(await section.locator('.sent mark.ent').count()).toBe(gold.mentions.length);
     const colours = new Set<string>();
@@ -111,7 +111,7 @@ describe('the HTML report in chromium', () => {
     await page.waitForTimeout(200); // an onerror handler would fire in this time
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(await page.locator('img, svg, iframe, object, embed').count()).toBe(0);
-    expect(await page.locator('script').count()).toBe(1);
+    expect(await page.locator('script:not([type])').count()).toBe(1);
     expect(await page.locator('[onerror], [onload]').count()).toBe(0);
     const text = await section.locator('.reading').innerText();
     expect(text).toContain(HOSTILE_SCRIPT);

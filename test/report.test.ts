@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../src/audit/dataset.js';
-import { buildReport, renderAnnotated } from '../src/audit/report.js';
+import { ARTICLES_DATA_ID, buildReport, renderAnnotated } from '../src/audit/report.js';
 import { HOSTILE_ID, HOSTILE_IMG, HOSTILE_SCRIPT, olderReportArticles, reportArticles, SEED_ARTICLE_ID, writeReportDataset } from './helpers/report-fixtures.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
@@ -21,6 +21,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await fs.rm(work, { recursive: true, force: true });
 });
+
+/**
+ * The page as linkedom sees it (no script runs), plus every article section: the page ships them as a JSON block
+ * that its script puts into the view one at a time, so here they are parsed into a second document.
+ */
+function parseReport(html: string): { document: Document; sections: Document } {
+  const { document } = parseHTML(html);
+  const data = JSON.parse(document.getElementById(ARTICLES_DATA_ID)!.textContent!) as string[];
+  const sections = parseHTML(`<!DOCTYPE html><html><body>${data.join('\n')}</body></html>`).document;
+  return { document, sections };
+}
 
 const annotation = (start: number, end: number, name: string): { start: number; end: number; fullEnd: number; open: string; close: string } => ({ start, end, fullEnd: end, open: `<b class="${name}">`, close: '</b>' });
 
@@ -44,6 +55,7 @@ describe('buildReport', () => {
     expect(html).not.toMatch(/<(script|link|img|iframe)[^>]*\s(src|href)=/i);
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;[^"]*script-src &#39;sha256-/);
     expect(html.match(/<script>/g)).toHaveLength(1);
+    expect(html.match(/<script type="application\/json"/g)).toHaveLength(1);
   });
 
   it('renders hostile content as text only', async () => {
@@ -51,10 +63,12 @@ describe('buildReport', () => {
     expect(html).not.toContain(HOSTILE_SCRIPT);
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<svg');
-    const { document } = parseHTML(html);
+    expect(html).not.toMatch(/<\/script>[\s\S]*<\/script>[\s\S]*<\/script>/); // only the JSON block and our script
+    const { document, sections } = parseReport(html);
     expect(document.querySelectorAll('img, svg, iframe').length).toBe(0);
-    expect(document.querySelectorAll('script').length).toBe(1);
-    const section = document.querySelector(`section[data-article="${HOSTILE_ID}"]`)!;
+    expect(sections.querySelectorAll('img, svg, iframe, script').length).toBe(0);
+    expect(document.querySelectorAll('script:not([type])').length).toBe(1);
+    const section = sections.querySelector(`section[data-article="${HOSTILE_ID}"]`)!;
     expect(section.textContent).toContain(HOSTILE_SCRIPT);
     expect(section.textContent).toContain(HOSTILE_IMG);
     expect(section.querySelector('h2')!.textContent).toBe('<img src=x onerror="window.__pwned=4"> Titre piégé');
@@ -64,8 +78,8 @@ describe('buildReport', () => {
   it('highlights every mention and time expression of the seed, with legend, values and events beside their sentence', async () => {
     const dataset = await loadDataset(current);
     const seed = dataset.byId.get(SEED_ARTICLE_ID)!;
-    const { document } = parseHTML(buildReport(dataset));
-    const section = document.querySelector(`section[data-article="${SEED_ARTICLE_ID}"]`)!;
+    const { document, sections } = parseReport(buildReport(dataset));
+    const section = sections.querySelector(`section[data-article="${SEED_ARTICLE_ID}"]`)!;
     expect(section.querySelectorAll('.reading .sent mark.ent').length).toBe(seed.mentions.length);
     for (const label of ['PER', 'ORG', 'LOC']) expect(section.querySelectorAll(`.reading .sent mark.ent-${label}`).length).toBeGreaterThan(0);
     expect(section.querySelectorAll('.reading .sent .tx').length).toBe(seed.timexes.length);
@@ -81,8 +95,8 @@ describe('buildReport', () => {
   });
 
   it('colours additions, removals and changes against an older dataset', async () => {
-    const { document } = parseHTML(buildReport(await loadDataset(current), { against: await loadDataset(older) }));
-    const section = document.querySelector(`section[data-article="${SEED_ARTICLE_ID}"]`)!;
+    const { document, sections } = parseReport(buildReport(await loadDataset(current), { against: await loadDataset(older) }));
+    const section = sections.querySelector(`section[data-article="${SEED_ARTICLE_ID}"]`)!;
     expect(section.querySelectorAll('.sent mark.ent.d-add').length).toBe(1);
     expect(section.querySelectorAll('.sent .tx.d-chg').length).toBe(1);
     expect([...section.querySelectorAll('.ev.d-add')].map((e) => e.getAttribute('data-type'))).toEqual(['Justice.Investigate']);

@@ -4,7 +4,9 @@
  * their normalized value, and the events found in each sentence beside it. Given an older dataset
  * (`--against`), additions, removals and changes are coloured.
  *
- * Scale: one <section> per article, only the selected one displayed, so hundreds of articles stay responsive.
+ * Scale: each article's section is rendered here (escaped) but shipped as a JSON string, and only the selected one
+ * is put into the page: the browser never parses or lays out thousands of hidden articles, so the page opens fast
+ * even for large datasets. The navigation (list, select, filter) is plain HTML.
  */
 import type { EventRecord } from '../dataset/schema.js';
 import type { MentionRow, SentenceRow, TimexRow } from '../dataset/records.js';
@@ -71,17 +73,26 @@ export function buildReport(dataset: LoadedDataset, options: ReportOptions = {})
     const change = perArticle.get(data.article.id);
     const changeMark = change ? (change.status === 'added' ? 'd-add' : 'd-chg') : '';
     const badge = change ? ` <span class="badge ${changeMark}" title="events +${change.events.added} −${change.events.removed} ~${change.events.changed}">${change.status === 'added' ? 'new' : `±${change.events.added + change.events.removed + change.events.changed}`}</span>` : '';
-    body.push(`<li class="${changeMark}" data-status="${escapeHtml(data.article.status)}"><a href="#a-${index}"><span class="aid">${escapeHtml(data.article.id)}</span>${badge}<br><span class="atitle">${escapeHtml(data.article.title ?? '')}</span><br><span class="counts muted">${data.sentences.length} sent. · ${data.mentions.length} ment. · ${data.timexes.length} time · ${data.events.length} ev.</span></a></li>`);
+    body.push(`<li class="${changeMark}" data-article="${escapeHtml(data.article.id)}" data-status="${escapeHtml(data.article.status)}"><a href="#a-${index}"><span class="aid">${escapeHtml(data.article.id)}</span>${badge}${data.article.title ? `<br><span class="atitle">${escapeHtml(data.article.title)}</span>` : ''}<br><span class="counts muted">${data.sentences.length} sent. · ${data.mentions.length} ment. · ${data.timexes.length} time · ${data.events.length} ev.</span></a></li>`);
   });
   body.push('</ol>');
   if (diff && diff.articles.removed.length > 0) {
     body.push(`<p class="d-del">Removed articles: ${diff.articles.removed.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}</p>`);
   }
-  body.push('</nav><main>');
-  dataset.articles.forEach((data, index) => body.push(renderArticle(data, index, marks.get(data.article.id) ?? null, Boolean(diff))));
-  if (dataset.articles.length === 0) body.push('<p>This dataset has no articles.</p>');
+  body.push('</nav><main id="article-view">');
+  body.push(dataset.articles.length === 0 ? '<p>This dataset has no articles.</p>' : '<noscript>The reading view needs JavaScript (inline, no network).</noscript>');
   body.push('</main></div>');
+  const sections = dataset.articles.map((data, index) => renderArticle(data, index, marks.get(data.article.id) ?? null, Boolean(diff)));
+  body.push(`<script type="application/json" id="${ARTICLES_DATA_ID}">${jsonForScript(sections)}</script>`);
   return renderPage({ title, style: REPORT_STYLE, body: body.join('\n'), script: REPORT_SCRIPT });
+}
+
+/** Id of the JSON block holding one rendered (escaped) section per article, in list order. */
+export const ARTICLES_DATA_ID = 'articles-data';
+
+/** JSON safe inside a <script> element: `<` is written `\u003c`, so no `</script>` or `<!--` can appear. */
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 function legend(withDiff: boolean): string {
@@ -296,8 +307,6 @@ nav select, nav input { width: 100%; margin: .2rem 0 .5rem; font: inherit; }
 #article-list .aid { font-family: ui-monospace, monospace; font-size: .85em; }
 .badge { display: inline-block; padding: 0 .35rem; border-radius: .6rem; font-size: .8em; border: 1px solid currentColor; }
 main { padding: 1rem 1.4rem; min-width: 0; }
-body.js section.article { display: none; }
-body.js section.article.current { display: block; }
 section.article { margin-bottom: 2rem; }
 .meta { font-size: .9em; }
 .reading { border-top: 1px solid #e5e7eb; }
@@ -334,24 +343,25 @@ details.entities ul { columns: 2; }
 @media (max-width: 60rem) { #layout { grid-template-columns: 1fr; } nav { position: static; max-height: 16rem; } .row { grid-template-columns: 1fr; } }
 `;
 
-/** Navigation only: shows one article section at a time (the hash names it), a select and a filter. */
+/**
+ * Navigation: puts the selected article's section (already escaped HTML from the JSON block) into the view; the hash
+ * names it (`#a-12`). A select and a filter over the list.
+ */
 const REPORT_SCRIPT = `(function () {
-  var sections = Array.prototype.slice.call(document.querySelectorAll('section.article'));
+  var sections = JSON.parse(document.getElementById('${ARTICLES_DATA_ID}').textContent);
+  var view = document.getElementById('article-view');
   var select = document.getElementById('article-select');
   var filter = document.getElementById('article-filter');
   var items = Array.prototype.slice.call(document.querySelectorAll('#article-list li'));
-  document.body.classList.add('js');
   function show(id) {
-    var target = document.getElementById(id);
-    if (!target || sections.indexOf(target) < 0) target = sections[0];
-    if (!target) return;
-    sections.forEach(function (s) { s.classList.toggle('current', s === target); });
-    items.forEach(function (li) { var a = li.querySelector('a'); a.classList.toggle('current', a.getAttribute('href') === '#' + target.id); });
-    select.value = target.id;
-    // One article is shown at a time: start it at the top, under the header and legend (after the browser's own
-    // scroll to the fragment).
+    var index = /^a-\\d+$/.test(id) ? Number(id.slice(2)) : 0;
+    if (!(index < sections.length)) index = 0;
+    if (sections.length === 0) return;
+    view.innerHTML = sections[index];
+    view.firstElementChild.classList.add('current');
+    items.forEach(function (li, i) { li.querySelector('a').classList.toggle('current', i === index); });
+    select.value = 'a-' + index;
     window.scrollTo(0, 0);
-    requestAnimationFrame(function () { window.scrollTo(0, 0); });
   }
   select.addEventListener('change', function () { location.hash = select.value; });
   filter.addEventListener('input', function () {
