@@ -15,6 +15,7 @@ import { datesStage } from '../src/stages/dates.js';
 import { languageStage } from '../src/stages/language.js';
 import { segmentStage } from '../src/stages/segment.js';
 import type { Stage } from '../src/stages/stage.js';
+import { sourceCodeHash } from '../src/util/code-hash.js';
 import { articleFile, generatedArticle, writeGeneratedCorpus } from './helpers/generated-corpus.js';
 
 const FAST_STAGES: Stage[] = [languageStage, segmentStage, datesStage];
@@ -199,12 +200,29 @@ describe('end to end with the default stages', () => {
     const first = await run(corpus, c1, { stages, overrides: { run: { concurrency: 1 } } });
     expect(first).toMatchObject({ articles: 7, ok: 7, error: 0, processed: 7 });
     expect(Object.keys(first.stageMs)).toEqual(stages.map((stage) => stage.name));
+    const processedDigest = await datasetDigest(c1);
     expect(await run(corpus, c1, { stages, overrides: { run: { concurrency: 1 } } })).toMatchObject({ processed: 0, reused: 7 });
+    expect(await datasetDigest(c1)).toEqual(processedDigest);
     const c4 = path.join(work, 'e2e-c4');
     await run(corpus, c4, { stages, overrides: { run: { concurrency: 4 } } });
     expect(await datasetDigest(c4)).toEqual(await datasetDigest(c1));
     const manifest = JSON.parse(await fs.readFile(path.join(c1, 'manifest.json'), 'utf8')) as { cache: { reused: number }; fingerprint: { stages: Record<string, string> } };
     expect(manifest.cache.reused).toBe(7);
     expect(Object.keys(manifest.fingerprint.stages)).toEqual(stages.map((stage) => stage.name));
+  });
+});
+
+describe('source code hash (part of the cache key)', () => {
+  it('changes when a result-shaping source file changes, not when the report or diff code does', async () => {
+    const root = path.join(work, 'code');
+    await fs.mkdir(path.join(root, 'rules'), { recursive: true });
+    await fs.mkdir(path.join(root, 'audit'), { recursive: true });
+    await fs.writeFile(path.join(root, 'rules', 'triggers.ts'), 'export const T = 1;');
+    await fs.writeFile(path.join(root, 'audit', 'report.ts'), 'export const R = 1;');
+    const before = sourceCodeHash(root);
+    await fs.writeFile(path.join(root, 'audit', 'report.ts'), 'export const R = 2;');
+    expect(sourceCodeHash(root)).toBe(before);
+    await fs.writeFile(path.join(root, 'rules', 'triggers.ts'), 'export const T = 2;');
+    expect(sourceCodeHash(root)).not.toBe(before);
   });
 });
