@@ -246,6 +246,9 @@ describe('durations, times, sets', () => {
     expect(find("L'arbitre veille au respect de la procédure.")).toEqual([]);
     expect(find('Le décret 2016-1088 est paru.')).toEqual([]);
     expect(find('Voir les articles 217 et 219, 1426 et 1429.')).toEqual([]);
+    expect(find('Les Etats-Unis étaient dans une année électorale.')).toEqual([]);
+    expect(one('Il a travaillé pendant une semaine entière.')).toMatchObject({ value: 'P1W' });
+    expect(one('Il propose 5.000 heures de programmes.')).toMatchObject({ value: 'PT5000H' });
     expect(find('Elle se trouve à 5 000 années-lumière.')).toEqual([]);
     expect(find('Ils sont partis après 24 heures de polémique.')).toMatchObject([{ text: '24 heures', type: 'DURATION', value: 'PT24H' }]);
     expect(find("Elle publie au lendemain de l'élection.")).toMatchObject([{ text: 'lendemain', value: null, anchor: 'unresolved' }]);
@@ -298,6 +301,7 @@ describe('holidays and nights', () => {
   it('a night spanning two days is the first day + TNI', () => {
     expect(one('Des voitures ont brûlé dans la nuit de vendredi à samedi.')).toMatchObject({ text: 'la nuit de vendredi à samedi', type: 'TIME', value: '2024-03-08TNI' });
     expect(one('Un vol a eu lieu dans la nuit du 8 au 9 mars.')).toMatchObject({ text: 'la nuit du 8 au 9 mars', value: '2024-03-08TNI' });
+    expect(one('Il est mort dans la nuit de vendredi à samedi 2 mars.')).toMatchObject({ value: '2024-03-01TNI' });
   });
 
   it('clock times written with a colon need a preposition', () => {

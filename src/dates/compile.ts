@@ -104,6 +104,8 @@ export const FUTURE_AUXILIARY_BEFORE_REGEX = new RegExp(FUTURE_AUXILIARY_BEFORE,
 export function parseNumber(text: string): number | null {
   const trimmed = text.trim().toLowerCase();
   if (/^\d{1,3}(?:[\u00a0\u202f ]\d{3})+$/u.test(trimmed)) return Number(trimmed.replace(/[\u00a0\u202f ]/gu, ''));
+  // `5.000 heures`: a dot before exactly three digits groups thousands (decimals take a comma in French).
+  if (/^\d{1,3}\.\d{3}$/u.test(trimmed)) return Number(trimmed.replace('.', ''));
   if (/^\d+(?:[,.]\d+)?$/.test(trimmed)) return Number(trimmed.replace(',', '.'));
   // Additive reading (`soixante-dix` = 60 + 10, `vingt et un`); `cent`/`mille` multiply what precedes them;
   // `quatre-vingt(s)` is one word worth 80.

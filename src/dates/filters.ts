@@ -22,6 +22,7 @@ import {
   NO_VAGUE_TIME_UNITS,
   ONE_DAY_DURATION_BEFORE,
   ONE_DAY_NOT_DURATION_AFTER,
+  QUALIFIED_PERIOD_AFTER,
   SEASON_CUES,
   SEASON_NAME_AFTER,
   SEASON_YEAR_AFTER,
@@ -82,6 +83,7 @@ const WEEKDAY_FEAST_AFTER_REGEX = compile(WEEKDAY_FEAST_AFTER);
 const EVENT_ANCHOR_AFTER_REGEX = compile(EVENT_ANCHOR_AFTER);
 const DAYTIME_BEFORE_REGEX = compile(DAYTIME_BEFORE);
 const NUMBERED_ITEM_BEFORE_REGEX = compile(NUMBERED_ITEM_BEFORE);
+const QUALIFIED_PERIOD_AFTER_REGEX = compile(QUALIFIED_PERIOD_AFTER);
 
 const before = (text: string, index: number, length: number): string => text.slice(Math.max(0, index - length), index);
 const after = (text: string, index: number, length: number): string => text.slice(index, index + length);
@@ -173,6 +175,8 @@ function plausibleDuration(text: string, match: RawMatch): boolean {
   }
   // `un jour, nous comprendrons`: "someday"; only a preposition or a quantity modifier makes `un jour` a duration.
   if (count === 'un' && unit === 'jour' && !g.dmod && !ONE_DAY_DURATION_BEFORE_REGEX.test(textBefore)) return false;
+  // `une année électorale`, `une journée noire`: a kind of period, not a length of time.
+  if ((count === 'un' || count === 'une') && QUALIFIED_PERIOD_AFTER_REGEX.test(after(text, match.end, 20))) return false;
   // `un jour de grande forme`, `une fois que…`: not durations.
   if ((count === 'un' || count === 'une') && (unit === 'jour' || unit === 'fois') && ONE_DAY_NOT_DURATION_AFTER_REGEX.test(after(text, match.end, 6))) return false;
   // `5 000 années-lumière` is a distance; a number glued to a larger one (`1 000`) was read whole or not at all.
@@ -219,6 +223,8 @@ export function accept(text: string, match: RawMatch): boolean {
     case 'durationRange': // judged as its second part in the range's context (`les enfants de 2 à 8 ans` are ages)
       return plausibleDuration(text, match);
     case 'ahead':
+      // `dans une année électorale`: "in N time" says `dans un an`, not `dans une année`.
+      if (/^une?$/iu.test(g.num ?? '') && /^(?:année|journée)s?$/iu.test(g.unit ?? '')) return false;
       return !AHEAD_NOT_DATE_AFTER_REGEX.test(after(text, match.end, 8));
     case 'season':
       return plausibleSeason(text, match);

@@ -350,8 +350,14 @@ const NORMALIZERS: Record<RuleKind, Normalizer> = {
     const firstDay = groups.day1 ?? groups.day;
     const month = lookup(MONTHS, groups.month);
     if (firstDay !== undefined && month !== undefined) {
-      const normalized = NORMALIZERS.date({ ...groups, day: firstDay, weekday: undefined }, env);
+      const normalized = NORMALIZERS.date({ ...groups, day: firstDay, weekday: undefined, part: undefined }, env);
       value = normalized?.value ?? null;
+      anchor = normalized?.anchor ?? 'unresolved';
+    } else if (groups.day2 !== undefined && month !== undefined) {
+      // `la nuit de vendredi à samedi 29 août`: the day before the dated morning.
+      const normalized = NORMALIZERS.date({ ...groups, day: groups.day2, weekday: groups.weekday2, part: undefined }, env);
+      const end = parseDayValue(normalized?.value ?? null);
+      value = end ? formatDay(addDays(end, -1)) : null;
       anchor = normalized?.anchor ?? 'unresolved';
     } else {
       // The night ends on the second day: in a past clause that morning is already behind publication.

@@ -71,3 +71,10 @@ export const NO_VAGUE_TIME_UNITS: readonly string[] = ['heure', 'heures', 'minut
 /** Before a number: a reference to an article, page or item, possibly in a list (`articles 217 et 219, 1426 et 1429`). */
 export const NUMBERED_ITEM_BEFORE =
   "(?:^|[^\\p{L}])(?:articles?|art\\.|alinéas?|n°|numéros?|pages?|p\\.|chapitres?|lignes?|points?|annexes?)\\s+(?:\\d[\\d°-]*(?:\\s*(?:,|et|à|ou)\\s*|\\s+))*$";
+
+/**
+ * After `un an`, `une année`, `une journée`…: a qualifying adjective makes it a kind of period (`une année électorale`,
+ * `une journée noire`), not a length of time (`une semaine entière`, `une année supplémentaire` still are).
+ */
+export const QUALIFIED_PERIOD_AFTER =
+  "^\\s+(?!entière|entier|supplémentaire)(?:\\p{L}+(?:ale|elle|ique|ive|euse|ière|ante|ente|aire|able|ible|oire)|record|noire|blanche|charnière|sabbatique|chargée|historique)(?![\\p{L}])";
