@@ -17,7 +17,7 @@ import { articleFile, generatedArticle, writeGeneratedCorpus } from './helpers/g
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const OLD_ARTICLES = 60;
-const NEW_ARTICLES = 300;
+const NEW_ARTICLES = 200;
 let work: string;
 let cliPath: string;
 let corpus: string;
