@@ -226,7 +226,7 @@ export async function runCorpus(pipeline: Pipeline, corpusDir: string, outDir: s
     try {
       result = await next.result;
     } catch (error) {
-      // processFile only throws on a cache write failure or a bug; the file is reported, not lost silently.
+      // processFile never throws by design (cache writes are best-effort); this keeps a bug from losing the file silently.
       result = uncachedResult([createErrorDocument({ id: next.file.relativePath, source: next.file.relativePath, sha256: '', title: null, published: null, url: null, declaredLanguage: null, externalId: null, sourceName: null }, `${next.file.relativePath}: ${describeError(error)}`)]);
     }
     for (const [index, records] of result.records.entries()) {
