@@ -96,16 +96,19 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'iso-date',
     kind: 'numericDate',
+    guard: '\\d-\\d',
     pattern: '{B}(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})(?![\\p{L}\\p{N}]|[-/.]\\d)',
   },
   {
     id: 'numeric-dmy',
     kind: 'numericDate',
+    guard: '\\d[/.]\\d',
     pattern: '(?<![\\p{L}\\p{N}][.,/]?)(?<day>0?[1-9]|[12]\\d|3[01])(?<sep>[/.])(?<month>0?[1-9]|1[0-2])\\k<sep>(?<year>\\d{4}|\\d{2})(?![\\p{L}\\p{N}]|[-/.,]\\d)',
   },
   {
     id: 'numeric-my',
     kind: 'numericDate',
+    guard: '\\d/\\d',
     pattern: '(?<![\\p{L}\\p{N}][.,/]?)(?<month>0[1-9]|1[0-2])/(?<year>\\d{4})(?![\\p{L}\\p{N}]|[-/.,]\\d)',
   },
   {
@@ -123,6 +126,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'year',
     kind: 'year',
+    guard: '\\d{4}',
     pattern: `{B}(?:(?<det>l{AP}(?:année|an)|(?:cette|la|une)\\s+année)\\s+)?${YEAR4}{E}`,
   },
   {
@@ -134,6 +138,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'year-short',
     kind: 'yearShort',
+    guard: '(?:en|dès)\\s+\\d\\d',
     pattern: '(?<=(?:^|[^\\p{L}])(?:en|dès)\\s+)(?<year2>\\d{2})(?=\\s*(?:[;:)(]|,(?!\\s*\\d)|\\.(?!\\d)|$))',
   },
   {
@@ -190,11 +195,13 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'relative-unit',
     kind: 'relativeUnit',
+    guard: 'année|an|semaine|mois|week-end|trimestre|semestre|saison|siècle|décennie',
     pattern: `{B}(?:(?<det>cette|cet|ce|la|le|l{AP})\\s*)(?<unit>année|an|semaine|mois|week-end|trimestre|semestre|saison|siècle|décennie)(?<current>\\s*-ci|\\s+en\\s+cours)?(?:\\s+(?<shift>{SHIFT}))?{E}`,
   },
   {
     id: 'relative-unit-before',
     kind: 'relativeUnit',
+    guard: 'année|semaine|mois|week-end',
     pattern: `{B}(?:(?<det>la|le|l{AP})\\s*)(?<shift>{SHIFTBEFORE})\\s+(?<unit>année|semaine|mois|week-end){E}`,
   },
   {
@@ -219,16 +226,19 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'clock-h',
     kind: 'time',
+    guard: '\\d\\s?h',
     pattern: `{B}(?<hour>[01]?\\d|2[0-4])\\s?h(?:\\s?(?<minute>[0-5]\\d))?(?:\\s+(?<local>locales?))?(?![\\p{L}\\p{N}])(?:\\s+(?<weekday>{WEEKDAY}){E})?`,
   },
   {
     id: 'clock-heures',
     kind: 'time',
+    guard: 'heure',
     pattern: `(?<=(?:^|[^\\p{L}])(?:à|a|vers|dès|jusqu{AP}à|entre)\\s+)(?<hour>[01]?\\d|2[0-4]|{NUM})\\s+heures?(?:\\s+(?<minute>[0-5]\\d))?(?:\\s+du\\s+(?<ampm>matin|soir))?{E}(?!\\s+d(?:e\\s|['’]))`,
   },
   {
     id: 'clock-colon',
     kind: 'time',
+    guard: '\\d:\\d',
     pattern: `(?<=(?:^|[^\\p{L}])(?:à|a|vers|dès|jusqu{AP}à|entre|de)\\s+)(?<hour>[01]?\\d|2[0-3]):(?<minute>[0-5]\\d)(?![\\p{L}\\p{N}]|[:.,]\\d)`,
   },
   {
@@ -241,6 +251,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'duration',
     kind: 'duration',
+    guard: '{UNIT}',
     pattern: `{B}(?:(?<dmod>{DMOD})\\s+)?(?<num>{NUM})\\s+(?<unit>{UNIT})(?:\\s+et\\s+(?<half>demie?))?{E}`,
   },
   {
@@ -252,42 +263,50 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'duration-recent',
     kind: 'duration',
+    guard: '{UNIT}',
     pattern: `{B}(?<det>ces|les)\\s+(?:(?<num>{NUM})\\s+)?(?<recent>derniers|dernières|prochains|prochaines)\\s+(?:(?<num2>{NUM})\\s+)?(?<unit>{UNIT}){E}`,
   },
   {
     id: 'duration-vague',
     kind: 'duration',
+    guard: '{UNIT}',
     pattern: `{B}(?<vague>{VAGUE})\\s+(?<unit>{UNIT}){E}(?!\\s+\\d)`,
   },
   {
     id: 'duration-noun',
     kind: 'durationNoun',
+    guard: '{DNOUN}',
     pattern: `{B}(?<noun>{DNOUN}){E}`,
   },
   {
     id: 'duration-noun-fraction',
     kind: 'durationNoun',
+    guard: '{DNOUNFRACTION}',
     pattern: `{B}(?<det>un|une)\\s+(?<noun>{DNOUNFRACTION}){E}`,
   },
   {
     id: 'part-of-day',
     kind: 'partOfDay',
+    guard: '{PART}',
     pattern: `{B}(?:(?<det>ce|cet|cette|la|le)\\s+)(?:(?<partMod>début|fin)\\s+(?:de\\s+|d{AP}))?(?<part>{PART})(?:\\s+(?<same>même))?{E}`,
   },
   {
     id: 'part-of-day-mod',
     kind: 'partOfDay',
+    guard: '{PART}',
     pattern: `{B}(?<partMod>début|fin)\\s+(?:de\\s+|d{AP})(?<part>{PART}){E}`,
   },
   // ── general references, sets ───────────────────────────────────────────────
   {
     id: 'reference',
     kind: 'reference',
+    guard: '{REF}',
     pattern: `{B}(?<ref>{REF}){E}`,
   },
   {
     id: 'temporal-adjective',
     kind: 'reference',
+    guard: '{TADJ}',
     pattern: `{B}(?<ref>{TADJ}){E}`,
   },
   {
@@ -305,6 +324,7 @@ export const DATE_RULES: readonly DateRule[] = [
   {
     id: 'frequency',
     kind: 'frequency',
+    guard: '{FREQ}',
     pattern: `{B}(?<freq>{FREQ}){E}`,
   },
 ];
