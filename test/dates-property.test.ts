@@ -3,10 +3,13 @@
  * inside the text (and inside the region when one is given), `text.slice(start, end)` is the candidate's text, spans do
  * not overlap, and the same input gives the same output.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMPILED_RULES } from '../src/dates/compile.js';
 import { findTimeExpressions, type TimexCandidate } from '../src/dates/recognize.js';
+import { corporaRoot, loadTimebank } from '../src/eval/dates-eval.js';
 
 // Pieces that look like dates, so that random strings often reach the normalizer's edge cases.
 const DATE_PIECES = [
@@ -14,6 +17,9 @@ const DATE_PIECES = [
   'XXXXe siècle', 'MMMe siècle', 'il y a 99999 ans', 'dans 0 jours', 'hier soir', 'à 25 h 61', 'à 14h30', 'fin ', 'mi-', 'la fin de ',
   'vers ', 'début des années ', 'du 40 au 50 mai', 'entre mai et ', "l'été ", 'chaque ', 'par an', 'Lundi', 'DIMANCHE', 'aujourd’hui',
   '0000', '9999', '1 000', '2,5', ' ', '\n', ',', '.', "'", '’', '\u00a0', '-', 'é', '\u0301', '😀',
+  'quotidien', 'trimestre', 'il y a ', 'dans ', ' heures', 'minuit', 'week-end', 'Noël', 'la nuit de ', 'années ', 'siècle',
+  'récemment', 'actuel', 'deux mille ', 'le vingt-quatre ', 'quinquennat', 'un demi-siècle', 'par ', 'tous les ', 'le lendemain',
+  'ce soir', 'en 97', '14:30', '5 000 ', 'de 8 à 24 mois', 'plus de ', 'ces derniers ', 'semestre', 'mi-', 'Pâques',
 ];
 
 const datey = fc.array(fc.oneof(fc.constantFrom(...DATE_PIECES), fc.string({ maxLength: 6 }), fc.integer({ min: 0, max: 99999 }).map(String)), { maxLength: 30 }).map((parts) => parts.join(''));
@@ -65,6 +71,20 @@ describe('findTimeExpressions properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('guards hold on real news text too (FR-TimeBank, when present)', () => {
+    const root = path.join(corporaRoot(), 'fr-timebank', 'Data');
+    if (!existsSync(root)) return;
+    for (const doc of loadTimebank(root)) {
+      for (const line of doc.text.split('\n')) {
+        for (const { rule, regex, guard } of COMPILED_RULES) {
+          if (!guard) continue;
+          regex.lastIndex = 0;
+          if (regex.test(line)) expect(guard.test(line), `${rule.id}: ${line}`).toBe(true);
+        }
+      }
+    }
   });
 
   it('adversarial long inputs finish fast (no catastrophic backtracking)', () => {
