@@ -14,6 +14,9 @@ import { createErrorDocument, type ArticleStatus } from './document.js';
 import { decodeText, describeError, listCorpusFiles, parseCorpusText, readCorpusBytes, readCorpusFile, type CorpusFile } from './stages/ingest.js';
 import { languageStage } from './stages/language.js';
 import { segmentStage } from './stages/segment.js';
+import { createEntitiesStage } from './stages/entities.js';
+import { datesStage } from './stages/dates.js';
+import { createEventsStage } from './stages/events.js';
 import type { Stage } from './stages/stage.js';
 import { sourceCodeHash } from './util/code-hash.js';
 import { PIPELINE_VERSION } from './version.js';
@@ -65,8 +68,12 @@ export class Pipeline {
   }
 }
 
+/**
+ * The full pipeline, in dependency order: the entities stage fills `doc.modelDates`, which the dates stage merges
+ * with its rules; the events stage clusters entities and builds records from mentions and time expressions.
+ */
 export function defaultStages(): Stage[] {
-  return [languageStage, segmentStage];
+  return [languageStage, segmentStage, createEntitiesStage(), datesStage, createEventsStage()];
 }
 
 class ArticleTimeout extends Error {}
