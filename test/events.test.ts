@@ -231,6 +231,11 @@ describe('time of the event', () => {
       ['départ', null],
     ]);
   });
+  it('ignores expressions without a value', () => {
+    const doc = makeDoc({ text: 'En 2019, Musk a levé 2 milliards de dollars pour Tesla après 11 accidents.', entities: [['Musk', 'PER'], ['Tesla', 'ORG']], timexes: [['2019', '2019']] });
+    doc.timexes.push({ start: doc.text.indexOf('11'), end: doc.text.indexOf('11') + 2, sentence: 0, type: 'DATE', value: null, granularity: 'unknown', mod: null, anchor: 'unresolved', source: 'model' });
+    expect(buildEventRecords(doc, TEST_PROVENANCE).map((r) => r.time?.value)).toEqual(['2019']);
+  });
   it('does not take a date from a relative clause for the main event', () => {
     const [event] = eventsOf({
       text: 'Léa Blanc a rejoint Thales, qui avait été fondée en 1968.',

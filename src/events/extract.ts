@@ -528,8 +528,13 @@ function timeIndexOf(view: SentenceView): TimeIndex {
   const cached = timeIndexes.get(view);
   if (cached) return cached;
   const tokens = view.tokens;
+  // A span the normalizer could not read (value null, e.g. a model DATE span on `11`) does not date anything.
   const usable = view.timexes.filter(
-    (x) => (x.type === 'DATE' || x.type === 'TIME') && !view.mentions.some((m) => m.mention.start < x.end && x.start < m.mention.end) && !isBoundTime(view, x),
+    (x) =>
+      (x.type === 'DATE' || x.type === 'TIME') &&
+      x.value !== null &&
+      !view.mentions.some((m) => m.mention.start < x.end && x.start < m.mention.end) &&
+      !isBoundTime(view, x),
   );
   const tokenIndex = new Map<TimeExpression, number>();
   for (const x of usable) {
@@ -559,7 +564,8 @@ function timeIndexOf(view: SentenceView): TimeIndex {
  * The time of an event: a DATE/TIME expression of the trigger's comma segment (nearest), else a segment holding
  * only that expression next to it, else the time of a sentence-initial adverbial (`En août 2021, …`) when the
  * trigger is in the main clause. Bounds and deadlines (`jusqu'en`, `d'ici`) and dates inside names are never used;
- * vague references (`récemment`, `ses futurs projets`: `*_REF` values) only when within three words of the trigger.
+ * vague references (`récemment`, `ses futurs projets`: `*_REF` values) only when within three words of the trigger;
+ * expressions without a normalized value are ignored.
  * No candidate → null: a time is never invented.
  */
 function attachTime(view: SentenceView, first: number, last: number): TimeExpression | null {
