@@ -87,7 +87,7 @@ export interface SetResult {
 export function scoreSet(set: EvalSet, tagger: NerTagger, analyses: readonly SentenceAnalysis[], seconds: number): SetResult {
   const decoders = {} as SetResult['decoders'];
   for (const mode of ['viterbi', 'argmax'] as const) {
-    const predicted = analyses.flatMap((a) => tagger.decodeSpans(a.words, a.logProbs, mode)).map((s) => ({ start: s.start, end: s.end, label: s.type }));
+    const predicted = analyses.flatMap((a) => tagger.decodeSpans(a, mode)).map((s) => ({ start: s.start, end: s.end, label: s.type }));
     const byType = new Map<string, Counts>();
     const allTypes = [...set.types, ...set.extraTypes];
     countMatches(set.gold, predicted, allTypes, byType);
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     .option('--batch-size <n>', 'sentences per batch', String(DEFAULT_CONFIG.ner.batchSize))
     .option('--threads <n>', 'ONNX Runtime intra-op threads', String(DEFAULT_CONFIG.ner.threads))
     .option('--max-tokens <n>', 'longest sequence fed to the model (longer sentences are windowed)', String(DEFAULT_CONFIG.ner.maxSequenceTokens))
-    .option('--sets <list>', 'comma-separated: sequoia,hipe,seed', 'sequoia,hipe,seed')
+    .option('--sets <list>', 'comma-separated: sequoia,hipe,seed (also sequoia-dev, to compare with the training log)', 'sequoia,hipe,seed')
     .option('--out <file>', 'results JSON', path.join(PACKAGE_ROOT, 'bench', 'results', 'ner-eval.json'))
     .parse();
   const options = program.opts<{ model: string; dtype: string; batchSize: string; threads: string; maxTokens: string; sets: string; out: string }>();
@@ -155,6 +155,10 @@ async function main(): Promise<void> {
   const sets: EvalSet[] = [];
   if (wanted.has('sequoia')) {
     sets.push(evalSetFromTokens('Sequoia NE test', readSequoia(path.join(corpora, 'sequoia-ne', 'sequoia-ud.parseme.frsemcor.test'), 'sequoia-test')));
+  }
+  if (wanted.has('sequoia-dev')) {
+    // Not a test set (the training side selects checkpoints on it): for checking that the runtime reproduces the training-side score.
+    sets.push(evalSetFromTokens('Sequoia NE dev', readSequoia(path.join(corpora, 'sequoia-ne', 'sequoia-ud.parseme.frsemcor.dev'), 'sequoia-dev')));
   }
   if (wanted.has('hipe')) {
     sets.push(evalSetFromTokens('HIPE-2020 v1.4 test (fr)', readHipe(path.join(corpora, 'hipe2020-fr', 'HIPE-data-v1.4-test-fr.tsv'), 'hipe2020-test'), ['DATE']));

@@ -29,6 +29,8 @@ export interface EncodedSentence {
   ids: number[];
   /** Index into `ids` of the token that carries each word's label (its first subword). */
   wordToken: Int32Array;
+  /** Per token, 1 when it carries a label (a non-empty piece, as in training), else 0 (a bare `▁`). */
+  labelled: Uint8Array;
 }
 
 /**
@@ -124,6 +126,7 @@ export class SentenceEncoder {
     const normalized = this.normalize(text, start, end);
     const { words, ranges: wordRanges } = wordsFromRanges(normalized, splitWordRanges(normalized.text));
     const ids: number[] = [];
+    const labelled: number[] = [];
     const wordToken = new Int32Array(words.length);
     let w = 0;
     for (const match of normalized.text.matchAll(/\S+/gu)) {
@@ -137,16 +140,21 @@ export class SentenceEncoder {
       if (encoded) {
         assignWordTokens(chunkWords, encoded.ranges, ids.length, wordToken, firstWord);
         ids.push(...encoded.ids);
+        for (const [start, end] of encoded.ranges) labelled.push(end > start ? 1 : 0);
       } else {
         // Fallback: each word tokenized alone, so every word starts on a token of its own.
         chunkWords.forEach(([s, e], k) => {
           wordToken[firstWord + k] = ids.length;
           const wordPieces = this.tokenizer.tokenize(chunk.slice(s, e));
-          ids.push(...(wordPieces.length > 0 ? wordPieces.map((piece) => this.tokenizer.pieceId(piece)) : [this.unknownId()]));
+          const wordIds = wordPieces.length > 0 ? wordPieces.map((piece) => this.tokenizer.pieceId(piece)) : [this.unknownId()];
+          ids.push(...wordIds);
+          for (let k = 0; k < wordIds.length; k++) labelled.push(1);
         });
       }
     }
-    return { words, ids, wordToken };
+    // The token a word reads is always labelled, even where alignment gave it an empty range.
+    for (const position of wordToken) labelled[position] = 1;
+    return { words, ids, wordToken, labelled: Uint8Array.from(labelled) };
   }
 
   /** A word the tokenizer turns into nothing (it dropped every character) still needs one token. */

@@ -1,6 +1,6 @@
 /**
  * The NER runtime: sentences in, typed spans with original-text offsets out. Batches sequences sorted by
- * length (less padding), windows long sentences, decodes per word with BIO-constrained Viterbi.
+ * length (less padding), windows long sentences, decodes with BIO-constrained Viterbi over subwords (or words).
  */
 import path from 'node:path';
 import type { NerConfig } from '../config.js';
@@ -8,7 +8,7 @@ import type { Span } from '../document.js';
 import type { Word } from './align.js';
 import { planBatches } from './batching.js';
 import { decodeTags, spanScore, tagsToSpans, type DecodeMode, type WordLogProbs } from './decode.js';
-import { BIO_TAGS, toBioTag, tagType, type NerType } from './labels.js';
+import { BIO_TAGS, toBioTag, tagType, type BioTag, type NerType } from './labels.js';
 import { loadModel, type LoadedModel } from './model.js';
 import { SentenceEncoder, type EncodedSentence, type PieceTokenizer } from './subwords.js';
 import { chooseWindows, planWindows, type TokenWindow } from './windows.js';
@@ -22,14 +22,27 @@ export interface NerSpan extends Span {
 /** Per-sentence details, for evaluation and tests. */
 export interface SentenceAnalysis {
   words: Word[];
-  /** Per word, log-probabilities over `BIO_TAGS`. */
+  /** Per word, log-probabilities over `BIO_TAGS` (those of the token that labels it). */
   logProbs: WordLogProbs;
+  /** Per labelled subword token (non-empty pieces, in order), log-probabilities over `BIO_TAGS`. */
+  tokenLogProbs: WordLogProbs;
+  /** For each word, the index in `tokenLogProbs` of the token that labels it. */
+  wordTokenIndex: Int32Array;
   windows: TokenWindow[];
   spans: NerSpan[];
 }
 
+/**
+ * What the BIO decoder runs over. `subword`: every non-empty piece (models trained with a label on every
+ * subword — `B-X`/`I-X` on the first piece, `I-X` on the next ones — as chronique's is); each word then takes its
+ * first piece's tag. `word`: only each word's first piece (models trained on first subwords only).
+ */
+export type DecodeUnit = 'subword' | 'word';
+
 export interface TaggerOptions {
   decode?: DecodeMode;
+  /** Default: `subword` when the model's config.json declares labels on every subword, else `word`. */
+  decodeUnit?: DecodeUnit;
   /** Longest sequence fed to the model (special tokens included), below the model's own limit. */
   maxLength?: number;
 }
@@ -51,6 +64,7 @@ export class NerTagger {
   private readonly typesWithBegin: ReadonlySet<NerType>;
   private readonly maxContent: number;
   private readonly decodeMode: DecodeMode;
+  readonly decodeUnit: DecodeUnit;
 
   private constructor(
     private readonly model: LoadedModel,
@@ -64,6 +78,7 @@ export class NerTagger {
     const specials = model.prefixIds.length + model.suffixIds.length;
     this.maxContent = Math.max(1, Math.min(options.maxLength ?? Infinity, model.folder.maxLength) - specials);
     this.decodeMode = options.decode ?? 'viterbi';
+    this.decodeUnit = options.decodeUnit ?? (model.folder.subwordLabels ? 'subword' : 'word');
   }
 
   static async load(ner: TaggerSettings, options: TaggerOptions = {}): Promise<NerTagger> {
@@ -141,19 +156,36 @@ export class NerTagger {
   }
 
   private decodeSentence(encoded: EncodedSentence, windows: TokenWindow[], logProbsByWindow: Float64Array[][], decode: DecodeMode): SentenceAnalysis {
-    const positions = Array.from(encoded.wordToken);
-    const chosen = chooseWindows(positions, windows, encoded.ids.length);
-    const logProbs: WordLogProbs = positions.map((position, w) => {
-      const window = windows[chosen[w]!]!;
-      return logProbsByWindow[chosen[w]!]![position - window.start]!;
+    // Each labelled token takes its log-probabilities from the window where it is most central.
+    const positions: number[] = [];
+    const indexOfPosition = new Int32Array(encoded.ids.length).fill(-1);
+    encoded.labelled.forEach((flag, position) => {
+      if (flag) {
+        indexOfPosition[position] = positions.length;
+        positions.push(position);
+      }
     });
-    const spans = this.decodeSpans(encoded.words, logProbs, decode);
-    return { words: encoded.words, logProbs, windows, spans };
+    const chosen = chooseWindows(positions, windows, encoded.ids.length);
+    const tokenLogProbs: WordLogProbs = positions.map((position, k) => {
+      const window = windows[chosen[k]!]!;
+      return logProbsByWindow[chosen[k]!]![position - window.start]!;
+    });
+    const wordTokenIndex = Int32Array.from(encoded.wordToken, (position) => indexOfPosition[position]!);
+    const logProbs = Array.from(wordTokenIndex, (k) => tokenLogProbs[k]!);
+    const analysis = { words: encoded.words, logProbs, tokenLogProbs, wordTokenIndex, windows };
+    return { ...analysis, spans: this.decodeSpans(analysis, decode) };
   }
 
-  /** Spans of already computed word log-probabilities (to compare decoders without rerunning the model). */
-  decodeSpans(words: readonly Word[], logProbs: WordLogProbs, decode: DecodeMode = this.decodeMode): NerSpan[] {
-    const tags = decodeTags(logProbs, decode, this.typesWithBegin);
+  /** Spans of an analysis' log-probabilities (to compare decoders without rerunning the model). */
+  decodeSpans(analysis: Pick<SentenceAnalysis, 'words' | 'logProbs' | 'tokenLogProbs' | 'wordTokenIndex'>, decode: DecodeMode = this.decodeMode): NerSpan[] {
+    const { words, logProbs } = analysis;
+    let tags: BioTag[];
+    if (this.decodeUnit === 'subword') {
+      const tokenTags = decodeTags(analysis.tokenLogProbs, decode, this.typesWithBegin);
+      tags = Array.from(analysis.wordTokenIndex, (k) => tokenTags[k]!);
+    } else {
+      tags = decodeTags(logProbs, decode, this.typesWithBegin);
+    }
     return tagsToSpans(tags).map((span) => ({
       start: words[span.first]!.start,
       end: words[span.last]!.end,
