@@ -157,6 +157,15 @@ describe('verb forms in other uses', () => {
   });
 });
 
+describe('precision guards', () => {
+  it('an ambiguous trigger with only nearby mentions is no event; an unambiguous one is', () => {
+    expect(eventsOf({ text: 'Le débat sur la fermeture des maternités est relancé en France.', entities: [['France', 'LOC']] })).toEqual([]);
+    expect(eventsOf({ text: 'Sur les neuf dernières enquêtes publiées sur l’Ohio, huit donnent Obama gagnant.', entities: [['Ohio', 'LOC'], ['Obama', 'PER']] })).toEqual([]);
+    expect(eventsOf({ text: 'Aux États-Unis, ces faits sont passibles de la peine de mort.', entities: [['États-Unis', 'LOC']] })).toEqual([]);
+    expect(eventsOf({ text: 'Les députés ont pu rejoindre les bancs de l’Assemblée.', entities: [['Assemblée', 'ORG']] })).toEqual([]);
+  });
+});
+
 describe('pronouns and possessives', () => {
   it('resolves `il` to the salient person and keeps the pronoun span', () => {
     const text = 'Thierry Breton dirige Atos depuis 2009. Il a quitté Atos en 2019.';

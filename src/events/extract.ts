@@ -88,6 +88,8 @@ interface DocContext {
 
 const MAX_PREP_CHAIN = 10;
 const CONTRACTED_ARTICLES = new Set(['du', 'des', 'au', 'aux']);
+/** Trigger prior from which proximity-only participants are enough. */
+const UNAMBIGUOUS_TRIGGER = 0.9;
 /** Determiner-looking words that are (also) prepositions: a segment starting with them is not a subject. */
 const PREPOSITIONS_AS_DETERMINERS = new Set(['du', 'des', 'au', 'aux']);
 /** Articles (not clitics) before which a verb form is used as a noun. */
@@ -348,20 +350,26 @@ function addArgument(args: ExtractedArgument[], arg: ExtractedArgument): void {
 }
 
 /** Arguments from the words after the trigger: each mention gets the role of the preposition governing it. */
-function prepositionalArguments(ctx: DocContext, view: SentenceView, s: number, last: number, frame: RoleFrame, args: ExtractedArgument[]): void {
+function prepositionalArguments(ctx: DocContext, view: SentenceView, s: number, last: number, frame: RoleFrame, args: ExtractedArgument[], isVerb: boolean): void {
   const tokens = view.tokens;
   const chain: string[] = [];
+  // After a verb, `de X` following its object noun completes that noun (`rejoindre les bancs de l'Assemblée`).
+  let wordsBeforeChain = 0;
+  const governing = (): string | undefined => {
+    const lastPrep = chain[chain.length - 1];
+    if (lastPrep === 'de') {
+      const other = [...chain].reverse().find((p) => p !== 'de');
+      if (other) return other;
+      return isVerb && wordsBeforeChain > 0 ? undefined : 'de';
+    }
+    return lastPrep;
+  };
   for (let k = last + 1; k < tokens.length && k <= last + MAX_PREP_CHAIN; k++) {
     const t = tokens[k]!;
     if (t.norm === ',' || t.norm === '(' || t.norm === ')' || isClauseBoundary(tokens, k)) break;
     // A finite verb ends the noun phrase: auxiliaries, and any word after a reflexive clitic (`s'explique`).
     if (AVOIR_FORMS.has(t.norm) || ETRE_FORMS.has(t.norm) || t.norm === 'se' || t.norm === "s'") break;
     const span = view.mentionOfToken[k];
-    const governing = (): string | undefined => {
-      const lastPrep = chain[chain.length - 1];
-      if (lastPrep === 'de') return [...chain].reverse().find((p) => p !== 'de') ?? 'de';
-      return lastPrep;
-    };
     if (span && span.first === k) {
       const prep = governing();
       const role = prep ? roleIn(frame.preps[prep], span.label) : undefined;
@@ -397,6 +405,7 @@ function prepositionalArguments(ctx: DocContext, view: SentenceView, s: number, 
       while (DETERMINERS.has(tokens[n]?.norm ?? '')) n++;
       if (!view.mentionOfToken[n]) break;
     }
+    if (chain.length === 0 && !DETERMINERS.has(t.norm)) wordsBeforeChain++;
   }
 }
 
@@ -630,6 +639,8 @@ function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: number, ent
     const beforeArticle = tokens[first - 2]?.norm ?? '';
     if (!SINGULAR_SUBJECT_PRONOUNS.has(beforeArticle) && !['ils', 'elles', 'on', 'qui', 'ne', "n'", 'je', 'nous', 'vous'].includes(beforeArticle)) return null;
   }
+  // `la peine de mort`, `à mort`: a participle or finite form right after a preposition is a noun.
+  if (group && group.words.length === 0 && (entry.tense === 'ppast' || entry.tense === 'pres') && ['de', "d'", 'à', 'en', 'par', 'pour', 'sans'].includes(tokens[first - 1]?.norm ?? '')) return null;
   // A bare past participle (`Claude Érignac, tué le 6 février`) describes the noun it follows: that noun is the
   // participle's passive subject, and nothing else is.
   const participial =
@@ -671,10 +682,12 @@ function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: number, ent
     const role = retype ? retype.role : roleIn(frame.object, directObject.label);
     if (role) addArgument(args, { role, span: directObject, anaphor: null, source: 'object' });
   }
-  prepositionalArguments(ctx, view, s, last, frame, args);
+  prepositionalArguments(ctx, view, s, last, frame, args, isVerb);
   fallbackArguments(view, first, last, frame, args);
 
-  if (args.length === 0) return null;
+  // Participants found only by proximity make an event only for unambiguous triggers (`attentat`, `décès`): otherwise
+  // at least one must hang on the trigger syntactically.
+  if (args.length === 0 || (row.confidence < UNAMBIGUOUS_TRIGGER && !args.some((a) => a.source !== 'fallback'))) return null;
   // An ambiguous trigger needs its key role from the syntax, not from the nearest-mention fallback.
   if (row.requiresRole && !args.some((a) => a.source !== 'fallback' && row.requiresRole!.includes(a.role))) return null;
 

@@ -116,7 +116,7 @@ export const TRIGGERS: TriggerRow[] = [
   { lemma: 'cession', pos: 'noun', type: 'Transaction.Transfer-Ownership', confidence: 0.7 },
 
   // ── Justice ──
-  { lemma: 'enquête', pos: 'noun', type: 'Justice.Investigate', confidence: 0.8, excludeNear: ['opinion', 'sondage'], window: 2 },
+  { lemma: 'enquête', pos: 'noun', type: 'Justice.Investigate', confidence: 0.8, requiresRole: ['agent', 'target'], excludeNear: ['opinion', 'sondage', 'publique', 'publiée', 'publiées', 'réalisée', 'menée auprès'], window: 3 },
   { lemma: 'enquêter', pos: 'verb', type: 'Justice.Investigate', confidence: 0.85 },
   { lemma: 'investigation', pos: 'noun', type: 'Justice.Investigate', confidence: 0.6 },
   { lemma: 'perquisition', pos: 'noun', type: 'Justice.Investigate', confidence: 0.9 },
