@@ -163,6 +163,16 @@ describe('precision guards', () => {
     expect(eventsOf({ text: 'Sur les neuf dernières enquêtes publiées sur l’Ohio, huit donnent Obama gagnant.', entities: [['Ohio', 'LOC'], ['Obama', 'PER']] })).toEqual([]);
     expect(eventsOf({ text: 'Aux États-Unis, ces faits sont passibles de la peine de mort.', entities: [['États-Unis', 'LOC']] })).toEqual([]);
     expect(eventsOf({ text: 'Les députés ont pu rejoindre les bancs de l’Assemblée.', entities: [['Assemblée', 'ORG']] })).toEqual([]);
+    expect(eventsOf({ text: 'Les voyages ne vont pas résoudre les problèmes du Mali.', entities: [['Mali', 'LOC']] })).toEqual([]);
+    expect(eventsOf({ text: 'À la suite des élections qui ont porté Mariano Rajoy au pouvoir, a succédé un autre changement.', entities: [['Mariano Rajoy', 'PER']] }).filter((r) => r.type === 'Personnel.Start-Position')).toEqual([]);
+  });
+  it('a date across an infinitive clause belongs to the other verb', () => {
+    const [death] = eventsOf({
+      text: 'Le ministre se rendra aujourd’hui à Cayenne pour rendre hommage aux soldats décédés à Dorlin.',
+      entities: [['Cayenne', 'LOC'], ['Dorlin', 'LOC']],
+      timexes: [['aujourd’hui', '2012-06-28']],
+    }).filter((r) => r.type === 'Life.Die');
+    expect(death?.time).toBeNull();
   });
 });
 

@@ -88,6 +88,9 @@ interface DocContext {
 
 const MAX_PREP_CHAIN = 10;
 const CONTRACTED_ARTICLES = new Set(['du', 'des', 'au', 'aux']);
+const RELATIVE_PRONOUNS = new Set(['qui', 'que', "qu'", 'dont', 'où', 'lequel', 'laquelle', 'lesquels', 'lesquelles']);
+/** Words that introduce an infinitive clause (`pour rendre hommage`): a date across them belongs to another verb. */
+const INFINITIVE_INTRODUCERS = new Set(['pour', 'afin', 'sans', 'avant', 'après']);
 /** Trigger prior from which proximity-only participants are enough. */
 const UNAMBIGUOUS_TRIGGER = 0.9;
 /** Determiner-looking words that are (also) prepositions: a segment starting with them is not a subject. */
@@ -186,7 +189,15 @@ function findVerbSubject(view: SentenceView, groupStart: number): SubjectFinding
   // because their mentions follow a preposition or sit between commas after it).
   let k = j;
   while (k >= 0 && !isClauseBoundary(tokens, k)) k--;
-  for (let i = k + 1; i <= j; i++) {
+  let end = j;
+  // `…, qui a porté Rajoy au pouvoir, a succédé …`: after a comma, a clause opened by a relative pronoun has closed;
+  // the subject is before that relative clause.
+  if (tokens[groupStart - 1]?.norm === ',' && RELATIVE_PRONOUNS.has(tokens[k]?.norm ?? '')) {
+    end = k - 1;
+    k = end;
+    while (k >= 0 && !isClauseBoundary(tokens, k)) k--;
+  }
+  for (let i = k + 1; i <= end; i++) {
     const span = view.mentionOfToken[i];
     if (span && span.first === i) {
       if (span.governedBy === null && !span.parenthesized) return { kind: 'mention', span, source: 'subject' };
@@ -368,7 +379,7 @@ function prepositionalArguments(ctx: DocContext, view: SentenceView, s: number, 
     const t = tokens[k]!;
     if (t.norm === ',' || t.norm === '(' || t.norm === ')' || isClauseBoundary(tokens, k)) break;
     // A finite verb ends the noun phrase: auxiliaries, and any word after a reflexive clitic (`s'explique`).
-    if (AVOIR_FORMS.has(t.norm) || ETRE_FORMS.has(t.norm) || t.norm === 'se' || t.norm === "s'") break;
+    if (AVOIR_FORMS.has(t.norm) || ETRE_FORMS.has(t.norm) || MODAL_FORMS.has(t.norm) || NEGATION_START.has(t.norm) || t.norm === 'se' || t.norm === "s'") break;
     const span = view.mentionOfToken[k];
     if (span && span.first === k) {
       const prep = governing();
@@ -577,14 +588,24 @@ function timeIndexOf(view: SentenceView): TimeIndex {
  * expressions without a normalized value are ignored.
  * No candidate → null: a time is never invented.
  */
-function attachTime(view: SentenceView, first: number, last: number): TimeExpression | null {
+function attachTime(ctx: DocContext, view: SentenceView, first: number, last: number): TimeExpression | null {
   const tokens = view.tokens;
   const { usable, tokenIndex, tokensOfSegment } = timeIndexOf(view);
   if (usable.length === 0) return null;
   const tokenOf = (x: TimeExpression) => tokenIndex.get(x) ?? 0;
   // Vague references (`récemment`, `futurs`: *_REF values) only date the verb they stand next to.
   const near = (x: TimeExpression) => !(x.value ?? '').endsWith('_REF') || Math.min(Math.abs(tokenOf(x) - first), Math.abs(tokenOf(x) - last)) <= 3;
-  const candidates = usable.filter(near);
+  // `se rendra aujourd'hui en Guyane pour rendre hommage aux militaires décédés`: not the date of the deaths.
+  const sameVerbClause = (x: TimeExpression) => {
+    const [from, to] = tokenOf(x) < first ? [tokenOf(x), first] : [last, tokenOf(x)];
+    for (let k = from + 1; k < to; k++) {
+      if (!INFINITIVE_INTRODUCERS.has(tokens[k]!.norm)) continue;
+      const next = tokens[k + 1]?.norm === 'de' || tokens[k + 1]?.norm === "d'" ? tokens[k + 2] : tokens[k + 1];
+      if (next && /(er|ir|re|oir)$/.test(next.norm) && !ctx.lexicon.byFirstWord.get(next.norm)?.some((e) => e.row.pos === 'noun')) return false;
+    }
+    return true;
+  };
+  const candidates = usable.filter((x) => near(x) && sameVerbClause(x));
   if (candidates.length === 0) return null;
   const seg = view.segmentOf[first] ?? 0;
   const same = candidates
@@ -703,7 +724,7 @@ function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: number, ent
     trigger: { start: startTok.start, end: endTok.end },
     sentenceIndex: view.sentence.index,
     arguments: args,
-    time: attachTime(view, first, last),
+    time: attachTime(ctx, view, first, last),
     polarity,
     modality,
     confidence: computeConfidence(row, args, modality),
