@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCorpus, type RunSummary } from '../src/pipeline.js';
+import { Pipeline, runCorpus, type RunSummary } from '../src/pipeline.js';
+import { createEntitiesStage } from '../src/stages/entities.js';
 import {
   articlesById,
   FRENCH_PARAGRAPH,
@@ -23,7 +24,8 @@ import {
   type Row,
 } from './hostile-helpers.js';
 import { NO_MODEL_FLAGS } from './hostile-cli.js';
-import { rulesOnlyPipeline } from './hostile-pipeline.js';
+import { rulesOnlyConfig, rulesOnlyPipeline, rulesOnlyStages } from './hostile-pipeline.js';
+import { FOREIGN_MODEL_DIR } from './ner-models.js';
 
 const ENGLISH_PARAGRAPH =
   'The city council voted on Tuesday to fund the renovation of six schools. The mayor said the work would start in September and last two years, while the opposition called the schedule far too slow.';
@@ -64,6 +66,16 @@ const CASES: Record<string, HostileCase> = {
   'no-punctuation.txt': {
     content: Array.from({ length: 10_000 }, (_, i) => ['le', 'conseil', 'municipal', 'vote', 'budget', 'écoles', 'Rennes', 'mardi'][i % 8]).join(' '),
     expect: { 'no-punctuation.txt': ok },
+  },
+  // Names the tiny fixture model knows, with invisible and bidi characters inside and around them, and a 10,000-word
+  // unpunctuated run of them (the model's windows over an overlong sentence).
+  'names-hostile.txt': {
+    content: 'Hier, Jean\u200b Dupont, de Re\u0301nault, a vu \u202eZorg\u202c à Lyon\u00a0mardi pour le Tour.\r\nMarie et Jean\u00ad à Paris\ufeff, puis Lyon\u2069 mardi\u2028Jean Dupont a vu Zorg.',
+    expect: { 'names-hostile.txt': ok },
+  },
+  'names-no-punctuation.txt': {
+    content: Array.from({ length: 10_000 }, (_, i) => ['Jean', 'Dupont', 'a', 'vu', 'Zorg', 'à', 'Lyon', 'mardi', 'pour', 'le', 'Tour', 'de', 'Renault'][i % 13]).join(' '),
+    expect: { 'names-no-punctuation.txt': ok },
   },
   'zero-width-bidi.txt': {
     content: `La\u200b maire\u200d de Ren\u00adnes, \u202eNathalie Durand\u202c, a voté\u2066 mardi\u2069 le budget.\u200f Le\ufeff préfet \u2067a\u2069 parlé.\u061c`,
@@ -241,33 +253,64 @@ describe('hostile corpus, one run', () => {
   });
 });
 
+describe('hostile corpus through the NER runtime (tiny fixture model)', () => {
+  it('tokenizes, windows and aligns every hostile article without a stage failing; every span exact', async () => {
+    const modelOut = await makeTempDir('hostile-model-out');
+    try {
+      const config = rulesOnlyConfig({ ner: { enabled: true, modelDir: FOREIGN_MODEL_DIR, threads: 1 } });
+      const stages = rulesOnlyStages().map((stage) => (stage.name === 'entities' ? createEntitiesStage() : stage));
+      const withModel = await runCorpus(await Pipeline.create(config, stages), corpus, modelOut);
+      const modelDataset = await readDataset(modelOut);
+      const modelRows = articlesById(modelDataset);
+      // Same statuses as the rules-only run: the model adds layers, it never fails an article.
+      for (const [id, row] of rows) expect(modelRows.get(id)?.status, `${id}: ${String(modelRows.get(id)?.reason)}`).toBe(row.status);
+      expect(withModel.error).toBe(summary.error);
+      expect(modelDataset.mentions!.length).toBeGreaterThan(0);
+      expect(spanViolations(modelDataset)).toEqual([]);
+    } finally {
+      await fs.rm(modelOut, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
+
 describe('size and volume', () => {
   it('processes a 20 MB article in linear time when the size limit allows it, and refuses it under the limit', async () => {
     const root = await makeTempDir('big');
+    const midRoot = await makeTempDir('mid');
     const bigOut = await makeTempDir('big-out');
+    const midOut = await makeTempDir('mid-out');
     try {
-      const repeats = Math.ceil((20 * 1024 * 1024) / (FRENCH_PARAGRAPH.length + 2));
-      await writeFiles(root, { 'big.txt': `date 2024-03-12 Un très long article\n${`${FRENCH_PARAGRAPH}\n\n`.repeat(repeats)}`, 'small.txt': FRENCH_PARAGRAPH });
+      const article = (megabytes: number): { text: string; repeats: number } => {
+        const repeats = Math.ceil((megabytes * 1024 * 1024) / (FRENCH_PARAGRAPH.length + 2));
+        return { text: `date 2024-03-12 Un très long article\n${`${FRENCH_PARAGRAPH}\n\n`.repeat(repeats)}`, repeats };
+      };
+      const big = article(20);
+      await writeFiles(root, { 'big.txt': big.text, 'small.txt': FRENCH_PARAGRAPH });
+      await writeFiles(midRoot, { 'mid.txt': article(2).text });
       const refused = await runCorpus(await rulesOnlyPipeline({ run: { maxFileBytes: 10 * 1024 * 1024 } }), root, bigOut);
       expect(refused).toMatchObject({ articles: 2, ok: 1, error: 1 });
       const refusedRow = articlesById(await readDataset(bigOut)).get('big.txt');
       expect(refusedRow?.reason).toMatch(/^big\.txt: file too large \(20\.\d MB > limit 10\.0 MB/);
 
+      // Linearity, measured as a ratio so that a loaded machine slows both runs alike: stage time per MB on 20 MB
+      // against 2 MB (the 2 MB run goes first and also pays the warm-up). Quadratic stages give ≈ 10.
+      const stageSeconds = (summary: RunSummary): number => Object.values(summary.stageMs).reduce((a, b) => a + b, 0) / 1000;
+      const pipeline = await rulesOnlyPipeline({ run: { maxFileBytes: 64 * 1024 * 1024, articleTimeoutMs: 600_000 } });
+      const mid = await runCorpus(pipeline, midRoot, midOut);
       const started = performance.now();
-      const accepted = await runCorpus(await rulesOnlyPipeline({ run: { maxFileBytes: 64 * 1024 * 1024 } }), root, bigOut);
+      const accepted = await runCorpus(pipeline, root, bigOut);
       const seconds = (performance.now() - started) / 1000;
       expect(accepted).toMatchObject({ articles: 2, ok: 2, error: 0 });
-      // Each stage's time on 20 MB, printed for docs/robustness.md; the bound catches any super-linear stage.
-      console.info(`20 MB article: ${seconds.toFixed(1)} s total; per stage ms ${JSON.stringify(accepted.stageMs)}`);
-      expect(seconds).toBeLessThan(45);
+      const ratio = stageSeconds(accepted) / 20 / (stageSeconds(mid) / 2);
+      console.info(`20 MB article: ${seconds.toFixed(1)} s wall; stage s/MB ratio 20 MB : 2 MB = ${ratio.toFixed(2)}; per stage ms ${JSON.stringify(accepted.stageMs)}`);
+      expect(ratio).toBeLessThan(3);
       const bigDataset = await readDataset(bigOut);
-      expect(bigDataset.sentences!.filter((s) => s.article === 'big.txt').length).toBe(repeats * FRENCH_SENTENCES.length + 1);
+      expect(bigDataset.sentences!.filter((s) => s.article === 'big.txt').length).toBe(big.repeats * FRENCH_SENTENCES.length + 1);
       expect(spanViolations(bigDataset)).toEqual([]);
     } finally {
-      await fs.rm(root, { recursive: true, force: true });
-      await fs.rm(bigOut, { recursive: true, force: true });
+      for (const dir of [root, midRoot, bigOut, midOut]) await fs.rm(dir, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 300_000);
 
   it('processes 10,000 tiny files in one run', async () => {
     const root = await makeTempDir('tiny');
@@ -278,7 +321,7 @@ describe('size and volume', () => {
       await writeFiles(root, files);
       const started = performance.now();
       const result = await runCorpus(await rulesOnlyPipeline(), root, tinyOut);
-      console.info(`10,000 tiny files: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      console.info(`10,000 tiny files: ${((performance.now() - started) / 1000).toFixed(1)} s; per stage ms ${JSON.stringify(result.stageMs)}`);
       expect(result).toMatchObject({ articles: 10_000, ok: 10_000, error: 0 });
       const tinyDataset = await readDataset(tinyOut);
       expect(tinyDataset.sentences).toHaveLength(10_000);
@@ -289,7 +332,7 @@ describe('size and volume', () => {
       await fs.rm(root, { recursive: true, force: true });
       await fs.rm(tinyOut, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 300_000);
 });
 
 describe('command line on hostile input', () => {
