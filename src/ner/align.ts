@@ -28,33 +28,89 @@ export interface Word {
 
 const APOSTROPHE_SET: ReadonlySet<string> = new Set(APOSTROPHES);
 
-// A base character with its combining marks: NFC only ever composes within such a cluster
-// (Hangul jamo aside, which French text does not carry decomposed).
-const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
+/** What happens to a base character (cached per code point: a news text uses few distinct ones). */
+const enum BaseKind {
+  Keep,
+  Drop,
+  Space,
+  Apostrophe,
+  Normalize,
+}
 
-/** Normalizes `original.slice(start, end)` for the model, keeping an offset map back to `original`. */
-export function normalizeForModel(original: string, start = 0, end = original.length): NormalizedText {
-  const pieces: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const slice = original.slice(start, end);
-  for (const match of slice.matchAll(CLUSTER)) {
-    const cluster = match[0];
-    const clusterStart = start + match.index;
-    const clusterEnd = clusterStart + cluster.length;
-    const base = String.fromCodePoint(cluster.codePointAt(0)!);
-    let out: string;
-    if (INVISIBLE.test(base)) continue;
-    else if (SPACE_LIKE.test(base)) out = ' ';
-    else if (APOSTROPHE_SET.has(base)) out = "'";
-    else out = cluster.normalize('NFC');
-    pieces.push(out);
-    for (let i = 0; i < out.length; i++) {
-      starts.push(clusterStart);
-      ends.push(clusterEnd);
-    }
+const baseKinds = new Map<number, BaseKind>();
+
+function baseKind(codePoint: number): BaseKind {
+  let kind = baseKinds.get(codePoint);
+  if (kind === undefined) {
+    const char = String.fromCodePoint(codePoint);
+    if (INVISIBLE.test(char)) kind = BaseKind.Drop;
+    else if (SPACE_LIKE.test(char)) kind = BaseKind.Space;
+    else if (APOSTROPHE_SET.has(char)) kind = BaseKind.Apostrophe;
+    else kind = char.normalize('NFC') === char ? BaseKind.Keep : BaseKind.Normalize;
+    baseKinds.set(codePoint, kind);
   }
-  return { text: pieces.join(''), origStart: Int32Array.from(starts), origEnd: Int32Array.from(ends) };
+  return kind;
+}
+
+const MARK = /\p{M}/u;
+const markCache = new Map<number, boolean>();
+
+/** Combining marks all lie at U+0300 or above; below that no lookup is needed. */
+function isMark(codePoint: number): boolean {
+  if (codePoint < 0x300) return false;
+  let mark = markCache.get(codePoint);
+  if (mark === undefined) {
+    mark = MARK.test(String.fromCodePoint(codePoint));
+    markCache.set(codePoint, mark);
+  }
+  return mark;
+}
+
+/**
+ * Normalizes `original.slice(start, end)` for the model, keeping an offset map back to `original`. Works on
+ * clusters (a base character and the combining marks after it; NFC only composes within one, Hangul jamo
+ * aside, which French text does not carry decomposed): the base decides the cluster's fate (dropped if
+ * invisible, one space if space-like, `'` if an apostrophe), otherwise the cluster is NFC-composed.
+ */
+export function normalizeForModel(original: string, start = 0, end = original.length): NormalizedText {
+  let origStart = new Int32Array(end - start);
+  let origEnd = new Int32Array(end - start);
+  const pieces: string[] = [];
+  let length = 0;
+  let i = start;
+  while (i < end) {
+    const codePoint = original.codePointAt(i)!;
+    let j = i + (codePoint > 0xffff && i + 1 < end ? 2 : 1);
+    for (let next = j < end ? original.codePointAt(j)! : -1; next >= 0 && isMark(next); next = j < end ? original.codePointAt(j)! : -1) {
+      j += next > 0xffff && j + 1 < end ? 2 : 1;
+    }
+    const kind = baseKind(codePoint);
+    let out: string;
+    if (kind === BaseKind.Drop) {
+      i = j;
+      continue;
+    } else if (kind === BaseKind.Space) out = ' ';
+    else if (kind === BaseKind.Apostrophe) out = "'";
+    else if (kind === BaseKind.Keep && j - i <= 2 && (j - i === 1 || codePoint > 0xffff)) out = original.slice(i, j);
+    else out = original.slice(i, j).normalize('NFC');
+    if (length + out.length > origStart.length) {
+      // NFC can expand a cluster (composition exclusions): grow the maps.
+      const grownStart = new Int32Array((length + out.length) * 2);
+      const grownEnd = new Int32Array((length + out.length) * 2);
+      grownStart.set(origStart);
+      grownEnd.set(origEnd);
+      origStart = grownStart;
+      origEnd = grownEnd;
+    }
+    for (let k = 0; k < out.length; k++) {
+      origStart[length + k] = i;
+      origEnd[length + k] = j;
+    }
+    length += out.length;
+    pieces.push(out);
+    i = j;
+  }
+  return { text: pieces.join(''), origStart: origStart.subarray(0, length), origEnd: origEnd.subarray(0, length) };
 }
 
 // Han and kana characters are words of their own (no spaces between words in those scripts).

@@ -37,24 +37,45 @@ function startAllowed(typesWithBegin: ReadonlySet<NerType>): boolean[] {
   return BIO_TAGS.map((tag) => !tag.startsWith('I-') || !typesWithBegin.has(tagType(tag)!));
 }
 
+interface Constraints {
+  /** `allowed[from * TAG_COUNT + to]`. */
+  allowed: Uint8Array;
+  atStart: Uint8Array;
+}
+
+// Few distinct schemes exist (one per loaded model): the tables are built once each.
+const constraintCache = new Map<string, Constraints>();
+
+function constraintsFor(typesWithBegin: ReadonlySet<NerType>): Constraints {
+  const key = [...typesWithBegin].sort().join(',');
+  let constraints = constraintCache.get(key);
+  if (!constraints) {
+    constraints = {
+      allowed: Uint8Array.from(transitionTable(typesWithBegin).flat(), (ok) => (ok ? 1 : 0)),
+      atStart: Uint8Array.from(startAllowed(typesWithBegin), (ok) => (ok ? 1 : 0)),
+    };
+    constraintCache.set(key, constraints);
+  }
+  return constraints;
+}
+
 /** Best tag path under the constraints; ties go to the lower tag index (deterministic). */
 export function viterbi(logProbs: WordLogProbs, typesWithBegin: ReadonlySet<NerType>): BioTag[] {
   const n = logProbs.length;
   if (n === 0) return [];
-  const allowed = transitionTable(typesWithBegin);
-  const atStart = startAllowed(typesWithBegin);
+  const { allowed, atStart } = constraintsFor(typesWithBegin);
   let score = new Float64Array(TAG_COUNT);
-  const back: Int32Array[] = [];
-  for (let t = 0; t < TAG_COUNT; t++) score[t] = atStart[t] ? logProbs[0]![t]! : -Infinity;
+  let next = new Float64Array(TAG_COUNT);
+  const back = new Int32Array(n * TAG_COUNT);
+  const first = logProbs[0]!;
+  for (let t = 0; t < TAG_COUNT; t++) score[t] = atStart[t] ? first[t]! : -Infinity;
   for (let i = 1; i < n; i++) {
-    const next = new Float64Array(TAG_COUNT);
-    const pointers = new Int32Array(TAG_COUNT);
     const emissions = logProbs[i]!;
     for (let to = 0; to < TAG_COUNT; to++) {
       let best = -Infinity;
       let bestFrom = 0;
       for (let from = 0; from < TAG_COUNT; from++) {
-        if (!allowed[from]![to]) continue;
+        if (allowed[from * TAG_COUNT + to] === 0) continue;
         const candidate = score[from]!;
         if (candidate > best) {
           best = candidate;
@@ -62,17 +83,18 @@ export function viterbi(logProbs: WordLogProbs, typesWithBegin: ReadonlySet<NerT
         }
       }
       next[to] = best + emissions[to]!;
-      pointers[to] = bestFrom;
+      back[i * TAG_COUNT + to] = bestFrom;
     }
-    back.push(pointers);
-    score = next;
+    [score, next] = [next, score];
   }
   let last = 0;
   for (let t = 1; t < TAG_COUNT; t++) if (score[t]! > score[last]!) last = t;
-  const path = new Array<number>(n);
-  path[n - 1] = last;
-  for (let i = n - 1; i > 0; i--) path[i - 1] = back[i - 1]![path[i]!]!;
-  return path.map((t) => BIO_TAGS[t]!);
+  const path = new Array<BioTag>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    path[i] = BIO_TAGS[last]!;
+    last = back[i * TAG_COUNT + last]!;
+  }
+  return path;
 }
 
 /** Independent best tag per word. */

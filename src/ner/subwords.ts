@@ -90,6 +90,8 @@ export class SentenceEncoder {
   /** Normalizes like `normalizeForModel`, then applies the tokenizer's own normalizer cluster by cluster. */
   normalize(text: string, start: number, end: number): NormalizedText {
     const base = normalizeForModel(text, start, end);
+    // Usual case: the tokenizer's normalizer leaves the whole text as it is, hence each cluster too.
+    if (this.tokenizer.normalize(base.text) === base.text) return base;
     const pieces: string[] = [];
     const starts: number[] = [];
     const ends: number[] = [];
