@@ -8,6 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { loadDataset } from '../src/audit/dataset.js';
+import { ARTICLES_DATA_ID, buildReport } from '../src/audit/report.js';
 import { Pipeline, runCorpus, type RunSummary } from '../src/pipeline.js';
 import { createEntitiesStage } from '../src/stages/entities.js';
 import {
@@ -43,6 +46,7 @@ interface HostileCase {
   expect: Record<string, { status: 'ok' | 'skipped' | 'error'; reason?: RegExp }>;
 }
 
+const MARKUP_NAME = `a<img src=x onerror=alert(1)>"'.txt`;
 const QUOTED_NAME = `quotes 'single' "double" \`back\`.txt`;
 const ok = { status: 'ok' as const };
 const undetermined = { status: 'skipped' as const, reason: /^language undetermined/ };
@@ -76,6 +80,11 @@ const CASES: Record<string, HostileCase> = {
   'names-no-punctuation.txt': {
     content: Array.from({ length: 10_000 }, (_, i) => ['Jean', 'Dupont', 'a', 'vu', 'Zorg', 'à', 'Lyon', 'mardi', 'pour', 'le', 'Tour', 'de', 'Renault'][i % 13]).join(' '),
     expect: { 'names-no-punctuation.txt': ok },
+  },
+  // Markup in the text and in the file name: plain text for the pipeline, escaped text for the HTML report.
+  [MARKUP_NAME]: {
+    content: `Le maire a écrit <script>alert("INJECTED-TEXT")</script> et <img src=x onerror="alert('INJECTED-IMG')"> dans « un message » à Rennes. Puis </textarea><!-- --> & &amp; fin.`,
+    expect: { [MARKUP_NAME]: ok },
   },
   'zero-width-bidi.txt': {
     content: `La\u200b maire\u200d de Ren\u00adnes, \u202eNathalie Durand\u202c, a voté\u2066 mardi\u2069 le budget.\u200f Le\ufeff préfet \u2067a\u2069 parlé.\u061c`,
@@ -250,6 +259,24 @@ describe('hostile corpus, one run', () => {
     const written = await listTree(out);
     expect(written.filter((file) => !file.startsWith('.cache/'))).toEqual(['articles.jsonl', 'entities.jsonl', 'events.jsonl', 'manifest.json', 'mentions.jsonl', 'sentences.jsonl', 'timexes.jsonl']);
     for (const file of written.filter((f) => f.startsWith('.cache/'))) expect(file).toMatch(/^\.cache\/v\d+\/[a-z]+\/[0-9a-f]{64}\.json$/);
+  });
+});
+
+describe('HTML report of the hostile dataset', () => {
+  it('renders every hostile article as escaped text: one inline script, one JSON block, no injected element', async () => {
+    const html = buildReport(await loadDataset(out));
+    expect(html.match(/<script\b/g)).toHaveLength(2); // the page's own script and its JSON data block
+    expect(html).not.toMatch(/<(img|svg|iframe|textarea)\b/i); // the hostile markup is there only as escaped text
+    const { document } = parseHTML(html);
+    expect(document.querySelectorAll('img, svg, iframe, textarea').length).toBe(0);
+    const sections = JSON.parse(document.getElementById(ARTICLES_DATA_ID)!.textContent!) as string[];
+    expect(sections).toHaveLength(rows.size);
+    const rendered = parseHTML(`<!DOCTYPE html><html><body>${sections.join('\n')}</body></html>`).document;
+    expect(rendered.querySelectorAll('script, img, svg, iframe, textarea').length).toBe(0);
+    // The hostile name and text come back as text, character for character.
+    const ids = [...document.querySelectorAll('#article-list li')].map((li) => li.getAttribute('data-article'));
+    expect(ids).toContain(MARKUP_NAME);
+    expect(rendered.body.textContent).toContain('<script>alert("INJECTED-TEXT")</script>');
   });
 });
 
