@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeForModel, splitWordRanges, wordsOf } from '../src/ner/align.js';
+import { APOSTROPHES, INVISIBLE, SPACE_LIKE } from '../src/rules/fr/ner-pretokenize.js';
 import { alignPieces, assignWordTokens, SentenceEncoder, type PieceTokenizer } from '../src/ner/subwords.js';
 
 /** Original-text slices of the words, i.e. what a mention built from them would contain. */
@@ -29,6 +30,41 @@ describe('normalizeForModel', () => {
     expect(n.text).toBe('Paris');
     expect(n.origStart[0]).toBe(3);
     expect(n.origEnd[4]).toBe(8);
+  });
+});
+
+/** The normalizer's specification, written plainly (regex clusters): the fast implementation must equal it. */
+function referenceNormalize(original: string, start: number, end: number): { text: string; origStart: number[]; origEnd: number[] } {
+  const apostrophes = new Set<string>(APOSTROPHES);
+  const pieces: string[] = [];
+  const origStart: number[] = [];
+  const origEnd: number[] = [];
+  for (const match of original.slice(start, end).matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
+    const cluster = match[0];
+    const base = String.fromCodePoint(cluster.codePointAt(0)!);
+    if (INVISIBLE.test(base)) continue;
+    const out = SPACE_LIKE.test(base) ? ' ' : apostrophes.has(base) ? "'" : cluster.normalize('NFC');
+    pieces.push(out);
+    for (let i = 0; i < out.length; i++) {
+      origStart.push(start + match.index);
+      origEnd.push(start + match.index + cluster.length);
+    }
+  }
+  return { text: pieces.join(''), origStart, origEnd };
+}
+
+describe('normalizeForModel equals its plain specification', () => {
+  it('on random strings of hard characters and random sub-ranges', () => {
+    const alphabet = fc.constantFrom('a', 'É', 'e\u0301', '\u0301', ' ', '\u00A0', '\u2019', "'", '`', '«', '😀', '🏽', '\uD83D', '\uDE00', '東', '\u00AD', '\u200B', '\u200D', '\u2126', '\u{1D15E}', '\uFE0F', '\u20E3', 'x\u0308\u0301', '\n');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 30 }).map((parts) => parts.join('')), fc.nat(5), fc.nat(5), (text, a, b) => {
+        const start = Math.min(a, text.length);
+        const end = Math.max(start, text.length - b);
+        const fast = normalizeForModel(text, start, end);
+        expect({ text: fast.text, origStart: Array.from(fast.origStart), origEnd: Array.from(fast.origEnd) }).toEqual(referenceNormalize(text, start, end));
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
   });
 });
 
