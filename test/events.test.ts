@@ -166,6 +166,12 @@ describe('precision guards', () => {
     expect(eventsOf({ text: 'Les voyages ne vont pas résoudre les problèmes du Mali.', entities: [['Mali', 'LOC']] })).toEqual([]);
     expect(eventsOf({ text: 'À la suite des élections qui ont porté Mariano Rajoy au pouvoir, a succédé un autre changement.', entities: [['Mariano Rajoy', 'PER']] }).filter((r) => r.type === 'Personnel.Start-Position')).toEqual([]);
   });
+  it('an event needs a participant in one of its core roles; irregular participles read as participles', () => {
+    expect(eventsOf({ text: 'Ils ont été interpellés dans un bureau de recrutement à Lyon.', entities: [['Lyon', 'LOC']] }).map((r) => r.type)).toEqual(['Justice.Arrest-Jail']);
+    expect(eventsOf({ text: 'Le président gère la crise née de l’ouragan Sandy.', entities: [['Sandy', 'PER']] })).toEqual([]);
+    expect(eventsOf({ text: 'Cela devrait obliger tous les dirigeants élus à agir, a dit Michael Bloomberg.', entities: [['Michael Bloomberg', 'PER']] })).toEqual([]);
+    expect(eventsOf({ text: 'Un salarié sur dix est payé au SMIC, soit 2,5 millions de personnes.', entities: [['SMIC', 'ORG']] })).toEqual([]);
+  });
   it('a date across an infinitive clause belongs to the other verb', () => {
     const [death] = eventsOf({
       text: 'Le ministre se rendra aujourd’hui à Cayenne pour rendre hommage aux soldats décédés à Dorlin.',

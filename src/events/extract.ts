@@ -7,7 +7,7 @@
 import type { Document, EntityLabel, Mention, Sentence, TimeExpression } from '../document.js';
 import type { EventType, Modality, Polarity, Role } from '../dataset/schema.js';
 import { clusterEntities } from '../entities/cluster.js';
-import { ROLE_FRAMES } from '../rules/fr/event-frames.js';
+import { CORE_ROLES, ROLE_FRAMES } from '../rules/fr/event-frames.js';
 import {
   AVOIR_FORMS,
   CLITICS,
@@ -396,7 +396,9 @@ function prepositionalArguments(ctx: DocContext, view: SentenceView, s: number, 
       k++;
       continue;
     }
-    if (k > last + 1 && isTriggerStart(ctx, view, k)) break;
+    // Another event noun heads a new phrase (`après la fermeture de …`), unless it only qualifies a noun (`bureau de recrutement`).
+    const qualifier = tokens[k - 1]?.norm === 'de' || tokens[k - 1]?.norm === "d'";
+    if (k > last + 1 && !qualifier && isTriggerStart(ctx, view, k)) break;
     const p = prepositionAt(tokens, k);
     if (p) {
       chain.push(p.prep);
@@ -709,6 +711,7 @@ function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: number, ent
   // Participants found only by proximity make an event only for unambiguous triggers (`attentat`, `décès`): otherwise
   // at least one must hang on the trigger syntactically.
   if (args.length === 0 || (row.confidence < UNAMBIGUOUS_TRIGGER && !args.some((a) => a.source !== 'fallback'))) return null;
+  if (!args.some((a) => CORE_ROLES[type].includes(a.role))) return null;
   // An ambiguous trigger needs its key role from the syntax, not from the nearest-mention fallback.
   if (row.requiresRole && !args.some((a) => a.source !== 'fallback' && row.requiresRole!.includes(a.role))) return null;
 

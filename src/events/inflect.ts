@@ -120,11 +120,12 @@ function conjugateIrregular(lemma: string, stems: IrregularStems, out: Inflected
   add(out, 'inf', [lemma]);
   add(out, 'pres', stems.pres);
   add(out, 'impf', IMPF.map((e) => stems.impf + e));
+  // Before the passé simple: `élus`, `mis`, `promis` are far more often participles in news text.
+  add(out, 'ppast', stems.ppastForms ?? participleForms(stems.ppast));
   add(out, 'ps', stems.ps);
   add(out, 'fut', FUT.map((e) => stems.fut + e));
   add(out, 'cond', COND.map((e) => stems.fut + e));
   add(out, 'subj', SUBJ.map((e) => stems.subj + e));
-  add(out, 'ppast', stems.ppastForms ?? participleForms(stems.ppast));
   add(out, 'ppres', [stems.ppres]);
 }
 

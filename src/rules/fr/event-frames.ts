@@ -3,7 +3,7 @@
  * around the trigger (see RoleFrame in src/events/trigger-table.ts). A trigger row may override any slot.
  * Prepositions are normalized (`du`/`des`/`d'` → `de`, `au`/`aux` → `à`; multiword ones as written).
  */
-import type { EventType } from '../../dataset/schema.js';
+import type { EventType, Role } from '../../dataset/schema.js';
 import type { RoleFrame } from '../../events/trigger-table.js';
 
 /** Places: à/en/dans/au sein de a location. */
@@ -226,7 +226,8 @@ const born: RoleFrame = {
   subject: { PER: 'person' },
   object: {},
   passive: { PER: 'person' },
-  preps: { de: { PER: 'person' }, 'à': { LOC: 'place' }, en: { LOC: 'place' } },
+  // Not `de X`: `né de parents italiens`, `la crise née de l'ouragan`.
+  preps: { 'à': { LOC: 'place' }, en: { LOC: 'place' }, dans: { LOC: 'place' } },
   fallback: { LOC: 'place' },
 };
 
@@ -282,6 +283,40 @@ export const ROLE_FRAMES: Record<EventType, RoleFrame> = {
   'Life.Injure': violentLife,
   'Life.Marry': marry,
   'Movement.Transport': transport,
+};
+
+/**
+ * Roles that make an event worth recording: an event none of whose participants plays one of these is dropped
+ * (a `recrutement` with only a place, a `rencontre` with only a place).
+ */
+export const CORE_ROLES: Record<EventType, Role[]> = {
+  'Personnel.Start-Position': ['person', 'organization'],
+  'Personnel.End-Position': ['person', 'organization'],
+  'Personnel.Nominate': ['person', 'organization'],
+  'Personnel.Elect': ['person', 'place', 'organization'],
+  'Business.Start-Org': ['organization', 'agent'],
+  'Business.End-Org': ['organization', 'agent', 'place'],
+  'Business.Merge-Org': ['organization'],
+  'Business.Declare-Bankruptcy': ['organization'],
+  'Transaction.Transfer-Money': ['agent', 'beneficiary'],
+  'Transaction.Transfer-Ownership': ['target', 'agent'],
+  'Justice.Investigate': ['agent', 'target'],
+  'Justice.Arrest-Jail': ['person', 'agent', 'place'],
+  'Justice.Charge-Indict': ['person', 'agent'],
+  'Justice.Trial-Hearing': ['person', 'agent'],
+  'Justice.Sue': ['agent', 'target'],
+  'Justice.Convict': ['person', 'agent'],
+  'Justice.Sentence': ['person', 'agent'],
+  'Justice.Fine': ['person', 'agent'],
+  'Conflict.Attack': ['agent', 'target', 'place'],
+  'Conflict.Demonstrate': ['agent', 'target', 'place'],
+  'Contact.Meet': ['person', 'entity'],
+  'Contact.Statement': ['agent'],
+  'Life.Be-Born': ['person'],
+  'Life.Die': ['victim', 'agent', 'place'],
+  'Life.Injure': ['victim', 'agent', 'place'],
+  'Life.Marry': ['person'],
+  'Movement.Transport': ['agent', 'target', 'destination', 'origin'],
 };
 
 /** Frame for a Life.Die trigger whose subject is the killer (`tuer`, `abattre`), set per row. */

@@ -25,6 +25,8 @@ const CONSTRUIRE_LIKE_DETRUIRE: IrregularStems = { pres: ['détruis', 'détruit'
 const CONVAINCRE_LIKE_VAINCRE: IrregularStems = { pres: ['vaincs', 'vainc', 'vainquons', 'vainquez', 'vainquent'], impf: 'vainqu', ps: ['vainquit', 'vainquirent'], fut: 'vaincr', subj: 'vainqu', ppast: 'vaincu', ppres: 'vainquant' };
 const RENDRE_VISITE: IrregularStems = { pres: ['rends', 'rend', 'rendons', 'rendez', 'rendent'], impf: 'rend', ps: ['rendis', 'rendit', 'rendirent'], fut: 'rendr', subj: 'rend', ppast: 'rendu', ppres: 'rendant' };
 
+/** Currency words: `payer` is a money transfer only with an amount (`payé au SMIC` is a wage level). */
+const CURRENCIES = ['euros', 'euro', 'dollars', 'dollar', '€', '$', 'francs', 'livres', 'yens', 'yuans'];
 /** Words that make `lever`/`levée` a fundraising (not `lever la main`, `levée du corps`). */
 const MONEY_WORDS = ['fonds', 'capitaux', 'million', 'millions', 'milliard', 'milliards', 'dollars', 'euros', 'argent', '$', '€', 'financement', 'financements'];
 /** A return or arrival that is a new position (`retour chez OpenAI`), not a trip home. */
@@ -99,7 +101,7 @@ export const TRIGGERS: TriggerRow[] = [
   { lemma: 'investissement', pos: 'noun', type: 'Transaction.Transfer-Money', confidence: 0.5 },
   { lemma: 'verser', pos: 'verb', type: 'Transaction.Transfer-Money', confidence: 0.6, requiresNear: MONEY_WORDS, window: 6 },
   { lemma: 'versement', pos: 'noun', type: 'Transaction.Transfer-Money', confidence: 0.7 },
-  { lemma: 'payer', pos: 'verb', type: 'Transaction.Transfer-Money', confidence: 0.6, requiresNear: MONEY_WORDS, window: 6 },
+  { lemma: 'payer', pos: 'verb', type: 'Transaction.Transfer-Money', confidence: 0.6, requiresNear: CURRENCIES, window: 6 },
   { lemma: 'financer', pos: 'verb', type: 'Transaction.Transfer-Money', confidence: 0.6 },
   { lemma: 'financement', pos: 'noun', type: 'Transaction.Transfer-Money', confidence: 0.5 },
   { lemma: 'subvention', pos: 'noun', type: 'Transaction.Transfer-Money', confidence: 0.6 },
