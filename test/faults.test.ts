@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OutputError } from '../src/dataset/writer.js';
 import { defaultStages, Pipeline, runCorpus } from '../src/pipeline.js';
 import type { Stage } from '../src/stages/stage.js';
@@ -148,6 +148,30 @@ describe('output faults: exit 2, a message naming the path, the previous dataset
     expect(result.stderr).toContain(`cannot write output ${out}`);
   });
 
+  it('a write failing with ENOSPC (simulated, runs anywhere): "disk full", no staging or open file left, previous dataset intact', async () => {
+    const out = await temp('enospc-sim');
+    await runCorpus(await rulesOnlyPipeline(), corpus, out);
+    const before = await datasetFingerprint(out);
+    // Every FileHandle.write fails as on a full disk; the prototype is reached through a handle of our own.
+    const probePath = path.join(out, 'probe');
+    const probe = await fs.open(probePath, 'w');
+    const handlePrototype = Object.getPrototypeOf(probe) as { write: (...args: unknown[]) => Promise<unknown> };
+    await probe.close();
+    await fs.rm(probePath);
+    const full = vi.spyOn(handlePrototype, 'write').mockRejectedValue(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+    try {
+      await expect(runCorpus(await rulesOnlyPipeline(), corpus, out)).rejects.toThrow(/^cannot write output .*: disk full \(ENOSPC/);
+      expect(full).toHaveBeenCalled();
+    } finally {
+      full.mockRestore();
+    }
+    await expect(fs.stat(path.join(out, '.staging'))).rejects.toThrow();
+    expect(await openFilesUnder(out)).toEqual([]);
+    expect(await datasetFingerprint(out)).toEqual(before);
+    await runCorpus(await rulesOnlyPipeline(), corpus, out);
+    expect(await datasetFingerprint(out)).toEqual(cleanFingerprint);
+  });
+
   it.skipIf(!canMount())('a read-only file system (EROFS): exit 2 "not writable", previous dataset intact', async () => {
     const mountPoint = await temp('ro-mount');
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mountPoint]);
@@ -276,4 +300,11 @@ function canMount(): boolean {
   } catch {
     return false;
   }
+}
+
+/** Files under `dir` this process still holds open (Linux /proc; empty elsewhere). */
+async function openFilesUnder(dir: string): Promise<string[]> {
+  const fds = await fs.readdir('/proc/self/fd').catch(() => [] as string[]);
+  const targets = await Promise.all(fds.map((fd) => fs.readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+  return targets.filter((target) => target.startsWith(`${dir}/`));
 }
