@@ -569,7 +569,8 @@ function printReport(machine: MachineInfo, model: ModelInfo, cold: ColdStart, fi
   out.push(`  median ${fmt(cold.medianMs)} ms, min ${fmt(cold.minMs)} ms over ${cold.runsMs.length} runs`);
   const p = cold.probe;
   out.push(`  probe: Node boot ${fmt(p.bootMs)} ms, imports ${fmt(p.importsMs)} ms, Pipeline.create ${fmt(p.loadMs)} ms, first article ${fmt(p.firstArticleMs ?? 0)} ms (stages ${p.stages.join(' → ')})`);
-  out.push(`  NER model load alone (NerTagger.load, after imports): ${fmt(cold.modelLoad.loadMs)} ms`);
+  out.push(`  probe CPU: boot ${fmt(p.cpuMs.boot)} ms, imports ${fmt(p.cpuMs.imports)} ms, Pipeline.create ${fmt(p.cpuMs.load)} ms, first article ${fmt(p.cpuMs.firstArticle ?? 0)} ms`);
+  out.push(`  NER model load alone (NerTagger.load, after imports): ${fmt(cold.modelLoad.loadMs)} ms wall, ${fmt(cold.modelLoad.cpuMs.load)} ms CPU`);
   out.push(`  fixed cost of a run (empty corpus): ${fmt(fixed.processWallMs)} ms wall, ${fmt(fixed.cpuMs)} ms CPU, ${fmt(fixed.maxRssMB)} MB RSS`);
   out.push('', 'end to end (chronique run --force, shipped model)');
   out.push('  scale  articles  sentences   words   wall s  CPU s  articles/s  sentences/s  words/s  peak RSS MB  ms/article wall  CPU  (marginal wall  CPU)');

@@ -3,10 +3,27 @@
  * with one block per line-pair so that paragraphs stay sentence boundaries. Offsets of an HTML article point into
  * this extracted text, which `articles.jsonl` stores as the article's `text`.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
 import type { Span } from '../document.js';
 import { DATELINE_PATTERN, FRENCH_MONTHS } from '../rules/fr/calendar.js';
+
+type HtmlLibraries = { parseHTML: typeof import('linkedom').parseHTML; Readability: typeof import('@mozilla/readability').Readability };
+let htmlLibraries: HtmlLibraries | null = null;
+
+/**
+ * linkedom and Readability take ~150 ms of CPU to load, a tenth of a cold start: they are loaded (synchronously,
+ * their CommonJS builds) when the first HTML article is read, so runs over text and JSON never pay for them.
+ */
+function loadHtmlLibraries(): HtmlLibraries {
+  if (!htmlLibraries) {
+    const require = createRequire(import.meta.url);
+    htmlLibraries = {
+      parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+      Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
+    };
+  }
+  return htmlLibraries;
+}
 
 export interface ExtractedHtmlArticle {
   text: string;
@@ -30,6 +47,7 @@ interface ElementLike {
 }
 
 export function extractHtmlArticle(html: string): ExtractedHtmlArticle {
+  const { parseHTML, Readability } = loadHtmlLibraries();
   const { document } = parseHTML(html);
   const root = document as unknown as ElementLike & { title?: string };
   const headTitle = cleanInline(root.querySelector('title')?.textContent ?? '') || null;
