@@ -37,6 +37,8 @@ const CLI_JS = path.join(PACKAGE_ROOT, 'dist', 'src', 'cli.js');
 const PRELOAD_URL = pathToFileURL(path.join(BUILT_DIR, 'usage-preload.js')).href;
 const PROBE_JS = path.join(BUILT_DIR, 'cold-probe.js');
 const BASE_MODEL_DIR = path.join(BENCH_DIR, 'models', 'base-768x12');
+/** CLI settings tried on the 1× corpus besides the defaults. */
+const SETTING_VARIANTS: readonly string[][] = [['--threads', '1'], ['--threads', '2'], ['--concurrency', '1'], ['--batch-size', '8']];
 
 /** What the issue asks for; the bench reports each as met or not with the measured figure. */
 const TARGETS = {
@@ -136,10 +138,10 @@ interface Manifest {
   fingerprint: { stages: Record<string, string> };
 }
 
-async function runEndToEnd(corpusDir: string, workDir: string, modelDir: string, ner: boolean): Promise<EndToEndRun> {
+async function runEndToEnd(corpusDir: string, workDir: string, modelDir: string, ner: boolean, extraArgs: readonly string[] = []): Promise<EndToEndRun> {
   const outDir = mkdtempSync(path.join(workDir, 'out-'));
   const usageFile = path.join(workDir, `usage-${path.basename(outDir)}.json`);
-  const args = ['--import', PRELOAD_URL, CLI_JS, 'run', corpusDir, '--out', outDir, '--force', '--no-progress', ...modelArgs(modelDir), ...(ner ? [] : ['--no-ner'])];
+  const args = ['--import', PRELOAD_URL, CLI_JS, 'run', corpusDir, '--out', outDir, '--force', '--no-progress', ...modelArgs(modelDir), ...(ner ? [] : ['--no-ner']), ...extraArgs];
   const result = await runChild(args, { ...process.env, CHRONIQUE_BENCH_USAGE: usageFile });
   if (result.exitCode === 2 || !existsSync(path.join(outDir, 'manifest.json'))) {
     throw new Error(`chronique run ${path.relative(PACKAGE_ROOT, corpusDir)} failed (exit ${result.exitCode}): ${result.stderr.trim().split('\n').slice(-5).join(' | ')}`);
@@ -504,6 +506,12 @@ async function main(): Promise<void> {
     }
     log('end to end without the model (--no-ner), 1× corpus');
     const rulesOnly = await runEndToEnd(corpus.scaleDir(1), workDir, options.model, false);
+    // Speed-only settings (outside the configuration hash), to check the defaults on this machine.
+    const variants: Array<{ args: string[]; run: EndToEndRun }> = [];
+    for (const args of SETTING_VARIANTS) {
+      log(`end to end, 1× corpus, ${args.join(' ')}`);
+      variants.push({ args, run: await runEndToEnd(corpus.scaleDir(1), workDir, options.model, true, args) });
+    }
 
     const ner = await benchNerModels(options, log);
     log('rule-only layers in-process, 1× corpus');
@@ -538,6 +546,7 @@ async function main(): Promise<void> {
       fixedCost: fixed,
       endToEnd: rows,
       rulesOnlyEndToEnd: rulesOnly,
+      settingVariants: variants,
       ner,
       ruleLayers: layers,
       targets: checks,
@@ -547,7 +556,7 @@ async function main(): Promise<void> {
     mkdirSync(resultsDir, { recursive: true });
     const resultsFile = path.join(resultsDir, `${options.name}.json`);
     writeFileSync(resultsFile, `${JSON.stringify(results, roundNumbers, 2)}\n`);
-    printReport(results.machine, results.model, cold, fixed, rows, rulesOnly, ner, layers, checks);
+    printReport(results.machine, results.model, cold, fixed, rows, rulesOnly, variants, ner, layers, checks);
     for (const note of notes) log(`NOTE: ${note}`);
     log(`\nwrote ${path.relative(process.cwd(), resultsFile)}`);
   } finally {
@@ -560,7 +569,7 @@ function roundNumbers(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 100) / 100 : value;
 }
 
-function printReport(machine: MachineInfo, model: ModelInfo, cold: ColdStart, fixed: EndToEndRun, rows: ScaleRow[], rulesOnly: EndToEndRun, ner: NerComparison, layers: LayerFigure[], checks: TargetCheck[]): void {
+function printReport(machine: MachineInfo, model: ModelInfo, cold: ColdStart, fixed: EndToEndRun, rows: ScaleRow[], rulesOnly: EndToEndRun, variants: Array<{ args: string[]; run: EndToEndRun }>, ner: NerComparison, layers: LayerFigure[], checks: TargetCheck[]): void {
   const out: string[] = [];
   out.push('', `machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; ONNX threads ${machine.onnxThreads}, concurrency ${machine.concurrency}`);
   out.push(`load average before ${machine.loadAverageBefore.map((x) => x.toFixed(2)).join(' ')}, after ${machine.loadAverageAfter.map((x) => x.toFixed(2)).join(' ')}${machine.competingJobs.length ? ' — MACHINE WAS LOADED by other jobs' : ''}`);
@@ -580,6 +589,9 @@ function printReport(machine: MachineInfo, model: ModelInfo, cold: ColdStart, fi
   const last = rows[rows.length - 1];
   if (last) out.push(`  time share per stage (${last.scale}×): ${Object.entries(last.stageShare).map(([s, share]) => `${s} ${pct(share)}`).join(', ')}`);
   out.push(`  without the model (--no-ner, 1×): ${fmt(rulesOnly.sentences / (rulesOnly.processWallMs / 1000), 1)} sentences/s, ${(rulesOnly.processWallMs / 1000).toFixed(2)} s wall, ${fmt(rulesOnly.maxRssMB)} MB RSS`);
+  const first = rows.find((r) => r.scale === 1);
+  if (first) out.push(`  settings on the 1× corpus: defaults ${fmt(first.sentencesPerSecond, 1)} sentences/s, ${(first.cpuMs / 1000).toFixed(2)} s CPU`);
+  for (const v of variants) out.push(`    ${v.args.join(' ').padEnd(16)} ${fmt(v.run.sentences / (v.run.processWallMs / 1000), 1)} sentences/s, ${(v.run.processWallMs / 1000).toFixed(2)} s wall, ${(v.run.cpuMs / 1000).toFixed(2)} s CPU`);
   out.push('', `NER stage alone (${ner.sentences} Sequoia test sentences, best of rounds)`);
   out.push('  model             batch  sentences/s  words/s');
   for (const r of ner.shipped.rows) out.push(`  ${'shipped'.padEnd(16)}  ${String(r.batchSize).padStart(5)}  ${fmt(r.sentencesPerSecond, 1).padStart(11)}  ${fmt(r.wordsPerSecond).padStart(7)}`);
