@@ -220,7 +220,7 @@ function describe(r: EventRecord): string {
 }
 
 function printResult(result: EventsEvalResult): void {
-  console.log(`\n== ${result.mode}: ${result.matched}/${result.total} core gold events matched; ${result.predicted} events predicted`);
+  console.log(`\n== ${result.mode}: ${result.matched}/${result.total} core gold events matched (target ≥ 10: ${result.matched >= 10 ? 'met' : 'NOT MET'}); ${result.predicted} events predicted`);
   console.log(`  participants with the gold role: ${result.participants.found}/${result.participants.total}; exact time values: ${result.exactTimes}/${result.total}`);
   for (const m of result.matches) {
     console.log(`  ${m.matched ? 'ok  ' : 'MISS'} ${m.gold.id.padEnd(28)} ${m.matched ? describe(m.matched) : m.reason}`);
