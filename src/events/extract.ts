@@ -9,8 +9,16 @@ import type { EventType, Modality, Polarity, Role } from '../dataset/schema.js';
 import { clusterEntities } from '../entities/cluster.js';
 import { CORE_ROLES, ROLE_FRAMES } from '../rules/fr/event-frames.js';
 import {
+  ARTICLES,
   AVOIR_FORMS,
+  CLITIC_HOSTS,
   CLITICS,
+  CONTRACTED_ARTICLES,
+  HYPOTHETICAL_CONTEXT,
+  INFINITIVE_INTRODUCERS,
+  NOUN_MAKING_PREPOSITIONS,
+  PREPOSITIONS_AS_DETERMINERS,
+  RELATIVE_PRONOUNS,
   CONDITIONAL_AUXILIARIES,
   DEFINITE_DETERMINERS,
   DETERMINERS,
@@ -86,17 +94,10 @@ interface DocContext {
   lexicon: TriggerLexicon;
 }
 
+/** Longest run of words after a trigger searched for prepositional participants. */
 const MAX_PREP_CHAIN = 10;
-const CONTRACTED_ARTICLES = new Set(['du', 'des', 'au', 'aux']);
-const RELATIVE_PRONOUNS = new Set(['qui', 'que', "qu'", 'dont', 'où', 'lequel', 'laquelle', 'lesquels', 'lesquelles']);
-/** Words that introduce an infinitive clause (`pour rendre hommage`): a date across them belongs to another verb. */
-const INFINITIVE_INTRODUCERS = new Set(['pour', 'afin', 'sans', 'avant', 'après']);
 /** Trigger prior from which proximity-only participants are enough. */
 const UNAMBIGUOUS_TRIGGER = 0.9;
-/** Determiner-looking words that are (also) prepositions: a segment starting with them is not a subject. */
-const PREPOSITIONS_AS_DETERMINERS = new Set(['du', 'des', 'au', 'aux']);
-/** Articles (not clitics) before which a verb form is used as a noun. */
-const ARTICLES = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'ces', 'ce', 'cette', 'ses', 'son', 'sa', 'leurs', 'du', 'au', 'aux', 'nos', 'vos', 'mes', 'tes', 'notre', 'votre', 'plusieurs', 'quelques', 'certains', 'nombreux', 'nouveaux', 'anciens']);
 
 function isAdverb(norm: string): boolean {
   return VERB_GROUP_ADVERBS.has(norm) || (norm.length > 5 && norm.endsWith('ment'));
@@ -493,7 +494,7 @@ function polarityAndModality(
     (tense === 'cond' && !allGroup.some((w) => CONDITIONAL_AUXILIARIES.has(w))) ||
     premods.some((w) => HYPOTHETICAL_CUES.has(w)) ||
     before.some((w, i) => w === 'si' || (w === "s'" && (before[i + 1] === 'il' || before[i + 1] === 'ils'))) ||
-    before.slice(-8).some((w) => w === 'peut-être' || w === 'spéculer' || w === 'spéculations' || w === 'rumeurs') ||
+    before.slice(-8).some((w) => HYPOTHETICAL_CONTEXT.has(w)) ||
     sentenceWords[sentenceWords.length - 1] === '?';
   const reportedByAux = allGroup.some((w) => CONDITIONAL_AUXILIARIES.has(w)) && (tense === 'ppast' || supportGroup !== null);
   const planned =
@@ -624,7 +625,7 @@ function attachTime(ctx: DocContext, view: SentenceView, first: number, last: nu
   // Sentence-initial adverbial.
   const opener = tokens[0]?.norm ?? '';
   const triggerSegmentStart = tokens.findIndex((_, k) => view.segmentOf[k] === seg);
-  const startsRelative = ['qui', 'où', 'dont', 'lequel', 'laquelle'].includes(tokens[triggerSegmentStart]?.norm ?? '') || ['qui', 'où', 'dont'].includes(tokens[triggerSegmentStart + 1]?.norm ?? '');
+  const startsRelative = RELATIVE_PRONOUNS.has(tokens[triggerSegmentStart]?.norm ?? '') || RELATIVE_PRONOUNS.has(tokens[triggerSegmentStart + 1]?.norm ?? '');
   if (seg > 0 && !startsRelative && FRONTED_TIME_STARTERS.has(opener)) {
     const fronted = candidates.filter((x) => view.segmentOf[tokenOf(x)] === 0);
     if (fronted[0]) return fronted[0];
@@ -660,10 +661,10 @@ function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: number, ent
   // `les élus`, `un licencié`: a verb form right after an article is a noun, not this event's verb.
   if (group && entry.tense !== 'inf' && ARTICLES.has(tokens[first - 1]?.norm ?? '') && group.words.length === 0) {
     const beforeArticle = tokens[first - 2]?.norm ?? '';
-    if (!SINGULAR_SUBJECT_PRONOUNS.has(beforeArticle) && !['ils', 'elles', 'on', 'qui', 'ne', "n'", 'je', 'nous', 'vous'].includes(beforeArticle)) return null;
+    if (!SINGULAR_SUBJECT_PRONOUNS.has(beforeArticle) && !CLITIC_HOSTS.has(beforeArticle)) return null;
   }
   // `la peine de mort`, `à mort`: a participle or finite form right after a preposition is a noun.
-  if (group && group.words.length === 0 && (entry.tense === 'ppast' || entry.tense === 'pres') && ['de', "d'", 'à', 'en', 'par', 'pour', 'sans'].includes(tokens[first - 1]?.norm ?? '')) return null;
+  if (group && group.words.length === 0 && (entry.tense === 'ppast' || entry.tense === 'pres') && NOUN_MAKING_PREPOSITIONS.has(tokens[first - 1]?.norm ?? '')) return null;
   // A bare past participle (`Claude Érignac, tué le 6 février`) describes the noun it follows: that noun is the
   // participle's passive subject, and nothing else is.
   const participial =

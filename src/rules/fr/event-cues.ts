@@ -49,6 +49,23 @@ export const MULTIWORD_PREPOSITIONS: Array<{ words: string[]; prep: string }> = 
   { words: ['face', 'au'], prep: 'contre' },
 ];
 
+/** Articles (not clitics) after which a verb form is used as a noun (`les élus`). */
+export const ARTICLES = new Set([
+  'le', 'la', 'les', 'un', 'une', 'des', 'ces', 'ce', 'cette', 'ses', 'son', 'sa', 'leurs', 'du', 'au', 'aux', 'nos', 'vos',
+  'mes', 'tes', 'notre', 'votre', 'plusieurs', 'quelques', 'certains', 'nombreux', 'nouveaux', 'anciens',
+]);
+/** Before `le`/`la`/`les`, these make it a clitic pronoun (`il les a licenciés`), not an article. */
+export const CLITIC_HOSTS = new Set(['ils', 'elles', 'on', 'qui', 'ne', "n'", 'je', 'nous', 'vous']);
+/** Prepositions after which a participle or present form is a noun (`la peine de mort`). */
+export const NOUN_MAKING_PREPOSITIONS = new Set(['de', "d'", 'à', 'en', 'par', 'pour', 'sans']);
+/** Preposition + article contractions (`au sein du constructeur`). */
+export const CONTRACTED_ARTICLES = new Set(['du', 'des', 'au', 'aux']);
+/** Determiner-looking words that are (also) prepositions: a segment starting with them is not a subject. */
+export const PREPOSITIONS_AS_DETERMINERS = new Set(['du', 'des', 'au', 'aux']);
+export const RELATIVE_PRONOUNS = new Set(['qui', 'que', "qu'", 'dont', 'où', 'lequel', 'laquelle', 'lesquels', 'lesquelles']);
+/** Words that introduce an infinitive clause (`pour rendre hommage`): a date across them belongs to another verb. */
+export const INFINITIVE_INTRODUCERS = new Set(['pour', 'afin', 'sans', 'avant', 'après']);
+
 /** Words that open a new clause: arguments and time expressions do not cross them. */
 export const CLAUSE_BOUNDARY_WORDS = new Set([
   'qui', 'que', "qu'", 'où', 'dont', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'mais', 'car', 'lorsque', "lorsqu'",
@@ -133,6 +150,8 @@ export const HYPOTHETICAL_CUES = new Set([
   'possible', 'possibles', 'potentiel', 'potentielle', 'potentiellement', 'hypothétique', 'probable', 'probablement', 'envisageable',
   'spéculer', 'spéculations', 'rumeur', 'rumeurs', 'pourra', 'pourront', 'si', "s'",
 ]);
+/** Words shortly before a trigger that make it speculative (`spéculer sur un retour`). */
+export const HYPOTHETICAL_CONTEXT = new Set(['peut-être', 'spéculer', 'spéculations', 'spéculation', 'rumeur', 'rumeurs', 'hypothèse']);
 /** Conditional auxiliaries: + past participle = journalistic conditional (`aurait quitté`) → reported. */
 export const CONDITIONAL_AUXILIARIES = new Set(['aurait', 'auraient', 'serait', 'seraient']);
 
