@@ -15,7 +15,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { stableStringify } from '../config.js';
 import type { ArticleMeta } from '../document.js';
-import type { ArticleRecords } from './records.js';
+import { DATASET_FILES, type ArticleRecords } from './records.js';
 import { makeDirectory } from '../util/make-directory.js';
 
 export const CACHE_DIR = '.cache';
@@ -148,7 +148,8 @@ export class ArticleCache {
   private async readArticleEntry(key: string): Promise<ArticleRecords | null> {
     const entry = await this.readEntry<ArticleEntry>(ARTICLES, key);
     const records = entry?.records;
-    if (!records || !Array.isArray(records.articles) || records.articles.length !== 1) return null;
+    // An entry is data from disk: one that does not have the records' shape is a miss, never a crash later on.
+    if (!records || typeof records !== 'object' || !DATASET_FILES.every((file) => Array.isArray(records[file])) || records.articles.length !== 1) return null;
     return records;
   }
 
