@@ -12,9 +12,12 @@ import { OutputError } from '../src/dataset/writer.js';
 import { defaultStages, Pipeline, runCorpus } from '../src/pipeline.js';
 import type { Stage } from '../src/stages/stage.js';
 import { createEntitiesStage } from '../src/stages/entities.js';
-import { datasetFingerprint, FRENCH_PARAGRAPH, FRENCH_SENTENCES, makeTempDir, readDataset, articlesById, runCli, writeFiles } from './hostile-helpers.js';
+import { articlesById, datasetFingerprint, FRENCH_PARAGRAPH, FRENCH_SENTENCES, listTree, makeTempDir, readDataset, runCli, writeFiles } from './hostile-helpers.js';
 import { rulesOnlyConfig, rulesOnlyPipeline, rulesOnlyStages } from './hostile-pipeline.js';
 import { NO_MODEL_FLAGS } from './hostile-cli.js';
+
+// Command-line runs start a whole process (model runtime included): on a loaded 2-core machine that takes seconds.
+vi.setConfig({ testTimeout: 180_000 });
 
 const temps: string[] = [];
 const temp = async (prefix: string): Promise<string> => {
@@ -130,6 +133,37 @@ describe('input faults become error articles; the run goes on', () => {
   });
 });
 
+describe('a damaged incremental cache is a miss, never a wrong result', () => {
+  const cacheFiles = async (out: string): Promise<string[]> => (await listTree(out)).filter((file) => file.startsWith('.cache/')).map((file) => path.join(out, file));
+
+  it('entries truncated, emptied or replaced by garbage: the re-run equals a clean run', async () => {
+    const out = await temp('cache-garbage');
+    await runCorpus(await rulesOnlyPipeline(), corpus, out);
+    const files = await cacheFiles(out);
+    expect(files.length).toBeGreaterThan(10);
+    for (const [index, file] of files.entries()) {
+      const content = await fs.readFile(file, 'utf8');
+      await fs.writeFile(file, [content.slice(0, content.length >> 1), '', '\u0000garbage', '{"key": 1}'][index % 4]!);
+    }
+    const summary = await runCorpus(await rulesOnlyPipeline(), corpus, out);
+    expect(summary.reused).toBe(0);
+    expect(await datasetFingerprint(out)).toEqual(cleanFingerprint);
+  });
+
+  it('entries that are valid JSON with the right key but a wrong shape: the re-run equals a clean run', async () => {
+    const out = await temp('cache-shape');
+    await runCorpus(await rulesOnlyPipeline(), corpus, out);
+    for (const file of await cacheFiles(out)) {
+      const entry = JSON.parse(await fs.readFile(file, 'utf8')) as { key: string; records?: Record<string, unknown>; articles?: unknown };
+      if (entry.records) entry.records = { ...entry.records, sentences: 'not an array', mentions: null };
+      else entry.articles = 'not a list';
+      await fs.writeFile(file, JSON.stringify(entry));
+    }
+    await runCorpus(await rulesOnlyPipeline(), corpus, out);
+    expect(await datasetFingerprint(out)).toEqual(cleanFingerprint);
+  });
+});
+
 describe('output faults: exit 2, a message naming the path, the previous dataset intact', () => {
   it('an output path under a regular file (ENOTDIR)', async () => {
     const base = await temp('enotdir');
@@ -220,7 +254,7 @@ describe('interruptions and runaway articles', () => {
     const local = await temp('sigint-corpus');
     await fs.cp(corpus, local, { recursive: true });
     const files: Record<string, string> = {};
-    for (let i = 0; i < 3000; i++) files[`bulk/b${String(i).padStart(4, '0')}.txt`] = `${FRENCH_SENTENCES[i % 5]} Numéro ${i}.`;
+    for (let i = 0; i < 1200; i++) files[`bulk/b${String(i).padStart(4, '0')}.txt`] = `${FRENCH_SENTENCES[i % 5]} Numéro ${i}.`;
     await writeFiles(local, files);
     const out = await temp('sigint-out');
     await runCorpus(await rulesOnlyPipeline(), corpus, out);
@@ -243,7 +277,7 @@ describe('interruptions and runaway articles', () => {
     await runCorpus(await rulesOnlyPipeline(), local, complete);
     await runCorpus(await rulesOnlyPipeline(), local, out);
     expect(await datasetFingerprint(out)).toEqual(await datasetFingerprint(complete));
-  });
+  }, 240_000);
 
   it('a stage that never settles is cut at the deadline: error "timeout…", the other articles go on', async () => {
     const hang: Stage = { name: 'hang', run: (doc) => (doc.meta.id === 'b.txt' ? new Promise<void>(() => undefined) : undefined) };

@@ -53,7 +53,7 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
       stderr += chunk;
       options.onStderr?.(chunk, child);
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 150_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
