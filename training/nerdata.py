@@ -257,6 +257,23 @@ def predict(model, examples: list[Example], max_tokens: int = 8192, use_viterbi:
     return preds  # type: ignore
 
 
+@torch.no_grad()
+def predict_both(model, examples: list[Example], max_tokens: int = 8192):
+    """One forward pass, two decodings: (Viterbi word tags, argmax word tags)."""
+    model.eval()
+    groups = batches(examples, max_tokens, random.Random(0), shuffle=False)
+    pv: list = [None] * len(examples)
+    pa: list = [None] * len(examples)
+    for g in groups:
+        ids, am, tt, _ = collate(examples, g)
+        logits = model(ids, am, tt).float().numpy()
+        for r, i in enumerate(g):
+            n = len(examples[i].ids)
+            pv[i] = decode_words(logits[r, :n], examples[i], True)
+            pa[i] = decode_words(logits[r, :n], examples[i], False)
+    return pv, pa
+
+
 def evaluate(model, examples: list[Example], types=('PER', 'ORG', 'LOC', 'MISC'), use_viterbi=True, fwd=None) -> dict:
     preds = predict(model, examples, use_viterbi=use_viterbi, fwd=fwd)
     golds = [e.word_tags for e in examples]

@@ -82,6 +82,29 @@ if (existsSync(fpfile)) {
   });
   console.log(`fp32 vs int8 argmax agreement on ${n} tokens: ${((100 * same) / n).toFixed(2)} %`);
 }
+// agreement over dev sentences (env AGREE=N): argmax labels of fp32 vs int8 on all real subword positions
+if (process.env.AGREE && existsSync(fpfile)) {
+  const n = Number(process.env.AGREE);
+  const rows = readFileSync(path.resolve('data/ner/dev.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, n).map((l) => JSON.parse(l).text);
+  const sf = await ort.InferenceSession.create(fpfile, { intraOpNumThreads: 2 });
+  let tot = 0;
+  let same = 0;
+  for (let i = 0; i < rows.length; i += 32) {
+    const e = await tok(rows.slice(i, i + 32), { padding: true, truncation: true, max_length: 512 });
+    const fe = { input_ids: toOrt(e.input_ids), attention_mask: toOrt(e.attention_mask) };
+    fe.token_type_ids = new ort.Tensor('int64', new BigInt64Array(fe.input_ids.data.length), fe.input_ids.dims);
+    const a = argmax((await sf.run(fe)).logits);
+    const b = argmax((await q.s.run(fe)).logits);
+    const m = Array.from(fe.attention_mask.data, Number);
+    a.forEach((x, j) => {
+      if (m[j]) {
+        tot++;
+        if (x === b[j]) same++;
+      }
+    });
+  }
+  console.log(`dev agreement fp32 vs int8 (onnxruntime-node, ${rows.length} sentences, ${tot} subwords): ${((100 * same) / tot).toFixed(2)} %`);
+}
 // throughput: 32 sentences of ~30 words
 {
   const batch = Array.from({ length: 32 }, (_, i) => `${texts[i % 3]} ${texts[(i + 1) % 3]}`);
