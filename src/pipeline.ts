@@ -3,6 +3,7 @@
  * dataset writer: files are read in id order, processed concurrently (p-limit), and written back in id order,
  * so the output is sorted without holding the corpus in memory.
  */
+import { stat } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import type { ChroniqueConfig } from './config.js';
 import { configHash } from './config.js';
@@ -150,6 +151,9 @@ interface FileResult {
 export async function runCorpus(pipeline: Pipeline, corpusDir: string, outDir: string, hooks: RunHooks = {}, options: RunOptions = {}): Promise<RunSummary> {
   const started = performance.now();
   const { config } = pipeline;
+  // A mistyped corpus path must stop the run, not replace the previous dataset with an empty one (and prune its cache).
+  const corpusStat = await stat(corpusDir).catch(() => null);
+  if (!corpusStat?.isDirectory()) throw new Error(`corpus ${corpusStat ? 'is not a folder' : 'folder not found'}: ${corpusDir}`);
   const { files, issues } = await listCorpusFiles(corpusDir);
   const writer = await DatasetWriter.open(outDir);
   let cache: ArticleCache;
