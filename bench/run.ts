@@ -556,6 +556,7 @@ async function main(): Promise<void> {
     mkdirSync(resultsDir, { recursive: true });
     const resultsFile = path.join(resultsDir, `${options.name}.json`);
     writeFileSync(resultsFile, `${JSON.stringify(results, roundNumbers, 2)}\n`);
+    writeFileSync(resultsFile.replace(/\.json$/, '.md'), markdownSummary(machine, results.model, cold, rows, ner, layers, checks, notes));
     printReport(results.machine, results.model, cold, fixed, rows, rulesOnly, variants, ner, layers, checks);
     for (const note of notes) log(`NOTE: ${note}`);
     log(`\nwrote ${path.relative(process.cwd(), resultsFile)}`);
@@ -567,6 +568,29 @@ async function main(): Promise<void> {
 /** Two decimals are plenty for timings; shorter, more readable result files. */
 function roundNumbers(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 100) / 100 : value;
+}
+
+/** The figures as Markdown tables (bench/results/<name>.md), for the README's performance section. */
+function markdownSummary(machine: MachineInfo, model: ModelInfo, cold: ColdStart, rows: ScaleRow[], ner: NerComparison, layers: LayerFigure[], checks: TargetCheck[], notes: string[]): string {
+  const lines: string[] = [];
+  lines.push(`Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; defaults (ONNX threads ${machine.onnxThreads}, concurrency ${machine.concurrency}); model ${model.layers}×${model.hidden} int8 (${model.onnxMB.toFixed(1)} MB).`, '');
+  lines.push('| corpus | articles | sentences | words | wall s | CPU s | sentences/s | words/s | peak RSS MB | ms/article wall (marginal) | ms/article CPU (marginal) |', '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  for (const r of rows) {
+    lines.push(`| ${r.scale}× | ${fmt(r.articles)} | ${fmt(r.sentences)} | ${fmt(r.words)} | ${(r.processWallMs / 1000).toFixed(1)} | ${(r.cpuMs / 1000).toFixed(1)} | ${fmt(r.sentencesPerSecond)} | ${fmt(r.wordsPerSecond)} | ${fmt(r.maxRssMB)} | ${r.wallMsPerArticle.toFixed(1)} (${r.marginalWallMsPerArticle.toFixed(1)}) | ${r.cpuMsPerArticle.toFixed(1)} (${r.marginalCpuMsPerArticle.toFixed(1)}) |`);
+  }
+  const last = rows[rows.length - 1];
+  if (last) lines.push('', `Time per stage (${last.scale}×): ${Object.entries(last.stageShare).map(([stage, share]) => `${stage} ${pct(share)}`).join(', ')}.`);
+  const p = cold.probe;
+  lines.push('', `Cold start (\`chronique run\` on one article, process start → exit): median ${fmt(cold.medianMs)} ms over ${cold.runsMs.length} runs — Node ${fmt(p.bootMs)} ms, imports ${fmt(p.importsMs)} ms, Pipeline.create ${fmt(p.loadMs)} ms (NER model load alone ${fmt(cold.modelLoad.loadMs)} ms), first article ${fmt(p.firstArticleMs ?? 0)} ms.`);
+  lines.push('', `NER stage alone (${ner.sentences} Sequoia test sentences):`, '', '| model | batch | sentences/s | words/s |', '|---|--:|--:|--:|');
+  for (const r of ner.shipped.rows) lines.push(`| shipped ${ner.shipped.model.layers}×${ner.shipped.model.hidden} | ${r.batchSize} | ${fmt(r.sentencesPerSecond)} | ${fmt(r.wordsPerSecond)} |`);
+  if ('rows' in ner.base) for (const r of ner.base.rows) lines.push(`| base-size ${ner.base.model.layers}×${ner.base.model.hidden} (random weights) | ${r.batchSize} | ${fmt(r.sentencesPerSecond)} | ${fmt(r.wordsPerSecond)} |`);
+  if (ner.speedup !== null) lines.push('', `Shipped ÷ base-size at batch ${ner.batchSize}: ${ner.speedup.toFixed(1)}×.`);
+  lines.push('', `Rule-only layers (in-process, 1× corpus): ${layers.map((l) => `${l.layer} ${fmt(l.perSecond)} ${l.unit}/s`).join(', ')}.`);
+  lines.push('', '| target | measured | |', '|---|---|---|');
+  for (const c of checks) lines.push(`| ${c.what}: ${c.target} | ${c.measured} | ${c.met ? 'met' : '**not met**'} |`);
+  for (const note of notes) lines.push('', `Note: ${note}.`);
+  return `${lines.join('\n')}\n`;
 }
 
 function printReport(machine: MachineInfo, model: ModelInfo, cold: ColdStart, fixed: EndToEndRun, rows: ScaleRow[], rulesOnly: EndToEndRun, variants: Array<{ args: string[]; run: EndToEndRun }>, ner: NerComparison, layers: LayerFigure[], checks: TargetCheck[]): void {
