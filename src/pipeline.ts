@@ -4,12 +4,13 @@
  * so the output is sorted without holding the corpus in memory.
  */
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import pLimit from 'p-limit';
 import type { ChroniqueConfig } from './config.js';
 import { configHash } from './config.js';
 import type { Document } from './document.js';
 import { ArticleCache, type CacheMode, type PipelineFingerprint } from './dataset/cache.js';
-import { documentToRecords, type ArticleRecords } from './dataset/records.js';
+import { DATASET_FILES, documentToRecords, type ArticleRecords } from './dataset/records.js';
 import { DatasetWriter } from './dataset/writer.js';
 import { createErrorDocument, type ArticleStatus } from './document.js';
 import { decodeText, describeError, listCorpusFiles, parseCorpusText, readCorpusBytes, readCorpusFile, type CorpusFile } from './stages/ingest.js';
@@ -154,7 +155,16 @@ export async function runCorpus(pipeline: Pipeline, corpusDir: string, outDir: s
   // A mistyped corpus path must stop the run, not replace the previous dataset with an empty one (and prune its cache).
   const corpusStat = await stat(corpusDir).catch(() => null);
   if (!corpusStat?.isDirectory()) throw new Error(`corpus ${corpusStat ? 'is not a folder' : 'folder not found'}: ${corpusDir}`);
-  const { files, issues } = await listCorpusFiles(corpusDir);
+  const listed = await listCorpusFiles(corpusDir);
+  // An output folder inside the corpus is ours, not input: its rows would come back as articles on every run. Left out
+  // silently (like hidden files), so that the manifest is the same whether it existed before the run or not.
+  const corpusRoot = path.resolve(corpusDir);
+  const outRoot = path.resolve(outDir);
+  const outputNames = new Set([...DATASET_FILES.map((file) => `${file}.jsonl`), 'manifest.json']);
+  const isOwnOutput = (relativePath: string): boolean =>
+    outRoot === corpusRoot ? outputNames.has(relativePath) : outRoot.startsWith(`${corpusRoot}${path.sep}`) && path.resolve(corpusRoot, relativePath).startsWith(`${outRoot}${path.sep}`);
+  const files = listed.files.filter((file) => !isOwnOutput(file.relativePath));
+  const issues = listed.issues.filter((issue) => !isOwnOutput(issue.relativePath));
   const writer = await DatasetWriter.open(outDir);
   let cache: ArticleCache;
   try {
