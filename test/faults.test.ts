@@ -90,6 +90,37 @@ describe('model faults stop the run before any article', () => {
   });
 });
 
+describe('a corpus path that is not a folder stops the run before the output is touched', () => {
+  it('missing folder or a file: exit 2 naming the path; the previous dataset and its cache stay as they were', async () => {
+    const out = await temp('bad-corpus-out');
+    await runCorpus(await rulesOnlyPipeline(), corpus, out);
+    const before = await datasetFingerprint(out);
+    const cacheBefore = (await listTree(out)).filter((file) => file.startsWith('.cache/'));
+    const missing = path.join(corpus, 'no-such-folder');
+    await expect(runCorpus(await rulesOnlyPipeline(), missing, out)).rejects.toThrow(`corpus folder not found: ${missing}`);
+    const result = await runCli(['run', path.join(corpus, 'a00.txt'), '--out', out, '--no-progress', ...NO_MODEL_FLAGS]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`corpus is not a folder: ${path.join(corpus, 'a00.txt')}`);
+    expect(await datasetFingerprint(out)).toEqual(before);
+    expect((await listTree(out)).filter((file) => file.startsWith('.cache/'))).toEqual(cacheBefore);
+  });
+});
+
+describe('an output folder inside the corpus is never read back as input', () => {
+  it('out inside the corpus, and out = the corpus itself: re-runs give the same dataset as a clean run', async () => {
+    for (const outName of ['nested/out', '.']) {
+      const local = await temp('self-corpus');
+      await fs.cp(corpus, local, { recursive: true });
+      const out = path.resolve(local, outName);
+      await runCorpus(await rulesOnlyPipeline(), local, out);
+      await runCorpus(await rulesOnlyPipeline(), local, out);
+      const again = await runCorpus(await rulesOnlyPipeline(), local, out);
+      expect(again.articles, outName).toBe(15);
+      expect(await datasetFingerprint(out), outName).toEqual(cleanFingerprint);
+    }
+  });
+});
+
 describe('input faults become error articles; the run goes on', () => {
   it('a file removed between the walk and the read is an error naming it; a re-run without it equals a clean run', async () => {
     const local = await temp('vanish-corpus');
