@@ -21,6 +21,7 @@ import { parseCorpusText, sha256 } from '../src/stages/ingest.js';
 import { segmentStage } from '../src/stages/segment.js';
 import { FRENCH_SENTENCES, REPO_ROOT, spanViolations, type Dataset } from './hostile-helpers.js';
 import { rulesOnlyPipeline } from './hostile-pipeline.js';
+import { FOREIGN_MODEL_DIR } from './ner-models.js';
 
 /** Pieces that stress offsets: surrogate halves, combining marks, invisibles, bidi controls, every line break. */
 const HOSTILE_PIECES = [
@@ -29,9 +30,20 @@ const HOSTILE_PIECES = [
   '\u2028', '\u2029', '\u0085', '\v', '\f', '\u0000', '\u0007', '’', "'", '«', '»', '"', '…', '...', '.', '?!', '!', ';', '-', '—', '/', '\\', '://',
   'M.', 'J.-C.', 'U.S.A.', 'www.', '@', '1.', '3,5', '12 mars 2024', "l'été", 'hier', 'Paris', 'Le', 'la', '東京', 'Москва', 'القاهرة', '<p>', '</p>', '&amp;',
 ];
+/** Words the tiny fixture model tags, so that its mentions and DATE spans meet the hostile pieces. */
+const MODEL_WORDS = [' Jean Dupont ', ' Marie ', ' Renault ', ' Lyon ', ' Zorg ', ' Tour ', ' mardi ', 'Jean\u200bDupont', 'Ly\u0301on', ' Paris ', ', de Renault, '];
 
 const hostileText = fc
-  .array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.constantFrom(...FRENCH_SENTENCES), fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ maxLength: 12 })), { maxLength: 40 })
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_PIECES) },
+      { weight: 2, arbitrary: fc.constantFrom(...MODEL_WORDS) },
+      { weight: 1, arbitrary: fc.constantFrom(...FRENCH_SENTENCES) },
+      { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+    ),
+    { maxLength: 40 },
+  )
   .map((parts) => parts.join(''));
 const anyText = fc.oneof(hostileText, fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 }));
 
@@ -179,11 +191,16 @@ const sourceFile = fc.oneof(
   fc.tuple(hostileText, hostileText).map(([title, body]) => ({ path: 'p.html', content: `<html><head><title>${title}</title></head><body><h1>${title}</h1><p>${body}</p><script>x()</script></body></html>` })),
 );
 
-describe('whole rules-only pipeline on arbitrary articles', () => {
+// Every language accepted: a random string must reach every stage, not stop at the language filter.
+const EVERY_LANGUAGE = { accept: ['fr', 'en', 'und', 'de', 'es', 'it', 'pt', 'nl', 'ca', 'oc', 'br', 'eu', 'co', 'la', 'ar', 'ru', 'tr', 'pl', 'ro'], minLetters: 0 };
+
+describe.each([
+  { name: 'rules only', model: false, runs: 250 },
+  { name: 'with the NER runtime (tiny fixture model)', model: true, runs: 80 },
+])('whole pipeline on arbitrary articles: $name', ({ model, runs }) => {
   let pipeline: Pipeline;
   beforeAll(async () => {
-    // Every language accepted: a random string must reach every stage, not stop at the language filter.
-    pipeline = await rulesOnlyPipeline({ language: { accept: ['fr', 'en', 'und', 'de', 'es', 'it', 'pt', 'nl', 'ca', 'oc', 'br', 'eu', 'co', 'la', 'ar', 'ru', 'tr', 'pl', 'ro'], minLetters: 0 } });
+    pipeline = await rulesOnlyPipeline({ language: EVERY_LANGUAGE, ...(model ? { ner: { enabled: true, modelDir: FOREIGN_MODEL_DIR, threads: 1 } } : {}) });
   });
 
   const processAll = async (file: { path: string; content: string }): Promise<Document[]> => {
@@ -193,6 +210,7 @@ describe('whole rules-only pipeline on arbitrary articles', () => {
   };
 
   it('no stage fails; every output span is an exact slice; sentences tile the non-blank text; deterministic', async () => {
+    let mentionsSeen = 0;
     await fc.assert(
       fc.asyncProperty(sourceFile, async (file) => {
         const documents = await processAll(file);
@@ -203,14 +221,17 @@ describe('whole rules-only pipeline on arbitrary articles', () => {
           const records = documentToRecords(doc);
           for (const [name, rows] of Object.entries(records)) dataset[name]!.push(...(rows as Array<Record<string, unknown>>));
           if (doc.status === 'ok') checkSentences(doc);
+          mentionsSeen += doc.mentions.length;
         }
         expect(spanViolations(dataset)).toEqual([]);
         const again = await processAll(file);
         expect(JSON.stringify(again.map(documentToRecords))).toBe(JSON.stringify(documents.map(documentToRecords)));
       }),
-      { numRuns: 250 },
+      { numRuns: runs },
     );
-  }, 120_000);
+    // With the model, the generator must reach its mention path, or the run proves nothing about the aligner.
+    if (model) expect(mentionsSeen).toBeGreaterThan(runs / 2);
+  }, 300_000);
 });
 
 /** Sentences: in order, non-overlapping, non-empty, inside title or body, covering every non-blank character there. */
