@@ -14,12 +14,19 @@ import { formatDiffHtml, formatDiffJson, formatDiffText } from './audit/diff-for
 import { buildReport } from './audit/report.js';
 import type { CacheMode } from './dataset/cache.js';
 import { Pipeline, runCorpus, type RunSummary } from './pipeline.js';
+import { WorkerPoolPipeline } from './pool/worker-pool.js';
 import { createProgress } from './util/progress.js';
 import { PIPELINE_VERSION } from './version.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ARTICLE_ERRORS = 1;
 export const EXIT_CANNOT_RUN = 2;
+
+const nonNegativeInt = (value: string): number => {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return parsed;
+};
 
 const positiveInt = (value: string): number => {
   const parsed = Number(value);
@@ -28,6 +35,8 @@ const positiveInt = (value: string): number => {
 };
 
 interface RunOptions {
+  /** `--workers <n>`: run the stages in n worker threads (0: in the main thread). */
+  workers: number;
   out: string;
   concurrency: number;
   model?: string;
@@ -57,7 +66,9 @@ function configFromOptions(options: RunOptions): ChroniqueConfig {
     },
     events: options.triggers ? { extraTriggersFile: path.resolve(options.triggers) } : {},
     run: {
-      concurrency: options.concurrency,
+      // Each worker takes one article at a time: fewer articles in flight than workers would leave some idle.
+      concurrency: Math.max(options.concurrency, options.workers),
+      workers: options.workers,
       articleTimeoutMs: options.timeoutMs,
       maxFileBytes: options.maxFileMb * 1024 * 1024,
       progress: options.progress,
@@ -79,14 +90,15 @@ function addRunOptions(command: Command): Command {
     .option('--timeout-ms <ms>', 'per-article time limit', positiveInt, 60_000)
     .option('--max-file-mb <mb>', 'files larger than this are not read', positiveInt, 10)
     .option('--no-progress', 'plain log lines instead of a progress bar')
-    .option('--no-ner', 'rules only: do not load or run the NER model');
+    .option('--no-ner', 'rules only: do not load or run the NER model')
+    .option('-w, --workers <n>', 'worker threads running the stages, each with its own model (0: main thread only)', nonNegativeInt, 0);
 }
 
 async function runCommand(corpus: string, options: RunOptions, cache: CacheMode): Promise<number> {
   const config = configFromOptions(options);
   let pipeline: Pipeline;
   try {
-    pipeline = await Pipeline.create(config);
+    pipeline = config.run.workers > 0 ? await WorkerPoolPipeline.create(config) : await Pipeline.create(config);
   } catch (error) {
     process.stderr.write(`chronique: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_CANNOT_RUN;

@@ -1,0 +1,135 @@
+/**
+ * The article pool: the default stages run in `run.workers` worker threads, each with its own Pipeline and NER
+ * session, while the main thread keeps reading, caching and writing in order (`runCorpus` is unchanged: this is a
+ * Pipeline whose `process` hands the document to a free worker). It parallelizes the JavaScript stages (language,
+ * segmentation, dates, events, tokenization), which p-limit alone interleaves on one thread; the cost is one model
+ * load and one model in memory per worker. Results are identical either way (tests).
+ */
+import { Worker } from 'node:worker_threads';
+import type { ChroniqueConfig } from '../config.js';
+import type { PipelineFingerprint } from '../dataset/cache.js';
+import type { Document } from '../document.js';
+import type { Pipeline } from '../pipeline.js';
+
+interface PoolWorker {
+  worker: Worker;
+  busy: boolean;
+  /** The document it is processing, to fail it if the worker dies. */
+  current: { id: number; resolve: (doc: Document) => void; reject: (error: Error) => void } | null;
+  dead: boolean;
+}
+
+type WorkerMessage = { ready: true; fingerprint: PipelineFingerprint } | { failed: string } | { id: number; doc: Document };
+
+/** Starts the worker script; under tsx (sources run as .ts) a bootstrap registers tsx in the worker first. */
+function spawnWorker(config: ChroniqueConfig): Worker {
+  const runningFromSources = import.meta.url.endsWith('.ts');
+  const script = new URL(`./article-worker.${runningFromSources ? 'ts' : 'js'}`, import.meta.url);
+  if (!runningFromSources) return new Worker(script, { workerData: { config } });
+  // Node 20 workers do not inherit `--import tsx`; tsx's API registers it, then the .ts worker is imported.
+  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData: { config } });
+}
+
+export class WorkerPoolPipeline {
+  readonly stages = [];
+  private readonly waiting: Array<() => void> = [];
+  private nextId = 0;
+
+  private constructor(
+    readonly config: ChroniqueConfig,
+    readonly fingerprint: PipelineFingerprint,
+    private readonly workers: PoolWorker[],
+  ) {}
+
+  /** Starts `config.run.workers` workers and waits until each has loaded its stages (a model error stops here). */
+  static async create(config: ChroniqueConfig): Promise<Pipeline> {
+    const count = Math.max(1, config.run.workers);
+    const workers: PoolWorker[] = [];
+    const fingerprints: PipelineFingerprint[] = [];
+    try {
+      for (let i = 0; i < count; i += 1) {
+        const worker = spawnWorker(config);
+        const entry: PoolWorker = { worker, busy: false, current: null, dead: false };
+        workers.push(entry);
+        fingerprints.push(await waitReady(worker));
+      }
+    } catch (error) {
+      await Promise.all(workers.map((entry) => entry.worker.terminate()));
+      throw error;
+    }
+    const pool = new WorkerPoolPipeline(config, fingerprints[0]!, workers);
+    for (const entry of workers) pool.listen(entry);
+    // Structurally a Pipeline: runCorpus only uses config, fingerprint, process and dispose.
+    return pool as unknown as Pipeline;
+  }
+
+  async process(doc: Document): Promise<Document> {
+    const entry = await this.freeWorker();
+    if (!entry) throw new Error('every pipeline worker has stopped');
+    entry.busy = true;
+    const id = (this.nextId += 1);
+    try {
+      const processed = await new Promise<Document>((resolve, reject) => {
+        entry.current = { id, resolve, reject };
+        entry.worker.postMessage({ id, doc });
+      });
+      // The worker's copy comes back structured-cloned; like Pipeline.process, update the caller's document in place.
+      return Object.assign(doc, processed);
+    } finally {
+      entry.current = null;
+      entry.busy = false;
+      this.waiting.shift()?.();
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all(
+      this.workers.map(async (entry) => {
+        if (entry.dead) return;
+        const exited = new Promise<void>((resolve) => entry.worker.once('exit', () => resolve()));
+        entry.worker.postMessage('close');
+        // A worker stuck in a stage does not hold the process: it is terminated after a grace period.
+        const timer = setTimeout(() => void entry.worker.terminate(), 2000);
+        await exited;
+        clearTimeout(timer);
+      }),
+    );
+  }
+
+  private async freeWorker(): Promise<PoolWorker | null> {
+    for (;;) {
+      const alive = this.workers.filter((entry) => !entry.dead);
+      if (alive.length === 0) return null;
+      const free = alive.find((entry) => !entry.busy);
+      if (free) return free;
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private listen(entry: PoolWorker): void {
+    entry.worker.on('message', (message: WorkerMessage) => {
+      if ('id' in message && entry.current?.id === message.id) entry.current.resolve(message.doc);
+    });
+    const fail = (error: Error): void => {
+      entry.dead = true;
+      entry.current?.reject(error);
+      // Whoever waits for a worker re-checks: maybe none is left.
+      for (const wake of this.waiting.splice(0)) wake();
+    };
+    entry.worker.on('error', fail);
+    entry.worker.on('exit', (code) => fail(new Error(`pipeline worker exited (code ${code})`)));
+  }
+}
+
+function waitReady(worker: Worker): Promise<PipelineFingerprint> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: WorkerMessage): void => {
+      if ('ready' in message) resolve(message.fingerprint);
+      else if ('failed' in message) reject(new Error(message.failed));
+    };
+    worker.once('message', onMessage);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`pipeline worker exited during start (code ${code})`)));
+  });
+}
