@@ -49,9 +49,12 @@ export class Pipeline {
     for (const stage of this.stages) {
       if (doc.status !== 'ok') break;
       const started = performance.now();
+      const stop = new AbortController();
       try {
-        await withDeadline(Promise.resolve(stage.run(doc, this.config)), deadline);
+        await withDeadline(Promise.resolve(stage.run(doc, this.config, stop.signal)), deadline);
       } catch (error) {
+        // A timed-out stage is told to stop: the race only stops waiting for it.
+        if (error instanceof ArticleTimeout) stop.abort(error);
         doc.status = 'error';
         doc.reason = error instanceof ArticleTimeout ? `timeout: over ${this.config.run.articleTimeoutMs} ms (in stage ${stage.name})` : `stage ${stage.name} failed: ${describeError(error)}`;
       }

@@ -106,11 +106,12 @@ export class NerTagger {
     return this.maxContent;
   }
 
-  async tag(text: string, sentences: readonly Span[]): Promise<NerSpan[][]> {
-    return (await this.analyze(text, sentences)).map((analysis) => analysis.spans);
+  /** `signal`: aborting it (the article's time limit passed) stops between inference batches. */
+  async tag(text: string, sentences: readonly Span[], signal?: AbortSignal): Promise<NerSpan[][]> {
+    return (await this.analyze(text, sentences, this.decodeMode, signal)).map((analysis) => analysis.spans);
   }
 
-  async analyze(text: string, sentences: readonly Span[], decode: DecodeMode = this.decodeMode): Promise<SentenceAnalysis[]> {
+  async analyze(text: string, sentences: readonly Span[], decode: DecodeMode = this.decodeMode, signal?: AbortSignal): Promise<SentenceAnalysis[]> {
     const encoded = sentences.map((s) => this.encoder.encode(text, s.start, s.end));
     const windows = encoded.map((e) => planWindows(e.ids.length, Array.from(e.wordToken), this.maxContent));
     const jobs: WindowJob[] = [];
@@ -125,6 +126,7 @@ export class NerTagger {
     // Batches cut by length (see batching.ts): padding costs as much as real tokens, an extra call little.
     const sizes = planBatches(order.map((j) => jobs[j]!.ids.length), this.batchSize);
     for (let i = 0, b = 0; i < order.length; i += sizes[b]!, b++) {
+      signal?.throwIfAborted();
       const batch = order.slice(i, i + sizes[b]!).map((j) => jobs[j]!);
       const { logits, sequenceLength, labelCount } = await this.model.forward(
         batch.map((job) => [...this.model.prefixIds, ...job.ids, ...this.model.suffixIds]),

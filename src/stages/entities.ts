@@ -33,12 +33,12 @@ export class EntitiesStage implements Stage {
     return this.modelFingerprint;
   }
 
-  async run(doc: Document, config: ChroniqueConfig): Promise<void> {
+  async run(doc: Document, config: ChroniqueConfig, signal?: AbortSignal): Promise<void> {
     if (!this.tagger) {
       if (config.ner.enabled) throw new Error('entities stage used before init()');
       return;
     }
-    const spansBySentence = await this.tagger.tag(doc.text, doc.sentences);
+    const spansBySentence = await this.tagger.tag(doc.text, doc.sentences, signal);
     const mentions: Mention[] = [];
     const dates: ModelDateSpan[] = [];
     spansBySentence.forEach((spans, i) => {

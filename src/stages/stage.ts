@@ -9,8 +9,11 @@ export interface Stage {
   readonly name: string;
   /** Load resources once per run, before any article. Errors here stop the run (exit code 2). */
   init?(config: ChroniqueConfig): Promise<void>;
-  /** Process one document in place. Only documents with status `ok` reach a stage. */
-  run(doc: Document, config: ChroniqueConfig): Promise<void> | void;
+  /**
+   * Process one document in place. Only documents with status `ok` reach a stage. `signal` is aborted when the
+   * article's time limit passes: long asynchronous work (model inference) should stop then, not run on unseen.
+   */
+  run(doc: Document, config: ChroniqueConfig, signal?: AbortSignal): Promise<void> | void;
   /**
    * What, beyond the code and configuration, determines this stage's results — e.g. the sha256 of the ONNX
    * model file it loaded. Called after `init`; part of the incremental cache key, so a new model reprocesses all.
