@@ -15,6 +15,8 @@ import { createEntitiesStage } from '../src/stages/entities.js';
 import { articlesById, datasetFingerprint, FRENCH_PARAGRAPH, FRENCH_SENTENCES, listTree, makeTempDir, readDataset, runCli, writeFiles } from './hostile-helpers.js';
 import { rulesOnlyConfig, rulesOnlyPipeline, rulesOnlyStages } from './hostile-pipeline.js';
 import { NO_MODEL_FLAGS } from './hostile-cli.js';
+import { FOREIGN_MODEL_DIR } from './ner-models.js';
+import { parseCorpusText } from '../src/stages/ingest.js';
 
 // Command-line runs start a whole process (model runtime included): on a loaded 2-core machine that takes seconds.
 vi.setConfig({ testTimeout: 180_000 });
@@ -319,6 +321,48 @@ describe('interruptions and runaway articles', () => {
     const summary = await runCorpus(pipeline, local, out);
     expect(summary).toMatchObject({ ok: 2, error: 1 });
     expect(articlesById(await readDataset(out)).get('b.txt')?.reason).toBe('timeout: over 300 ms (in stage hang)');
+  });
+
+  it('a timed-out stage is told to stop (its abort signal fires) and does stop: no work runs on unseen', async () => {
+    let steps = 0;
+    let aborted = false;
+    const slow: Stage = {
+      name: 'slow',
+      run: async (doc, _config, signal) => {
+        if (doc.meta.id !== 'b.txt') return;
+        while (!signal?.aborted) {
+          steps += 1;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        aborted = true;
+      },
+    };
+    const local = await temp('abort-corpus');
+    await writeFiles(local, { 'a.txt': FRENCH_PARAGRAPH, 'b.txt': FRENCH_PARAGRAPH });
+    const pipeline = await Pipeline.create(rulesOnlyConfig({ run: { articleTimeoutMs: 300 } }), [...rulesOnlyStages(), slow]);
+    const summary = await runCorpus(pipeline, local, await temp('abort-out'));
+    expect(summary).toMatchObject({ ok: 1, error: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(aborted).toBe(true);
+    const stepsAfter = steps;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(steps).toBe(stepsAfter);
+  });
+
+  it('the NER stage given an aborted signal stops before any inference batch', async () => {
+    const stage = createEntitiesStage();
+    const config = rulesOnlyConfig({ ner: { enabled: true, modelDir: FOREIGN_MODEL_DIR, threads: 1 } });
+    await stage.init(config);
+    try {
+      const [doc] = parseCorpusText('a.txt', 'Hier, Jean Dupont, de Renault, a vu Zorg à Lyon mardi pour le Tour.');
+      doc!.sentences = [{ index: 0, start: 0, end: doc!.text.length, kind: 'body' }];
+      await expect(stage.run(doc!, config, AbortSignal.abort(new Error('article time limit')))).rejects.toThrow('article time limit');
+      expect(doc!.mentions).toEqual([]);
+      await stage.run(doc!, config); // without a signal: the same article is tagged
+      expect(doc!.mentions.length).toBeGreaterThan(0);
+    } finally {
+      await stage.dispose();
+    }
   });
 
   it('a synchronous stage that overruns the deadline still fails its article with "timeout…"', async () => {
