@@ -123,6 +123,20 @@ describe('an output folder inside the corpus is never read back as input', () =>
   });
 });
 
+describe('a bad extra-triggers file stops the run before any article', () => {
+  it('missing, not JSON, or not trigger rows: exit 2 naming the file; no output written', async () => {
+    const base = await temp('triggers');
+    await writeFiles(base, { 'bad.json': '{oops', 'shape.json': '[{"lemma": 3}]' });
+    for (const file of [path.join(base, 'missing.json'), path.join(base, 'bad.json'), path.join(base, 'shape.json')]) {
+      const out = path.join(base, 'out');
+      const result = await runCli(['run', corpus, '--out', out, '--no-progress', '--triggers', file, ...NO_MODEL_FLAGS]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain(`cannot start: Invalid extra triggers file ${file}`);
+      await expect(fs.stat(out)).rejects.toThrow();
+    }
+  });
+});
+
 describe('input faults become error articles; the run goes on', () => {
   it('a file removed between the walk and the read is an error naming it; a re-run without it equals a clean run', async () => {
     const local = await temp('vanish-corpus');
