@@ -138,10 +138,12 @@ async function main(): Promise<void> {
     .option('--batch-size <n>', 'sentences per batch', String(DEFAULT_CONFIG.ner.batchSize))
     .option('--threads <n>', 'ONNX Runtime intra-op threads', String(DEFAULT_CONFIG.ner.threads))
     .option('--max-tokens <n>', 'longest sequence fed to the model (longer sentences are windowed)', String(DEFAULT_CONFIG.ner.maxSequenceTokens))
+    .option('--decode-unit <unit>', "override the decoding unit: 'subword' or 'word' (default: from the model's config)")
     .option('--sets <list>', 'comma-separated: sequoia,hipe,seed (also sequoia-dev, to compare with the training log)', 'sequoia,hipe,seed')
     .option('--out <file>', 'results JSON', path.join(PACKAGE_ROOT, 'bench', 'results', 'ner-eval.json'))
     .parse();
-  const options = program.opts<{ model: string; dtype: string; batchSize: string; threads: string; maxTokens: string; sets: string; out: string }>();
+  const options = program.opts<{ model: string; dtype: string; batchSize: string; threads: string; maxTokens: string; decodeUnit?: string; sets: string; out: string }>();
+  if (options.decodeUnit !== undefined && options.decodeUnit !== 'subword' && options.decodeUnit !== 'word') throw new Error(`--decode-unit must be subword or word, got ${options.decodeUnit}`);
   if (options.dtype !== 'q8' && options.dtype !== 'fp32') throw new Error(`--dtype must be q8 or fp32, got ${options.dtype}`);
   const ner: TaggerSettings = {
     modelDir: path.resolve(options.model),
@@ -166,13 +168,13 @@ async function main(): Promise<void> {
   if (wanted.has('seed')) {
     sets.push(seedEvalSet(path.join(PACKAGE_ROOT, 'corpus', 'karpathy-2024-03.txt'), path.resolve(corpora, '..', 'gold', 'karpathy-2024-03.gold.json')));
   }
-  const tagger = await NerTagger.load(ner);
+  const tagger = await NerTagger.load(ner, options.decodeUnit ? { decodeUnit: options.decodeUnit } : {});
   // Warm-up (first-run allocations and JIT) so the throughput figures measure the steady state.
   if (sets[0]) await tagger.analyze(sets[0].text, sets[0].sentences.slice(0, ner.batchSize));
   const results: SetResult[] = [];
   for (const set of sets) results.push(await runSet(set, tagger));
   await tagger.dispose();
-  console.log(`model ${ner.modelDir} (dtype ${ner.dtype}, batch ${ner.batchSize}, ${ner.threads} threads, sequences ≤ ${ner.maxSequenceTokens} tokens)`);
+  console.log(`model ${ner.modelDir} (dtype ${ner.dtype}, batch ${ner.batchSize}, ${ner.threads} threads, sequences ≤ ${ner.maxSequenceTokens} tokens, decoding per ${tagger.decodeUnit})`);
   console.log(formatTable(results));
   const sequoia = results.find((r) => r.name.startsWith('Sequoia'));
   if (sequoia) console.log(`\nNER throughput on Sequoia test: ${sequoia.sentencesPerSecond.toFixed(1)} sentences/s (${sequoia.sentences} sentences in ${sequoia.seconds.toFixed(2)} s)`);
@@ -184,6 +186,7 @@ async function main(): Promise<void> {
     batchSize: ner.batchSize,
     threads: ner.threads,
     maxSequenceTokens: ner.maxSequenceTokens,
+    decodeUnit: tagger.decodeUnit,
     conventions: 'strict span match (start, end, type); seqeval chunking; micro over PER/ORG/LOC/MISC; corpora harmonized by src/training/prepare-data.ts readers',
     results,
   };
