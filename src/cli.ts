@@ -5,6 +5,7 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { promises as fs, realpathSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveConfig, type ChroniqueConfig, type ConfigOverrides } from './config.js';
@@ -62,7 +63,8 @@ function configFromOptions(options: RunOptions): ChroniqueConfig {
       dtype: options.dtype,
       batchSize: options.batchSize,
       ...(options.model ? { modelDir: path.resolve(options.model) } : {}),
-      ...(options.threads ? { threads: options.threads } : {}),
+      // Workers each run a session: by default they share the cores instead of each taking all of them.
+      ...(options.threads ? { threads: options.threads } : options.workers > 0 ? { threads: Math.max(1, Math.floor(availableParallelism() / options.workers)) } : {}),
     },
     events: options.triggers ? { extraTriggersFile: path.resolve(options.triggers) } : {},
     run: {
