@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEntityRecords, clusterEntities, entityId, foldName, initials } from '../src/entities/cluster.js';
+import { buildEntityRecords, clusterEntities, entityId, foldName, initials, propagateMentions } from '../src/entities/cluster.js';
 import { makeDoc } from './events-helpers.js';
 import { seedDocumentWithGoldLayers } from '../src/eval/seed-gold.js';
 import { Ajv } from 'ajv';
@@ -71,6 +71,20 @@ describe('entity clustering', () => {
     clusterEntities(again);
     expect(again.entities).toEqual(doc.entities);
     expect(foldName('Élysée ')).toBe('elysee');
+  });
+
+  it('tags an entity name again where the model missed it, but not inside a longer name or a bad span', () => {
+    const doc = makeDoc({
+      text: 'Elon Musk dirige Tesla. Karpathy a rejoint Tesla. Tesla Motors existait. Musk de retour.',
+      entities: [['Elon Musk', 'PER'], ['Tesla', 'ORG', 0], ['Karpathy', 'PER'], ['Musk de', 'PER']],
+    });
+    clusterEntities(doc);
+    expect(propagateMentions(doc)).toBe(1);
+    const tesla = doc.entities.find((e) => e.canonical === 'Tesla')!;
+    expect(tesla.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['Tesla', 'Tesla']);
+    const added = doc.mentions.find((m) => m.source === 'rules')!;
+    expect([doc.text.slice(added.start, added.end), added.start, added.label, added.entity]).toEqual(['Tesla', 43, 'ORG', tesla.id]);
+    expect(propagateMentions(doc)).toBe(0);
   });
 
   it('clusters the seed article as expected and writes valid entity rows', () => {

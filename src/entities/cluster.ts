@@ -260,6 +260,56 @@ function collect(mentions: Mention[], uf: UnionFind): Map<number, number[]> {
   return groups;
 }
 
+/** A name that can be looked for again: starts and ends with a capitalized word or a number (`Tesla`, `Université de Stanford`; not `Musk de`). */
+function isPropagatableName(surface: string): boolean {
+  const ws = words(surface);
+  if (surface.length < 3 || ws.length === 0 || ws.length > 6) return false;
+  const capitalized = (w: string) => /^[\p{Lu}\p{N}]/u.test(w);
+  return capitalized(ws[0]!) && capitalized(ws[ws.length - 1]!);
+}
+
+/**
+ * Document-level consistency for the NER model: an entity's name that the model tagged somewhere in the article is
+ * tagged wherever else it appears as a whole word outside other mentions (`Karpathy a rejoint Tesla` where the model
+ * missed `Tesla`). Added mentions have `source: 'rules'`, the entity's label, id and mean score, and go to the
+ * entity's mention list. Run after `clusterEntities`; returns how many mentions were added.
+ */
+export function propagateMentions(doc: Document): number {
+  const byId = new Map(doc.entities.map((e) => [e.id, e] as const));
+  const names = new Map<string, { entity: Entity; score: number }>();
+  for (const entity of doc.entities) {
+    const own = doc.mentions.filter((m) => m.entity === entity.id);
+    const score = own.reduce((sum, m) => sum + m.score, 0) / Math.max(1, own.length);
+    for (const m of own) {
+      const surface = doc.text.slice(m.start, m.end);
+      if (isPropagatableName(surface) && !names.has(surface)) names.set(surface, { entity, score });
+    }
+  }
+  const taken = [...doc.mentions].sort((a, b) => a.start - b.start);
+  const overlaps = (start: number, end: number) => taken.some((m) => m.start < end && start < m.end);
+  const added: Mention[] = [];
+  // Longest names first, so that `Elon Musk` is placed before a bare `Musk` could take part of it.
+  for (const [surface, { entity, score }] of [...names.entries()].sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))) {
+    const escaped = surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // Whole word, not followed by another capitalized word (`Tesla` inside `Tesla Motors` stays untouched).
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}]|\\s\\p{Lu}\\p{Ll})`, 'gu');
+    for (const match of doc.text.matchAll(re)) {
+      const start = match.index ?? 0;
+      const end = start + surface.length;
+      const sentence = doc.sentences.find((x) => start >= x.start && end <= x.end);
+      if (!sentence || overlaps(start, end)) continue;
+      const mention: Mention = { start, end, sentence: sentence.index, label: entity.label, score, source: 'rules', entity: entity.id };
+      added.push(mention);
+      taken.push(mention);
+      byId.get(entity.id)?.mentions.push({ start, end });
+    }
+  }
+  if (added.length === 0) return 0;
+  doc.mentions = [...doc.mentions, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  return added.length;
+}
+
 /** Rows of `output/entities.jsonl` for one article. */
 export function buildEntityRecords(doc: Document): EntityRecord[] {
   return doc.entities.map((e) => ({

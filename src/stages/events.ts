@@ -8,7 +8,7 @@ import path from 'node:path';
 import { configHash, type ChroniqueConfig } from '../config.js';
 import type { Document } from '../document.js';
 import type { Provenance } from '../dataset/schema.js';
-import { clusterEntities } from '../entities/cluster.js';
+import { clusterEntities, propagateMentions } from '../entities/cluster.js';
 import { buildLexicon, type TriggerLexicon } from '../events/lexicon.js';
 import { buildEventRecords } from '../events/records.js';
 import { PIPELINE_VERSION } from '../version.js';
@@ -35,11 +35,20 @@ export function provenanceFor(config: ChroniqueConfig, modelSha256?: string | nu
   };
 }
 
-/** Stage `cluster`: fills `doc.entities` and sets `mention.entity` (the events stage also does it when needed). */
+/**
+ * Canonical entities of an article: clusters the NER mentions, then tags the entities' names wherever else they
+ * appear (see propagateMentions), so that a name the model missed once still takes part in events.
+ */
+export function buildEntities(doc: Document): void {
+  clusterEntities(doc);
+  propagateMentions(doc);
+}
+
+/** Stage `cluster`: fills `doc.entities` and sets `mention.entity` (the events stage also does it). */
 export const clusterStage: Stage = {
   name: 'cluster',
   run(doc: Document): void {
-    clusterEntities(doc);
+    buildEntities(doc);
   },
 };
 
@@ -74,7 +83,7 @@ export class EventsStage implements Stage {
   run(doc: Document, config: ChroniqueConfig): void {
     if (!this.lexicon) this.lexicon = buildLexicon(config.events.extraTriggersFile);
     const provenance = (this.provenance ??= provenanceFor(config));
-    clusterEntities(doc);
+    buildEntities(doc);
     doc.events = buildEventRecords(doc, provenance, { lexicon: this.lexicon, minConfidence: config.events.minConfidence });
   }
 }

@@ -6,17 +6,20 @@
 import type { EventType, Role } from '../../dataset/schema.js';
 import type { RoleFrame } from '../../events/trigger-table.js';
 
+// An organization the NER model tagged MISC (a product-like name: `OpenAI`, `Wikiversity`) still fills the
+// organization slots that only an organization can fill (`chez X`, `fondateur de X`).
+
 /** Places: à/en/dans/au sein de a location. */
 const PLACE_PREPS = { 'à': { LOC: 'place' }, en: { LOC: 'place' }, dans: { LOC: 'place' }, près: { LOC: 'place' } } as const;
 
 const personnelEnd: RoleFrame = {
   subject: { PER: 'person', ORG: 'organization' },
-  object: { ORG: 'organization', PER: 'person' },
+  object: { ORG: 'organization', PER: 'person', MISC: 'organization' },
   passive: { PER: 'person' },
   preps: {
-    de: { PER: 'person', ORG: 'organization' },
-    chez: { ORG: 'organization' },
-    'au sein de': { ORG: 'organization' },
+    de: { PER: 'person', ORG: 'organization', MISC: 'organization' },
+    chez: { ORG: 'organization', MISC: 'organization' },
+    'au sein de': { ORG: 'organization', MISC: 'organization' },
     'à la tête de': { ORG: 'organization' },
     par: { ORG: 'organization' },
     'à': { ORG: 'organization', LOC: 'place' },
@@ -27,12 +30,12 @@ const personnelEnd: RoleFrame = {
 
 const personnelStart: RoleFrame = {
   subject: { PER: 'person', ORG: 'organization' },
-  object: { ORG: 'organization', PER: 'person' },
+  object: { ORG: 'organization', PER: 'person', MISC: 'organization' },
   passive: { PER: 'person' },
   preps: {
-    de: { PER: 'person', ORG: 'organization' },
-    chez: { ORG: 'organization' },
-    'au sein de': { ORG: 'organization' },
+    de: { PER: 'person', ORG: 'organization', MISC: 'organization' },
+    chez: { ORG: 'organization', MISC: 'organization' },
+    'au sein de': { ORG: 'organization', MISC: 'organization' },
     'à la tête de': { ORG: 'organization' },
     par: { ORG: 'organization' },
     'à': { ORG: 'organization', LOC: 'place' },
@@ -73,9 +76,9 @@ const elect: RoleFrame = {
 
 const startOrg: RoleFrame = {
   subject: { PER: 'agent', ORG: 'agent' },
-  object: { ORG: 'organization' },
-  passive: { ORG: 'organization' },
-  preps: { de: { ORG: 'organization' }, par: { PER: 'agent', ORG: 'agent' }, ...PLACE_PREPS },
+  object: { ORG: 'organization', MISC: 'organization' },
+  passive: { ORG: 'organization', MISC: 'organization' },
+  preps: { de: { ORG: 'organization', MISC: 'organization' }, par: { PER: 'agent', ORG: 'agent' }, ...PLACE_PREPS },
   fallback: { ORG: 'organization', PER: 'agent' },
 };
 

@@ -80,7 +80,7 @@ export const TRIGGERS: TriggerRow[] = [
   // ── Business ──
   { lemma: 'fonder', pos: 'verb', type: 'Business.Start-Org', confidence: 0.8, excludeNear: ['sur'], window: 1 },
   { lemma: 'fondation', pos: 'noun', type: 'Business.Start-Org', confidence: 0.5, requiresRole: ['organization'] },
-  { lemma: 'fondateur', pos: 'noun', type: 'Business.Start-Org', forms: ['fondatrice', 'fondatrices', 'cofondateur', 'cofondateurs', 'cofondatrice', 'co-fondateur', 'co-fondatrice'], confidence: 0.7, requiresRole: ['organization'], frame: { preps: { de: { ORG: 'organization' }, en: { LOC: 'place' }, 'à': { LOC: 'place' } } } },
+  { lemma: 'fondateur', pos: 'noun', type: 'Business.Start-Org', forms: ['fondatrice', 'fondatrices', 'cofondateur', 'cofondateurs', 'cofondatrice', 'co-fondateur', 'co-fondatrice'], confidence: 0.7, requiresRole: ['organization'], frame: { preps: { de: { ORG: 'organization', MISC: 'organization' }, en: { LOC: 'place' }, 'à': { LOC: 'place' } } } },
   { lemma: 'créer', pos: 'verb', type: 'Business.Start-Org', confidence: 0.5, requiresRole: ['organization'] },
   { lemma: 'création', pos: 'noun', type: 'Business.Start-Org', confidence: 0.5, requiresRole: ['organization'] },
   { lemma: 'fermer', pos: 'verb', type: 'Business.End-Org', confidence: 0.6, requiresRole: ['organization', 'place'], excludeNear: ['yeux', 'porte', 'portes', 'frontière', 'frontières'], window: 3 },
