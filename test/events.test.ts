@@ -230,6 +230,7 @@ describe('polarity and modality', () => {
     expect(one('Paul Roux aurait quitté Orange.').modality).toBe('reported');
     expect(one('Le journal affirme que Paul Roux a quitté Orange.').modality).toBe('reported');
     expect(one('Paul Roux a quitté Orange.').modality).toBe('asserted');
+    expect(eventsOf({ text: 'Romney garde ses chances d’être élu en Virginie.', entities: [['Romney', 'PER'], ['Virginie', 'LOC']] })[0]?.modality).toBe('hypothetical');
   });
 });
 

@@ -151,7 +151,7 @@ export const HYPOTHETICAL_CUES = new Set([
   'spéculer', 'spéculations', 'rumeur', 'rumeurs', 'pourra', 'pourront', 'si', "s'",
 ]);
 /** Words shortly before a trigger that make it speculative (`spéculer sur un retour`). */
-export const HYPOTHETICAL_CONTEXT = new Set(['peut-être', 'spéculer', 'spéculations', 'spéculation', 'rumeur', 'rumeurs', 'hypothèse']);
+export const HYPOTHETICAL_CONTEXT = new Set(['peut-être', 'spéculer', 'spéculations', 'spéculation', 'rumeur', 'rumeurs', 'hypothèse', 'chance', 'chances', 'risque', 'risquerait']);
 /** Conditional auxiliaries: + past participle = journalistic conditional (`aurait quitté`) → reported. */
 export const CONDITIONAL_AUXILIARIES = new Set(['aurait', 'auraient', 'serait', 'seraient']);
 
