@@ -192,15 +192,9 @@ export async function runGoldEntities(config: ChroniqueConfig = resolveConfig({ 
   return { doc, result: evaluate('gold-entities (real segmentation and dates)', doc, goldSeed) };
 }
 
-/** The real stages, imported lazily so that the gold-layers mode works without a model. */
+/** The pipeline's own default stages, imported lazily so that the gold-layers mode works without a model. */
 async function realStages(): Promise<Stage[]> {
-  const [{ languageStage }, { segmentStage }, { createEntitiesStage }, { datesStage }] = await Promise.all([
-    import('../stages/language.js'),
-    import('../stages/segment.js'),
-    import('../stages/entities.js'),
-    import('../stages/dates.js'),
-  ]);
-  return [languageStage, segmentStage, createEntitiesStage(), datesStage, createEventsStage()];
+  return (await import('../pipeline.js')).defaultStages();
 }
 
 export async function runPipeline(config: ChroniqueConfig = resolveConfig()): Promise<{ doc: Document; result: EventsEvalResult } | { skipped: string }> {
