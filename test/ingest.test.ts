@@ -129,4 +129,13 @@ describe('language', () => {
     expect(detectLanguage('The departure of the AI director comes after Tesla closed an office in San Mateo, California.', config).code).toBe('en');
     expect(detectLanguage('2022 !', config)).toEqual({ code: 'und', iso6393: 'und', score: 0 });
   });
+
+  it('scores by agreement of slices: 1 for a French article, lower for mixed French/English', () => {
+    const french = "Le départ de Karpathy intervient après la fermeture d'un bureau de Tesla à San Mateo, en Californie, où travaillaient plusieurs centaines d'employés. ".repeat(4);
+    const english = 'The departure of the AI director comes after Tesla closed an office in San Mateo, California, where hundreds of employees worked on data labelling. '.repeat(4);
+    expect(detectLanguage(french, config)).toEqual({ code: 'fr', iso6393: 'fra', score: 1 });
+    const mixed = detectLanguage(french + english, config);
+    expect(mixed.score).toBeGreaterThan(0);
+    expect(mixed.score).toBeLessThan(1);
+  });
 });

@@ -10,18 +10,47 @@ import type { Stage } from './stage.js';
 
 /** franc only needs a sample; long articles are cut to keep the stage O(1) per article. */
 const SAMPLE_CHARS = 4000;
+/** The sample is also judged in slices of about this size; their agreement is the confidence. */
+const SLICE_CHARS = 800;
 const LETTER = /\p{L}/gu;
 
+const UNDETERMINED: LanguageResult = { code: 'und', iso6393: 'und', score: 0 };
+
+function letterCount(text: string): number {
+  return text.match(LETTER)?.length ?? 0;
+}
+
+/**
+ * franc over a sample of the text. The score is the share of the sample's slices (about 800 characters each,
+ * cut at spaces) that franc assigns to the same language as the whole sample: 1 for a plainly French article,
+ * lower for mixed-language text. (franc's own scores are relative to the winner, which is always 1, and the
+ * runner-up of a related language sits within a few hundredths of it, so they say little about confidence.)
+ */
 export function detectLanguage(text: string, config: ChroniqueConfig['language']): LanguageResult {
   const sample = text.slice(0, SAMPLE_CHARS);
-  const letters = sample.match(LETTER)?.length ?? 0;
-  if (letters < config.minLetters) return { code: 'und', iso6393: 'und', score: 0 };
-  const ranked = francAll(sample, { only: config.candidates, minLength: 1 });
-  const [best, second] = ranked;
-  if (!best || best[0] === 'und') return { code: 'und', iso6393: 'und', score: 0 };
-  // franc scores the winner 1 and the others relative to it; the gap to the runner-up is our confidence.
-  const score = Math.round((1 - (second?.[1] ?? 0)) * 1000) / 1000;
-  return { code: ISO6393_TO_ISO6391[best[0]] ?? best[0], iso6393: best[0], score };
+  if (letterCount(sample) < config.minLetters) return UNDETERMINED;
+  const options = { only: config.candidates, minLength: 1 };
+  const best = francAll(sample, options)[0]?.[0];
+  if (!best || best === 'und') return UNDETERMINED;
+  const slices = sliceAtSpaces(sample, SLICE_CHARS).filter((slice) => letterCount(slice) >= config.minLetters);
+  const agreeing = slices.filter((slice) => francAll(slice, options)[0]?.[0] === best).length;
+  const score = slices.length === 0 ? 1 : Math.round((agreeing / slices.length) * 1000) / 1000;
+  return { code: ISO6393_TO_ISO6391[best] ?? best, iso6393: best, score };
+}
+
+function sliceAtSpaces(text: string, size: number): string[] {
+  const slices: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const space = text.lastIndexOf(' ', end);
+      if (space > start) end = space;
+    }
+    slices.push(text.slice(start, end));
+    start = end;
+  }
+  return slices;
 }
 
 export const languageStage: Stage = {
