@@ -275,7 +275,6 @@ function isPropagatableName(surface: string): boolean {
  * entity's mention list. Run after `clusterEntities`; returns how many mentions were added.
  */
 export function propagateMentions(doc: Document): number {
-  const byId = new Map(doc.entities.map((e) => [e.id, e] as const));
   const names = new Map<string, { entity: Entity; score: number }>();
   for (const entity of doc.entities) {
     const own = doc.mentions.filter((m) => m.entity === entity.id);
@@ -285,24 +284,40 @@ export function propagateMentions(doc: Document): number {
       if (isPropagatableName(surface) && !names.has(surface)) names.set(surface, { entity, score });
     }
   }
-  const taken = [...doc.mentions].sort((a, b) => a.start - b.start);
-  const overlaps = (start: number, end: number) => taken.some((m) => m.start < end && start < m.end);
-  const added: Mention[] = [];
-  // Longest names first, so that `Elon Musk` is placed before a bare `Musk` could take part of it.
-  for (const [surface, { entity, score }] of [...names.entries()].sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))) {
-    const escaped = surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    // Whole word, not followed by another capitalized word (`Tesla` inside `Tesla Motors` stays untouched).
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}]|\\s\\p{Lu}\\p{Ll})`, 'gu');
-    for (const match of doc.text.matchAll(re)) {
-      const start = match.index ?? 0;
-      const end = start + surface.length;
-      const sentence = doc.sentences.find((x) => start >= x.start && end <= x.end);
-      if (!sentence || overlaps(start, end)) continue;
-      const mention: Mention = { start, end, sentence: sentence.index, label: entity.label, score, source: 'rules', entity: entity.id };
-      added.push(mention);
-      taken.push(mention);
-      byId.get(entity.id)?.mentions.push({ start, end });
+  if (names.size === 0 || doc.sentences.length === 0) return 0;
+  // Characters already inside a mention: a new mention may not overlap them.
+  const covered = new Uint8Array(doc.text.length);
+  for (const m of doc.mentions) covered.fill(1, m.start, m.end);
+  const sentences = [...doc.sentences].sort((a, b) => a.start - b.start);
+  const sentenceAt = (start: number, end: number) => {
+    let low = 0;
+    let high = sentences.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const x = sentences[mid]!;
+      if (end <= x.start) high = mid - 1;
+      else if (start >= x.end) low = mid + 1;
+      else return start >= x.start && end <= x.end ? x : undefined;
     }
+    return undefined;
+  };
+  // One pass over the text with all names, longest first (`Elon Musk` before a bare `Musk`); whole words only, and not
+  // followed by another capitalized word (`Tesla` inside `Tesla Motors` stays untouched).
+  const alternatives = [...names.keys()]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}]|\\s\\p{Lu}\\p{Ll})`, 'gu');
+  const byId = new Map(doc.entities.map((e) => [e.id, e] as const));
+  const added: Mention[] = [];
+  for (const match of doc.text.matchAll(re)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    const name = names.get(match[0]);
+    const sentence = sentenceAt(start, end);
+    if (!name || !sentence || covered.subarray(start, end).some((c) => c === 1)) continue;
+    covered.fill(1, start, end);
+    added.push({ start, end, sentence: sentence.index, label: name.entity.label, score: name.score, source: 'rules', entity: name.entity.id });
+    byId.get(name.entity.id)?.mentions.push({ start, end });
   }
   if (added.length === 0) return 0;
   doc.mentions = [...doc.mentions, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
