@@ -205,6 +205,15 @@ describe('pronouns and possessives', () => {
     const quit = only('Personnel.End-Position', eventsOf({ text: 'Paul Roux, ingénieur chez Renault, a quitté son poste au sein du constructeur.', entities: [['Paul Roux', 'PER'], ['Renault', 'ORG']] }));
     expect(quit.arguments.find((a) => a.role === 'organization')).toMatchObject({ canonical: 'Renault', text: 'constructeur', resolved: true });
   });
+  it('keeps `elle` off a man and `il` off a woman when the text says their gender', () => {
+    // (`Monsieur`, not `M.`: the test helper splits sentences at every period.)
+    const text = 'Monsieur Paul Petit et Mme Anne Roux dirigent Orange. Elle a quitté Orange en 2020. Il a rejoint Thales.';
+    const records = eventsOf({ text, entities: [['Anne Roux', 'PER'], ['Paul Petit', 'PER'], ['Orange', 'ORG'], ['Thales', 'ORG']], timexes: [['2020', '2020']] });
+    expect(records.map((r) => [r.trigger.text, r.arguments.find((a) => a.role === 'person')?.canonical])).toEqual([
+      ['quitté', 'Anne Roux'],
+      ['rejoint', 'Paul Petit'],
+    ]);
+  });
   it('resolves `l’entreprise` to the organization named before', () => {
     const records = eventsOf({ text: "Danone traverse une crise. L'entreprise a annoncé le licenciement de 2000 salariés.", entities: [['Danone', 'ORG']] });
     const layoff = only('Personnel.End-Position', records);

@@ -11,7 +11,7 @@
  * sentence first, most salient then nearest). Plural anaphors (`ils`, `leur`) are not resolved.
  */
 import type { EntityLabel } from '../document.js';
-import { FRONTED_CLAUSE_STARTERS } from '../rules/fr/event-cues.js';
+import { FEMININE_TITLES, FRONTED_CLAUSE_STARTERS, MASCULINE_TITLES } from '../rules/fr/event-cues.js';
 import type { MentionSpan, SentenceView } from './sentence-view.js';
 
 const LOOKBACK_SENTENCES = 4;
@@ -31,9 +31,47 @@ export function resolveAnaphor(views: SentenceView[], s: number, at: number, lab
   return null;
 }
 
+type Gender = 'F' | 'M' | null;
+
+/** Entity gender from the words before its mentions in the article, once per document (the views array). */
+const genders = new WeakMap<SentenceView[], Map<string, Gender>>();
+
+/**
+ * `Mme X`, `la ministre X` → feminine; `M. X`, `le président X` → masculine; votes over all mentions, null when
+ * nothing says or the votes tie. Only used to keep `il`/`elle` off a person of the other gender.
+ */
+function genderOf(views: SentenceView[], span: MentionSpan): Gender {
+  let index = genders.get(views);
+  if (!index) {
+    const votes = new Map<string, number>();
+    for (const v of views) {
+      for (const m of v.mentions) {
+        const entity = m.mention.entity;
+        if (!entity) continue;
+        const prev = v.tokens[m.first - 1]?.norm ?? '';
+        const prev2 = v.tokens[m.first - 2]?.norm ?? '';
+        // `M. Samaras` is tokenized `M` `.` `Samaras`.
+        const title = prev === '.' ? `${prev2}.` : prev;
+        const commonNoun = /^\p{Ll}/u.test(v.tokens[m.first - 1]?.text ?? '');
+        const vote =
+          FEMININE_TITLES.has(title) || (commonNoun && (prev2 === 'la' || prev2 === 'une')) ? 1
+          : MASCULINE_TITLES.has(title) || (commonNoun && (prev2 === 'le' || prev2 === 'un')) ? -1
+          : 0;
+        votes.set(entity, (votes.get(entity) ?? 0) + vote);
+      }
+    }
+    index = new Map([...votes].map(([entity, vote]) => [entity, vote > 0 ? 'F' : vote < 0 ? 'M' : null] as const));
+    genders.set(views, index);
+  }
+  return span.mention.entity ? (index.get(span.mention.entity) ?? null) : null;
+}
+
 function resolvePersonLike(views: SentenceView[], s: number, at: number, label: EntityLabel): MentionSpan | null {
   const view = views[s]!;
-  const ofLabel = (m: MentionSpan) => m.label === label;
+  // `elle` never points to a man named `M. X` or `le président X`, nor `il` to `Mme X`.
+  const pronoun = view.tokens[at]?.norm;
+  const excluded: Gender = pronoun === 'elle' ? 'M' : pronoun === 'il' ? 'F' : null;
+  const ofLabel = (m: MentionSpan) => m.label === label && (excluded === null || genderOf(views, m) !== excluded);
   // 1. Cataphora from a fronted clause.
   const firstComma = view.tokens.findIndex((t) => t.norm === ',');
   const opener = view.tokens[0];

@@ -114,6 +114,10 @@ export const PREPOSITION_IN_VERB_GROUP = new Set(['de', "d'", 'à', 'par']);
 /** Subject pronouns that refer to one person (or one organization): resolved to the salient antecedent. */
 export const SINGULAR_SUBJECT_PRONOUNS = new Set(['il', 'elle']);
 
+/** Titles right before a name that tell a person's gender (for `il`/`elle` agreement). */
+export const FEMININE_TITLES = new Set(['mme', 'madame', 'mlle', 'mademoiselle', 'mmes']);
+export const MASCULINE_TITLES = new Set(['m.', 'monsieur', 'mr', 'mm.', 'sir']);
+
 /** Head nouns that, after a definite determiner, refer back to an organization already named (`l'entreprise`). */
 export const ORG_ANAPHOR_NOUNS = new Set([
   'entreprise', 'société', 'groupe', 'firme', 'constructeur', 'compagnie', 'start-up', 'startup', 'organisation', 'banque',
