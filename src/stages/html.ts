@@ -46,8 +46,11 @@ interface ElementLike {
   getAttribute(name: string): string | null;
 }
 
-export function extractHtmlArticle(html: string): ExtractedHtmlArticle {
+export function extractHtmlArticle(source: string): ExtractedHtmlArticle {
   const { parseHTML, Readability } = loadHtmlLibraries();
+  // The DOM parser is quadratic in nesting depth (50,000 nested <div>: 10 s; Readability already takes a minute at
+  // 1,000) and Readability slow on huge element counts: such a page is first flattened to its text blocks, linearly.
+  const html = isPathological(source, MAX_NESTING) ? flattenHtml(source) : source;
   const { document } = parseHTML(html);
   const root = document as unknown as ElementLike & { title?: string };
   const headTitle = cleanInline(root.querySelector('title')?.textContent ?? '') || null;
@@ -85,6 +88,93 @@ export function extractHtmlArticle(html: string): ExtractedHtmlArticle {
     published: published ?? publishedFromDateline(blocks.slice(titleSpan ? 1 : 0, 4)),
     url,
   };
+}
+
+/** Deeper tag nesting than real pages have, even sloppy ones with unclosed inline tags. */
+const MAX_NESTING = 128;
+/** Elements without content, and elements the parser closes by itself (`<p>`, `<li>`…): they do not deepen nesting. */
+const NOT_NESTING = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp']);
+/** Elements whose content is never article text. */
+const RAW_TEXT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math', 'textarea', 'title']);
+/** Elements kept as they are when flattening (page metadata, read by the extraction). */
+const KEPT = new Set(['meta', 'link']);
+/** More elements than real pages have: Readability's scoring is not linear in them. */
+const MAX_TAGS = 50_000;
+// No `<` inside a tag's attributes: a stray `<a` then stops at the next `<` instead of scanning to the end (quadratic).
+// A comment opener is matched alone; `tagsOf` jumps to its end with indexOf (a lazy `<!--…-->` would rescan the rest
+// of the page for every unterminated `<!--`).
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^<>"']|"[^"]*"|'[^']*')*?(\/?)>|<!--/g;
+const BOUNDARY = '</p><p>';
+
+interface RawTag {
+  index: number;
+  end: number;
+  /** Lower-cased tag name; '' for a comment. */
+  name: string;
+  closing: boolean;
+  selfClosing: boolean;
+}
+
+/** The tags of raw markup in order, in one linear pass (comments skipped whole). */
+function* tagsOf(html: string): Generator<RawTag> {
+  const pattern = new RegExp(TAG.source, 'g');
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(html)) !== null) {
+    if (match[0] === '<!--') {
+      const close = html.indexOf('-->', pattern.lastIndex);
+      pattern.lastIndex = close < 0 ? html.length : close + 3;
+      yield { index: match.index, end: pattern.lastIndex, name: '', closing: false, selfClosing: false };
+      continue;
+    }
+    yield { index: match.index, end: pattern.lastIndex, name: (match[2] ?? '').toLowerCase(), closing: match[1] === '/', selfClosing: match[3] === '/' };
+  }
+}
+
+/** Whether the markup nests deeper than `limit` or has more than MAX_TAGS tags, estimated without parsing. */
+function isPathological(html: string, limit: number): boolean {
+  let depth = 0;
+  let count = 0;
+  for (const tag of tagsOf(html)) {
+    if (++count > MAX_TAGS) return true;
+    if (!tag.name || tag.selfClosing || NOT_NESTING.has(tag.name)) continue;
+    depth = tag.closing ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > limit) return true;
+  }
+  return false;
+}
+
+/**
+ * The page as a flat list of paragraphs: text between tags is kept, every run of other tags becomes one paragraph
+ * boundary, script-like content is dropped, the first `<title>`, `<meta>` and `<link>` are kept. Entities stay for the
+ * parser to decode.
+ */
+function flattenHtml(html: string): string {
+  const head: string[] = [];
+  const body: string[] = [];
+  let skipping: string | null = null;
+  let last = 0;
+  let lower: string | null = null;
+  let titled = false;
+  for (const tag of tagsOf(html)) {
+    if (!skipping && tag.index > last) body.push(html.slice(last, tag.index));
+    last = tag.end;
+    if (!tag.name) continue; // a comment
+    if (skipping) {
+      if (tag.closing && tag.name === skipping) skipping = null;
+      continue;
+    }
+    if (tag.name === 'title' && !tag.closing && !titled) {
+      lower ??= html.toLowerCase();
+      const close = lower.indexOf('</title', last);
+      if (close >= 0) head.push(`<title>${html.slice(last, close)}</title>`);
+      titled = true;
+    }
+    if (RAW_TEXT.has(tag.name) && !tag.closing && !tag.selfClosing) skipping = tag.name;
+    else if (KEPT.has(tag.name)) head.push(html.slice(tag.index, tag.end));
+    else if (body.length > 0 && body[body.length - 1] !== BOUNDARY) body.push(BOUNDARY);
+  }
+  if (!skipping && last < html.length) body.push(html.slice(last));
+  return `<html><head>${head.join('')}</head><body><p>${body.join('')}</p></body></html>`;
 }
 
 /** Collapses whitespace runs inside a block (HTML source indentation is not content); no-break spaces stay. */
