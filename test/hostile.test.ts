@@ -136,6 +136,15 @@ const CASES: Record<string, HostileCase> = {
 <noscript>INJECTED-NOSCRIPT</noscript><iframe src="javascript:alert(1)"></iframe><svg><script>alert('INJECTED-SVG')</script></svg></article></body></html>`,
     expect: { 'scripts.html': ok },
   },
+  // Markup that made the HTML parser or Readability super-linear: 100,000 nested <div>, unterminated comments.
+  'deep-nesting.html': {
+    content: `<html><head><title>Budget des écoles</title></head><body>${'<div>'.repeat(100_000)}<p>${FRENCH_PARAGRAPH}</p><script>alert("INJECTED-DEEP")</script><p>Le préfet a répondu mercredi.</p>${'</div>'.repeat(100_000)}</body></html>`,
+    expect: { 'deep-nesting.html': ok },
+  },
+  'stray-markup.html': {
+    content: `<html><body><p>${FRENCH_PARAGRAPH}</p>${'<!--'.repeat(50_000)}${'<a'.repeat(50_000)}</body></html>`,
+    expect: { 'stray-markup.html': ok },
+  },
   'empty.html': { content: '<html><head></head><body></body></html>', expect: { 'empty.html': { status: 'skipped', reason: /^empty article$/ } } },
   'not-really.html': { content: '<<<>>><p<<p>>\u0000</', expect: { 'not-really.html': { status: 'error', reason: /binary file/ } } },
   // File names: spaces, quotes, dots, non-Latin scripts.
@@ -244,6 +253,14 @@ describe('hostile corpus, one run', () => {
     // The segmenter does not cut at `budget.\u200f Le` (a format character glued after the period): one sentence
     // too few, but the offsets stay exact — that is what this test guards.
     expect(dataset.sentences!.filter((s) => s.article === 'zero-width-bidi.txt').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads pathologically nested or broken markup in linear time, text intact and scripts out', () => {
+    const deep = String(rows.get('deep-nesting.html')?.text);
+    expect(deep).toContain(FRENCH_SENTENCES[0]);
+    expect(deep).toContain('Le préfet a répondu mercredi.');
+    expect(deep).not.toContain('INJECTED');
+    expect(String(rows.get('stray-markup.html')?.text)).toContain(FRENCH_SENTENCES[4]);
   });
 
   it('never lets script, style or event-handler content into an HTML article text', () => {
