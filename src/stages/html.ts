@@ -5,7 +5,8 @@
  */
 import { createRequire } from 'node:module';
 import type { Span } from '../document.js';
-import { DATELINE_PATTERN, FRENCH_MONTHS } from '../rules/fr/calendar.js';
+import { MONTHS } from '../rules/fr/dates-lexicon.js';
+import { DATELINE_PATTERN } from '../rules/fr/dateline.js';
 
 type HtmlLibraries = { parseHTML: typeof import('linkedom').parseHTML; Readability: typeof import('@mozilla/readability').Readability };
 let htmlLibraries: HtmlLibraries | null = null;
@@ -201,7 +202,7 @@ function publishedFromDateline(firstBlocks: string[]): string | null {
   for (const block of firstBlocks) {
     const match = DATELINE_PATTERN.exec(block);
     if (!match) continue;
-    const month = FRENCH_MONTHS[(match[2] ?? '').toLowerCase()];
+    const month = MONTHS[(match[2] ?? '').toLowerCase()];
     const day = Number(match[1]);
     if (!month || day < 1 || day > 31) continue;
     return `${match[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

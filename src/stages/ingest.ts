@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createDocument, createErrorDocument, type ArticleMeta, type Document, type Span } from '../document.js';
-import { extractHtmlArticle } from './html.js';
+import { extractHtmlArticle, type ExtractedHtmlArticle } from './html.js';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.json', '.jsonl', '.html', '.htm'] as const;
 
@@ -135,13 +135,7 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   return low;
 }
 
-interface ParsedText {
-  text: string;
-  title: string | null;
-  titleSpan: Span | null;
-  bodySpan: Span;
-  published: string | null;
-  url: string | null;
+interface ParsedText extends ExtractedHtmlArticle {
   sourceName: string | null;
 }
 
