@@ -2,59 +2,33 @@
  * The output contract: one row type per dataset file, built from a processed Document. Rows only carry
  * results (never timings or clocks) so that the same input always gives the same bytes.
  */
-import type { Document, Entity, EntityLabel, Granularity, Mention, Sentence, TimeExpression, TimexAnchor, TimexMod, TimexType } from '../document.js';
+import type { ArticleMeta, ArticleStatus, Document, Entity, EntityLabel, LanguageResult, Mention, Sentence, TimeExpression } from '../document.js';
 
 export const DATASET_FILES = ['articles', 'sentences', 'mentions', 'timexes', 'entities', 'events'] as const;
 export type DatasetFile = (typeof DATASET_FILES)[number];
 
-export interface ArticleRow {
-  id: string;
-  source: string;
-  sha256: string;
-  title: string | null;
-  published: string | null;
-  url: string | null;
+/** Rows name their article and repeat their span's text, so that each line can be read on its own. */
+interface ArticleScoped {
+  article: string;
   text: string;
-  language: { code: string; iso6393: string; score: number } | null;
-  status: 'ok' | 'skipped' | 'error';
+}
+
+export interface ArticleRow extends Pick<ArticleMeta, 'id' | 'source' | 'sha256' | 'title' | 'published' | 'url'> {
+  text: string;
+  language: LanguageResult | null;
+  status: ArticleStatus;
   reason?: string;
   counts: { sentences: number; mentions: number; timexes: number; entities: number; events: number };
 }
 
-export interface SentenceRow {
-  article: string;
-  index: number;
-  start: number;
-  end: number;
-  kind: Sentence['kind'];
-  text: string;
-}
+export interface SentenceRow extends Sentence, ArticleScoped {}
 
-export interface MentionRow {
-  article: string;
-  sentence: number;
-  start: number;
-  end: number;
-  text: string;
-  label: EntityLabel;
-  score: number;
-  source: Mention['source'];
+export interface MentionRow extends Omit<Mention, 'entity'>, ArticleScoped {
+  /** Canonical entity id, or null when the mention was not clustered. */
   entity: string | null;
 }
 
-export interface TimexRow {
-  article: string;
-  sentence: number;
-  start: number;
-  end: number;
-  text: string;
-  type: TimexType;
-  value: string | null;
-  granularity: Granularity;
-  mod: TimexMod | null;
-  anchor: TimexAnchor;
-  source: TimeExpression['source'];
-}
+export interface TimexRow extends TimeExpression, ArticleScoped {}
 
 export interface EntityRow {
   id: string;

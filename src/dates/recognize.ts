@@ -16,7 +16,7 @@
  * years, seasons, decades and most relative expressions, and its spans leave out determiners. It is not used; the
  * recognizer below (strict F1 0.938, relaxed 0.962, value accuracy 0.921 at the time of writing) is this project's own.
  */
-import type { Granularity, Span, TimexAnchor, TimexMod, TimexType } from '../document.js';
+import type { Span, TimeExpression, TimexType } from '../document.js';
 import { MODIFIERS } from '../rules/fr/dates-lexicon.js';
 import type { RuleKind } from '../rules/fr/dates-patterns.js';
 import { parsePartialDate } from './calendar.js';
@@ -24,13 +24,9 @@ import { COMPILED_RULES, FUTURE_AUXILIARY_BEFORE_REGEX, FUTURE_CUE_REGEX, MODIFI
 import { accept, type RawMatch } from './filters.js';
 import { createDateContext, normalize, type DateContext, type Groups, type NormalizeEnv } from './normalize.js';
 
-export interface TimexCandidate extends Span {
+/** A time expression found in a text, before the stage assigns its sentence and source. */
+export interface TimexCandidate extends Omit<TimeExpression, 'sentence' | 'source'> {
   text: string;
-  type: TimexType;
-  value: string | null;
-  granularity: Granularity;
-  mod: TimexMod | null;
-  anchor: TimexAnchor;
 }
 
 export interface FindOptions {
