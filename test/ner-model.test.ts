@@ -115,12 +115,6 @@ describe('bring your own model: foreign labels (IO scheme, camembert layout)', (
     for (const m of doc.mentions) expect(m.score).toBeGreaterThan(0.5);
   });
 
-  it('decodes a foreign model per word (its config does not declare labels on every subword)', async () => {
-    const tagger = await NerTagger.load({ modelDir: FOREIGN_MODEL_DIR, dtype: 'q8', threads: 1, batchSize: 4 });
-    expect(tagger.decodeUnit).toBe('word');
-    await tagger.dispose();
-  });
-
   it('fingerprints the model files', () => {
     expect(stage.fingerprint()).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -84,13 +84,24 @@ describe.skipIf(SHIPPED_MODEL_DIR === null)('seed article with the shipped model
     env.allowRemoteModels = false;
     const reference = await AutoTokenizer.from_pretrained(SHIPPED_MODEL_DIR!, { local_files_only: true });
     const tagger = await NerTagger.load({ modelDir: SHIPPED_MODEL_DIR!, dtype: 'q8', threads: 1, batchSize: 8 });
-    expect(tagger.decodeUnit).toBe('subword'); // chronique's model is trained with a label on every subword
     const encoder = new SentenceEncoder(tagger.pieceTokenizer());
     for (const s of gold.sentences) {
       const expected = reference.encode(text.slice(s.start, s.end), { add_special_tokens: false });
       expect(encoder.encode(text, s.start, s.end).ids).toEqual(expected);
     }
     await tagger.dispose();
+  });
+
+  it('subword decoding (the alternative unit) also yields exact, disjoint spans', async () => {
+    const tagger = await NerTagger.load({ modelDir: SHIPPED_MODEL_DIR!, dtype: 'q8', threads: 1, batchSize: 16 }, { decodeUnit: 'subword' });
+    const spans = (await tagger.tag(text, gold.sentences)).flat();
+    await tagger.dispose();
+    expect(spans.length).toBeGreaterThan(50);
+    for (const [i, span] of spans.entries()) {
+      const slice = text.slice(span.start, span.end);
+      expect(slice).toBe(slice.trim());
+      if (i > 0) expect(span.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
+    }
   });
 
   it('finds the gold entities with exact offsets', async () => {

@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     .option('--batch-size <n>', 'sentences per batch', String(DEFAULT_CONFIG.ner.batchSize))
     .option('--threads <n>', 'ONNX Runtime intra-op threads', String(DEFAULT_CONFIG.ner.threads))
     .option('--max-tokens <n>', 'longest sequence fed to the model (longer sentences are windowed)', String(DEFAULT_CONFIG.ner.maxSequenceTokens))
-    .option('--decode-unit <unit>', "override the decoding unit: 'subword' or 'word' (default: from the model's config)")
+    .option('--decode-unit <unit>', "decoding unit: 'word' (the runtime's default) or 'subword'")
     .option('--sets <list>', 'comma-separated: sequoia,hipe,seed (also sequoia-dev, to compare with the training log)', 'sequoia,hipe,seed')
     .option('--out <file>', 'results JSON', path.join(PACKAGE_ROOT, 'bench', 'results', 'ner-eval.json'))
     .parse();

@@ -38,8 +38,6 @@ const POSITION_OFFSET_MODELS: ReadonlySet<string> = new Set(['roberta', 'camembe
 
 interface ModelConfigJson {
   model_type?: string;
-  /** chronique's own training notes (see training/export.py). */
-  chronique?: { labeling?: unknown; subword_labels?: unknown };
   id2label?: Record<string, string>;
   max_position_embeddings?: number;
 }
@@ -79,8 +77,6 @@ export interface ModelFolder {
   /** Most tokens per sequence, special tokens included. */
   maxLength: number;
   tokenizerJson: TokenizerJson;
-  /** The model was trained with a label on every subword (chronique's models say so in config.json). */
-  subwordLabels: boolean;
 }
 
 /** Checks the folder's files and reads its declarations; throws `NerModelError` naming the faulty path. */
@@ -115,9 +111,7 @@ export function inspectModelFolder(dir: string, dtype: NerConfig['dtype']): Mode
     limits.push(config.max_position_embeddings - (POSITION_OFFSET_MODELS.has(modelType) ? 2 : 0));
   }
   const maxLength = limits.length > 0 ? Math.min(...limits) : 512;
-  const notes = config.chronique;
-  const subwordLabels = notes?.subword_labels === true || (typeof notes?.labeling === 'string' && /every subword/i.test(notes.labeling));
-  return { dir: absolute, onnxFile, labels, modelType, maxLength, tokenizerJson, subwordLabels };
+  return { dir: absolute, onnxFile, labels, modelType, maxLength, tokenizerJson };
 }
 
 /** A loaded model: tokenizer view, special tokens and a batched forward pass. */
