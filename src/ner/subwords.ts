@@ -87,6 +87,12 @@ export class SentenceEncoder {
 
   constructor(private readonly tokenizer: PieceTokenizer) {}
 
+  /** Forgets cached tokenizations (benchmarks measure unseen text this way). */
+  clearCaches(): void {
+    this.chunkCache.clear();
+    this.clusterCache.clear();
+  }
+
   /** Normalizes like `normalizeForModel`, then applies the tokenizer's own normalizer cluster by cluster. */
   normalize(text: string, start: number, end: number): NormalizedText {
     const base = normalizeForModel(text, start, end);

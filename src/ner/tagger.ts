@@ -103,6 +103,11 @@ export class NerTagger {
     return this.model.tokenizer;
   }
 
+  /** Forgets cached tokenizations, so that a benchmark round sees the text as new. */
+  clearCaches(): void {
+    this.encoder.clearCaches();
+  }
+
   get maxContentTokens(): number {
     return this.maxContent;
   }
