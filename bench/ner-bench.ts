@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   }
   if (o.json) {
     mkdirSync(path.dirname(o.json), { recursive: true });
-    writeFileSync(o.json, `${JSON.stringify({ model: ner.modelDir, dtype: ner.dtype, threads: ner.threads, rows }, null, 2)}\n`);
+    writeFileSync(o.json, `${JSON.stringify({ model: path.relative(process.cwd(), ner.modelDir) || ner.modelDir, dtype: ner.dtype, threads: ner.threads, rows }, null, 2)}\n`);
   }
 }
 
