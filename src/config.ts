@@ -4,7 +4,6 @@
  * `resolveConfig({...overrides})`. The configuration hash (see `configHash`) keys caches and provenance.
  */
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -32,7 +31,10 @@ export interface NerConfig {
   dtype: 'q8' | 'fp32';
   /** Sentences per inference batch. */
   batchSize: number;
-  /** ONNX Runtime intra-op threads. */
+  /**
+   * ONNX Runtime intra-op threads. Default 1: the session runs on the main thread between the rule stages, and on the
+   * 2-core bench machine a second thread gave the same wall time for ~60 % more CPU (bench/results, settings variants).
+   */
   threads: number;
   /** Mentions scoring below this are dropped. */
   minScore: number;
@@ -94,7 +96,7 @@ export const DEFAULT_CONFIG: ChroniqueConfig = {
     modelDir: DEFAULT_MODEL_DIR,
     dtype: 'q8',
     batchSize: 32,
-    threads: Math.max(1, Math.min(availableParallelism(), 4)),
+    threads: 1,
     minScore: 0,
     enabled: true,
     maxSequenceTokens: 128,
