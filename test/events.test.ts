@@ -266,6 +266,10 @@ describe('time of the event', () => {
       ['départ', null],
     ]);
   });
+  it('a date in the complement clause after a statement dates its content, not the statement', () => {
+    const [said] = eventsOf({ text: 'Nick De Santis a affirmé que les joueurs de la saison 2012 partiront.', entities: [['Nick De Santis', 'PER']], timexes: [['2012', '2012']] });
+    expect([said?.type, said?.time]).toEqual(['Contact.Statement', null]);
+  });
   it('ignores expressions without a value', () => {
     const doc = makeDoc({ text: 'En 2019, Musk a levé 2 milliards de dollars pour Tesla après 11 accidents.', entities: [['Musk', 'PER'], ['Tesla', 'ORG']], timexes: [['2019', '2019']] });
     doc.timexes.push({ start: doc.text.indexOf('11'), end: doc.text.indexOf('11') + 2, sentence: 0, type: 'DATE', value: null, granularity: 'unknown', mod: null, anchor: 'unresolved', source: 'model' });

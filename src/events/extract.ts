@@ -600,8 +600,11 @@ function attachTime(ctx: DocContext, view: SentenceView, first: number, last: nu
   const near = (x: TimeExpression) => !(x.value ?? '').endsWith('_REF') || Math.min(Math.abs(tokenOf(x) - first), Math.abs(tokenOf(x) - last)) <= 3;
   // `se rendra aujourd'hui en Guyane pour rendre hommage aux militaires décédés`: not the date of the deaths.
   const sameVerbClause = (x: TimeExpression) => {
-    const [from, to] = tokenOf(x) < first ? [tokenOf(x), first] : [last, tokenOf(x)];
+    const after = tokenOf(x) > last;
+    const [from, to] = after ? [last, tokenOf(x)] : [tokenOf(x), first];
     for (let k = from + 1; k < to; k++) {
+      // `a affirmé que … la saison 2012 …`: a date inside the complement clause after the trigger dates its content.
+      if (after && (tokens[k]!.norm === 'que' || tokens[k]!.norm === "qu'")) return false;
       if (!INFINITIVE_INTRODUCERS.has(tokens[k]!.norm)) continue;
       const next = tokens[k + 1]?.norm === 'de' || tokens[k + 1]?.norm === "d'" ? tokens[k + 2] : tokens[k + 1];
       if (next && /(er|ir|re|oir)$/.test(next.norm) && !ctx.lexicon.byFirstWord.get(next.norm)?.some((e) => e.row.pos === 'noun')) return false;
