@@ -197,6 +197,23 @@ interface ScaleRow {
   marginalCpuMsPerArticle: number;
   stageMs: Record<string, number>;
   stageShare: Record<string, number>;
+  /**
+   * Cost of the articles added since the previous scale, per article: (cost here − cost there) ÷ (articles here −
+   * articles there). Free of any fixed-cost estimate (start, model load, JIT warm-up); null at the first scale.
+   */
+  incrementalWallMsPerArticle: number | null;
+  incrementalCpuMsPerArticle: number | null;
+}
+
+/** Fills the incremental costs between consecutive scales (rows in increasing scale). */
+function addIncrementalCosts(rows: ScaleRow[]): void {
+  rows.forEach((row, i) => {
+    const previous = rows[i - 1];
+    if (!previous) return;
+    const added = row.articles - previous.articles;
+    row.incrementalWallMsPerArticle = (row.processWallMs - previous.processWallMs) / added;
+    row.incrementalCpuMsPerArticle = (row.cpuMs - previous.cpuMs) / added;
+  });
 }
 
 function scaleRow(scale: Scale, runs: EndToEndRun[], fixed: EndToEndRun): ScaleRow {
@@ -221,6 +238,8 @@ function scaleRow(scale: Scale, runs: EndToEndRun[], fixed: EndToEndRun): ScaleR
     marginalCpuMsPerArticle: (run.cpuMs - fixed.cpuMs) / run.articles,
     stageMs: run.stageMs,
     stageShare: Object.fromEntries(Object.entries(run.stageMs).map(([stage, ms]) => [stage, stageTotal > 0 ? ms / stageTotal : 0])),
+    incrementalWallMsPerArticle: null,
+    incrementalCpuMsPerArticle: null,
   };
 }
 
@@ -446,6 +465,11 @@ function checkTargets(rows: ScaleRow[], cold: ColdStart, ner: NerComparison): Ta
     checks.push({ what: 'cost per article 16× vs 1× (CPU, fixed cost of a run excluded)', target: `within ±${pct(TARGETS.scalingTolerance)}`, measured: `${cpuDrift >= 0 ? '+' : ''}${pct(cpuDrift)}`, met: Math.abs(cpuDrift) <= TARGETS.scalingTolerance });
     checks.push({ what: 'cost per article 16× vs 1× (wall, fixed cost of a run excluded)', target: `within ±${pct(TARGETS.scalingTolerance)}`, measured: `${wallDrift >= 0 ? '+' : ''}${pct(wallDrift)}`, met: Math.abs(wallDrift) <= TARGETS.scalingTolerance });
   }
+  const row4 = rows.find((r) => r.scale === 4);
+  if (row16?.incrementalCpuMsPerArticle != null && row4?.incrementalCpuMsPerArticle != null) {
+    const drift = row16.incrementalCpuMsPerArticle / row4.incrementalCpuMsPerArticle - 1;
+    checks.push({ what: 'incremental CPU per article, 4×→16× vs 1×→4× (no fixed-cost estimate)', target: `within ±${pct(TARGETS.scalingTolerance)}`, measured: `${drift >= 0 ? '+' : ''}${pct(drift)}`, met: Math.abs(drift) <= TARGETS.scalingTolerance });
+  }
   return checks;
 }
 
@@ -504,6 +528,7 @@ async function main(): Promise<void> {
       }
       rows.push(scaleRow(scale, runs, fixed));
     }
+    addIncrementalCosts(rows);
     log('end to end without the model (--no-ner), 1× corpus');
     const rulesOnly = await runEndToEnd(corpus.scaleDir(1), workDir, options.model, false);
     // Speed-only settings (outside the configuration hash), to check the defaults on this machine.
@@ -574,9 +599,9 @@ function roundNumbers(_key: string, value: unknown): unknown {
 function markdownSummary(machine: MachineInfo, model: ModelInfo, cold: ColdStart, rows: ScaleRow[], ner: NerComparison, layers: LayerFigure[], checks: TargetCheck[], notes: string[]): string {
   const lines: string[] = [];
   lines.push(`Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; defaults (ONNX threads ${machine.onnxThreads}, concurrency ${machine.concurrency}); model ${model.layers}×${model.hidden} int8 (${model.onnxMB.toFixed(1)} MB).`, '');
-  lines.push('| corpus | articles | sentences | words | wall s | CPU s | sentences/s | words/s | peak RSS MB | ms/article wall (marginal) | ms/article CPU (marginal) |', '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  lines.push('| corpus | articles | sentences | words | wall s | CPU s | sentences/s | words/s | peak RSS MB | ms/article wall (marginal, incremental) | ms/article CPU (marginal, incremental) |', '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const r of rows) {
-    lines.push(`| ${r.scale}× | ${fmt(r.articles)} | ${fmt(r.sentences)} | ${fmt(r.words)} | ${(r.processWallMs / 1000).toFixed(1)} | ${(r.cpuMs / 1000).toFixed(1)} | ${fmt(r.sentencesPerSecond)} | ${fmt(r.wordsPerSecond)} | ${fmt(r.maxRssMB)} | ${r.wallMsPerArticle.toFixed(1)} (${r.marginalWallMsPerArticle.toFixed(1)}) | ${r.cpuMsPerArticle.toFixed(1)} (${r.marginalCpuMsPerArticle.toFixed(1)}) |`);
+    lines.push(`| ${r.scale}× | ${fmt(r.articles)} | ${fmt(r.sentences)} | ${fmt(r.words)} | ${(r.processWallMs / 1000).toFixed(1)} | ${(r.cpuMs / 1000).toFixed(1)} | ${fmt(r.sentencesPerSecond)} | ${fmt(r.wordsPerSecond)} | ${fmt(r.maxRssMB)} | ${r.wallMsPerArticle.toFixed(1)} (${r.marginalWallMsPerArticle.toFixed(1)}, ${r.incrementalWallMsPerArticle?.toFixed(1) ?? '—'}) | ${r.cpuMsPerArticle.toFixed(1)} (${r.marginalCpuMsPerArticle.toFixed(1)}, ${r.incrementalCpuMsPerArticle?.toFixed(1) ?? '—'}) |`);
   }
   const last = rows[rows.length - 1];
   if (last) lines.push('', `Time per stage (${last.scale}×): ${Object.entries(last.stageShare).map(([stage, share]) => `${stage} ${pct(share)}`).join(', ')}.`);
@@ -606,9 +631,9 @@ function printReport(machine: MachineInfo, model: ModelInfo, cold: ColdStart, fi
   out.push(`  NER model load alone (NerTagger.load, after imports): ${fmt(cold.modelLoad.loadMs)} ms wall, ${fmt(cold.modelLoad.cpuMs.load)} ms CPU`);
   out.push(`  fixed cost of a run (empty corpus): ${fmt(fixed.processWallMs)} ms wall, ${fmt(fixed.cpuMs)} ms CPU, ${fmt(fixed.maxRssMB)} MB RSS`);
   out.push('', 'end to end (chronique run --force, shipped model)');
-  out.push('  scale  articles  sentences   words   wall s  CPU s  articles/s  sentences/s  words/s  peak RSS MB  ms/article wall  CPU  (marginal wall  CPU)');
+  out.push('  scale  articles  sentences   words   wall s  CPU s  articles/s  sentences/s  words/s  peak RSS MB  ms/article wall  CPU  (marginal wall  CPU)  (incremental wall  CPU)');
   for (const r of rows) {
-    out.push(`  ${`${r.scale}×`.padStart(5)}  ${fmt(r.articles).padStart(8)}  ${fmt(r.sentences).padStart(9)}  ${fmt(r.words).padStart(7)}  ${(r.processWallMs / 1000).toFixed(2).padStart(6)}  ${(r.cpuMs / 1000).toFixed(2).padStart(5)}  ${fmt(r.articlesPerSecond, 1).padStart(10)}  ${fmt(r.sentencesPerSecond, 1).padStart(11)}  ${fmt(r.wordsPerSecond).padStart(7)}  ${fmt(r.maxRssMB).padStart(11)}  ${r.wallMsPerArticle.toFixed(2).padStart(15)}  ${r.cpuMsPerArticle.toFixed(2).padStart(5)}  (${r.marginalWallMsPerArticle.toFixed(2).padStart(13)}  ${r.marginalCpuMsPerArticle.toFixed(2)})`);
+    out.push(`  ${`${r.scale}×`.padStart(5)}  ${fmt(r.articles).padStart(8)}  ${fmt(r.sentences).padStart(9)}  ${fmt(r.words).padStart(7)}  ${(r.processWallMs / 1000).toFixed(2).padStart(6)}  ${(r.cpuMs / 1000).toFixed(2).padStart(5)}  ${fmt(r.articlesPerSecond, 1).padStart(10)}  ${fmt(r.sentencesPerSecond, 1).padStart(11)}  ${fmt(r.wordsPerSecond).padStart(7)}  ${fmt(r.maxRssMB).padStart(11)}  ${r.wallMsPerArticle.toFixed(2).padStart(15)}  ${r.cpuMsPerArticle.toFixed(2).padStart(5)}  (${r.marginalWallMsPerArticle.toFixed(2).padStart(13)}  ${r.marginalCpuMsPerArticle.toFixed(2)})  (${(r.incrementalWallMsPerArticle?.toFixed(2) ?? '—').padStart(16)}  ${r.incrementalCpuMsPerArticle?.toFixed(2) ?? '—'})`);
   }
   const last = rows[rows.length - 1];
   if (last) out.push(`  time share per stage (${last.scale}×): ${Object.entries(last.stageShare).map(([s, share]) => `${s} ${pct(share)}`).join(', ')}`);
