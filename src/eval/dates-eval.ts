@@ -26,6 +26,7 @@ import { PACKAGE_ROOT } from '../config.js';
 import type { TimexType } from '../document.js';
 import { createDateContext, findTimeExpressions, startParagraph, type TimexCandidate } from '../dates/recognize.js';
 import { segmentSentences } from '../stages/segment.js';
+import { loadSeedGold, loadSeedText } from './seed-gold.js';
 
 export function corporaRoot(): string {
   return process.env.CHRONIQUE_CORPORA ?? path.resolve(PACKAGE_ROOT, '..', 'shared', 'corpora');
@@ -279,19 +280,6 @@ export function scoreTimebank(docs: TimebankDocument[], recognize: Recognizer): 
 
 // ── seed gold ────────────────────────────────────────────────────────────────
 
-interface SeedGoldTimex {
-  sentence: number;
-  start: number;
-  end: number;
-  text: string;
-  type: TimexType;
-  value: string;
-  mod?: string;
-  also_ok?: string[];
-  score_value?: boolean;
-  optional?: boolean;
-}
-
 export interface SeedResult {
   text: string;
   gold: string;
@@ -303,9 +291,8 @@ export interface SeedResult {
 const LEADING_DETERMINER = /^(?:le|la|les|l['’])\s*/i;
 
 export function checkSeed(recognize: Recognizer): { results: SeedResult[]; required: number; passed: number } {
-  const goldPath = path.resolve(corporaRoot(), '..', 'gold', 'karpathy-2024-03.gold.json');
-  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { published: string; timexes: SeedGoldTimex[] };
-  const text = readFileSync(path.resolve(corporaRoot(), '..', 'corpus-seed', 'karpathy-2024-03.txt'), 'utf8').replace(/^\uFEFF/, '');
+  const gold = loadSeedGold();
+  const text = loadSeedText();
   const found = recognize(text, gold.published);
   const results: SeedResult[] = [];
   let required = 0;

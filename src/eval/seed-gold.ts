@@ -27,6 +27,8 @@ export interface GoldTimex {
   value: string;
   mod?: TimexMod;
   also_ok?: string[];
+  /** False where the gold value is not scored. */
+  score_value?: boolean;
   optional?: boolean;
 }
 
