@@ -22,6 +22,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { normalizeEntityType } from '../ner/labels.js';
 
 export interface NerSentence {
   id: string;
@@ -157,8 +158,6 @@ function readColumns(file: string, tokCol: number, tagCol: number, sep: RegExp, 
   return out;
 }
 
-const SEQUOIA_MAP: Record<string, string> = { PERS: 'PER', LOC: 'LOC', ORG: 'ORG', PROD: 'MISC', EVE: 'MISC' };
-
 /** Sequoia CoNLL-U Plus: NEs in column 11 (PARSEME:MWE), surface tokens from multiword ranges. */
 export function readSequoia(file: string, source: string): NerSentence[] {
   const out: NerSentence[] = [];
@@ -190,7 +189,7 @@ export function readSequoia(file: string, source: string): NerSentence[] {
         const key = m[1] as string;
         if (m[2] !== undefined) {
           const ne = /NE-(PERS|LOC|ORG|PROD|EVE)\.final/.exec(m[2]);
-          if (ne) annType.set(key, SEQUOIA_MAP[ne[1] as string] as string);
+          if (ne) annType.set(key, normalizeEntityType(ne[1] as string) as string);
         }
         const arr = members.get(key) ?? [];
         arr.push(wid);
@@ -249,10 +248,6 @@ export function readSequoia(file: string, source: string): NerSentence[] {
   return out;
 }
 
-const HIPE_MAP: Record<string, string> = {
-  pers: 'PER', per: 'PER', loc: 'LOC', org: 'ORG', prod: 'MISC', humanprod: 'MISC', time: 'DATE',
-};
-
 /**
  * HIPE TSV (2020 / 2022). Sentences: EndOfSentence / PySBDSegment markers when present, otherwise split after . ! ?
  * (outside entities) and at document boundaries; long sentences are cut at O tokens after 80 tokens.
@@ -305,7 +300,7 @@ export function readHipe(file: string, source: string): NerSentence[] {
     let tag = 'O';
     const m = /^([BI])-(.+)$/.exec(coarse);
     if (m) {
-      const ty = HIPE_MAP[(m[2] as string).toLowerCase()];
+      const ty = normalizeEntityType(m[2] as string);
       if (ty) tag = `${m[1]}-${ty}`;
     }
     const misc = c[9] as string;
