@@ -4,17 +4,12 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ArticleRow, EntityRow, MentionRow, SentenceRow, TimexRow } from '../../src/dataset/records.js';
+import type { ArticleData } from '../../src/audit/dataset.js';
+import type { MentionRow, TimexRow } from '../../src/dataset/records.js';
 import type { EventRecord } from '../../src/dataset/schema.js';
 
-export interface FixtureArticle {
-  article: ArticleRow;
-  sentences: SentenceRow[];
-  mentions: MentionRow[];
-  timexes: TimexRow[];
-  entities: EntityRow[];
-  events: EventRecord[];
-}
+/** A fixture article has exactly what the dataset loader gives for one article. */
+export type FixtureArticle = ArticleData;
 
 /** Offsets of the `occurrence`-th (0-based) appearance of `needle` in `text`. */
 export function find(text: string, needle: string, occurrence = 0): { start: number; end: number } {
