@@ -12,23 +12,8 @@ import type { RoleFrame } from '../../events/trigger-table.js';
 /** Places: à/en/dans/au sein de a location. */
 const PLACE_PREPS = { 'à': { LOC: 'place' }, en: { LOC: 'place' }, dans: { LOC: 'place' }, près: { LOC: 'place' } } as const;
 
-const personnelEnd: RoleFrame = {
-  subject: { PER: 'person', ORG: 'organization' },
-  object: { ORG: 'organization', PER: 'person', MISC: 'organization' },
-  passive: { PER: 'person' },
-  preps: {
-    de: { PER: 'person', ORG: 'organization', MISC: 'organization' },
-    chez: { ORG: 'organization', MISC: 'organization' },
-    'au sein de': { ORG: 'organization', MISC: 'organization' },
-    'à la tête de': { ORG: 'organization' },
-    par: { ORG: 'organization' },
-    'à': { ORG: 'organization', LOC: 'place' },
-    en: { LOC: 'place' },
-  },
-  fallback: { PER: 'person', ORG: 'organization' },
-};
-
-const personnelStart: RoleFrame = {
+/** Taking up and leaving a position have the same participants in the same places. */
+const personnelChange: RoleFrame = {
   subject: { PER: 'person', ORG: 'organization' },
   object: { ORG: 'organization', PER: 'person', MISC: 'organization' },
   passive: { PER: 'person' },
@@ -259,8 +244,8 @@ const transport: RoleFrame = {
 };
 
 export const ROLE_FRAMES: Record<EventType, RoleFrame> = {
-  'Personnel.Start-Position': personnelStart,
-  'Personnel.End-Position': personnelEnd,
+  'Personnel.Start-Position': personnelChange,
+  'Personnel.End-Position': personnelChange,
   'Personnel.Nominate': nominate,
   'Personnel.Elect': elect,
   'Business.Start-Org': startOrg,
