@@ -16,6 +16,7 @@ import path from 'node:path';
 import { stableStringify } from '../config.js';
 import type { ArticleMeta } from '../document.js';
 import { DATASET_FILES, type ArticleRecords } from './records.js';
+import { sha256 } from '../util/hash.js';
 import { makeDirectory } from '../util/make-directory.js';
 
 export const CACHE_DIR = '.cache';
@@ -55,11 +56,10 @@ export interface CacheStats {
   writeFailures: number;
 }
 
-const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export function fingerprintHash(fingerprint: PipelineFingerprint): string {
   // Object.entries keeps the stages in pipeline order: reordering stages changes results, so it changes the key.
-  return sha256Hex(JSON.stringify([LAYOUT_VERSION, fingerprint.pipelineVersion, fingerprint.codeHash, fingerprint.configHash, Object.entries(fingerprint.stages)]));
+  return sha256(JSON.stringify([LAYOUT_VERSION, fingerprint.pipelineVersion, fingerprint.codeHash, fingerprint.configHash, Object.entries(fingerprint.stages)]));
 }
 
 export class ArticleCache {
@@ -83,12 +83,12 @@ export class ArticleCache {
 
   fileKey(relativePath: string, bytes: Uint8Array): string {
     const bytesSha = createHash('sha256').update(bytes).digest('hex');
-    return sha256Hex(stableStringify({ fingerprint: this.fingerprintKey, path: relativePath, sha256: bytesSha }));
+    return sha256(stableStringify({ fingerprint: this.fingerprintKey, path: relativePath, sha256: bytesSha }));
   }
 
   /** The metadata holds the text sha256 and everything ingestion read beside the text (title, date, url…). */
   articleKey(meta: ArticleMeta): string {
-    return sha256Hex(stableStringify({ fingerprint: this.fingerprintKey, meta }));
+    return sha256(stableStringify({ fingerprint: this.fingerprintKey, meta }));
   }
 
   /** All articles of a file whose bytes were seen before, or null (any entry missing or unreadable counts as a miss). */

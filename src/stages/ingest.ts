@@ -3,10 +3,10 @@
  * Unreadable or malformed inputs become documents with status `error` and a reason naming the file (and line),
  * so that nothing is silently dropped and one bad file never stops the others.
  */
-import { createHash } from 'node:crypto';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createDocument, createErrorDocument, type ArticleMeta, type Document, type Span } from '../document.js';
+import { sha256 } from '../util/hash.js';
 import { extractHtmlArticle, type ExtractedHtmlArticle } from './html.js';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.json', '.jsonl', '.html', '.htm'] as const;
@@ -87,10 +87,6 @@ export async function listCorpusFiles(root: string): Promise<{ files: CorpusFile
 
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export function describeError(error: unknown): string {
