@@ -5,12 +5,12 @@
  * (`NerModelError`, naming the path) before any article is read.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChroniqueConfig } from '../config.js';
 import type { Document, Mention, ModelDateSpan } from '../document.js';
 import { isMentionType } from '../ner/labels.js';
 import { NerTagger, type TaggerOptions } from '../ner/tagger.js';
+import { sha256File } from '../util/hash.js';
 import type { Stage } from './stage.js';
 
 export class EntitiesStage implements Stage {
@@ -67,7 +67,7 @@ export class EntitiesStage implements Stage {
 function fingerprintModel(files: readonly string[]): string {
   const hash = createHash('sha256');
   for (const file of files) {
-    hash.update(path.basename(file)).update('\0').update(readFileSync(file)).update('\0');
+    hash.update(path.basename(file)).update('\0').update(sha256File(file)).update('\0');
   }
   return hash.digest('hex');
 }

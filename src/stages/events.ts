@@ -12,6 +12,7 @@ import { clusterEntities, propagateMentions } from '../entities/cluster.js';
 import { buildLexicon, type TriggerLexicon } from '../events/lexicon.js';
 import { buildEventRecords } from '../events/records.js';
 import { PIPELINE_VERSION } from '../version.js';
+import { sha256File } from '../util/hash.js';
 import type { Stage } from './stage.js';
 
 /** The ONNX file the NER stage loads for the configured dtype. */
@@ -26,7 +27,7 @@ export function modelFile(config: ChroniqueConfig): string {
 export function provenanceFor(config: ChroniqueConfig, modelSha256?: string | null): Provenance {
   const file = modelFile(config);
   let sha: string | null = modelSha256 ?? null;
-  if (modelSha256 === undefined && config.ner.enabled && existsSync(file)) sha = createHash('sha256').update(readFileSync(file)).digest('hex');
+  if (modelSha256 === undefined && config.ner.enabled && existsSync(file)) sha = sha256File(file);
   return {
     pipeline: `chronique@${PIPELINE_VERSION}`,
     model: config.ner.enabled ? path.basename(config.ner.modelDir) : null,
