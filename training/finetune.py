@@ -67,7 +67,13 @@ def main():
     ap.add_argument('--run', default='main', help='run name: training/runs/RUN/')
     ap.add_argument('--minutes', type=float, default=90.0, help='wall-clock training budget (LR schedule spans it)')
     ap.add_argument('--resume', action='store_true', help='continue from training/runs/RUN/last.pt')
+    ap.add_argument('--init', default=None,
+                    help='start from the weights of this checkpoint (fresh optimiser and LR schedule; its architecture '
+                         'overrides --layers/--hidden/...), e.g. a second stage on top of runs/main/best.pt')
     ap.add_argument('--train', default=os.path.join(DATA, 'train.jsonl'))
+    ap.add_argument('--extra', default='',
+                    help='comma-separated extra training JSONL files (same rows), e.g. data/ner/selftrain-news.jsonl '
+                         '(`npm run data:selftrain`); weighted by their `source` like the others')
     ap.add_argument('--dev', default=os.path.join(DATA, 'dev.jsonl'))
     ap.add_argument('--layers', type=int, default=4)
     ap.add_argument('--hidden', type=int, default=256)
@@ -82,6 +88,9 @@ def main():
     ap.add_argument('--max-len', type=int, default=128)
     ap.add_argument('--weights', default=DEFAULT_WEIGHTS, help='per-source repetitions per epoch')
     ap.add_argument('--case-aug', type=float, default=0.04, help='share of extra sentences in all-lower/all-upper case')
+    ap.add_argument('--subst-aug', type=float, default=0.0,
+                    help='share of sentences with entities added again with every name swapped for a random training '
+                         'name of the same type (entity substitution)')
     ap.add_argument('--label-smoothing', type=float, default=0.0)
     ap.add_argument('--eval-minutes', type=float, default=4.0)
     ap.add_argument('--patience', type=int, default=8)
@@ -103,6 +112,8 @@ def main():
     sp = tok.load_sp()
     t0 = time.time()
     rows = nd.read_jsonl(a.train)
+    for extra in filter(None, a.extra.split(',')):
+        rows += nd.read_jsonl(extra)
     if a.smoke:
         rows = rows[:600]
     by_source: dict[str, list] = {}
@@ -118,6 +129,24 @@ def main():
             aug += nd.build(sp, nd.case_augment(r['tokens'], mode), r['tags'], r['spaceAfter'], 'case-aug', a.max_len)
     if aug:
         by_source['case-aug'] = aug
+    if a.subst_aug > 0:
+        pool: dict[str, list] = {}
+        seen = set()
+        for r in rows:
+            for first, end, typ in nd.entity_runs(r['tags']):
+                name = tuple(r['tokens'][first:end])
+                if (typ, name) not in seen and len(name) <= 6:
+                    seen.add((typ, name))
+                    pool.setdefault(typ, []).append(list(name))
+        for typ in pool:
+            pool[typ].sort()
+        subst = []
+        for r in rows:
+            if any(t != 'O' and not t.endswith('DATE') for t in r['tags']) and rng_aug.random() < a.subst_aug:
+                t2, g2, s2 = nd.substitute_entities(r['tokens'], r['tags'], r['spaceAfter'], pool, rng_aug)
+                subst += nd.build(sp, t2, g2, s2, 'subst-aug', a.max_len)
+        by_source['subst-aug'] = subst
+        log(fh, 'entity substitution pool: ' + json.dumps({k: len(v) for k, v in pool.items()}))
     dev_rows = nd.read_jsonl(a.dev)
     dev_seq = [e for r in dev_rows if r['source'] == 'sequoia-dev'
                for e in nd.build(sp, r['tokens'], r['tags'], r['spaceAfter'], r['source'], 256)]
@@ -128,10 +157,17 @@ def main():
     log(fh, 'data ' + json.dumps({k: len(v) for k, v in by_source.items()}) +
         f' dev: sequoia {len(dev_seq)} hipe {len(dev_hipe)} (built in {time.time() - t0:.0f}s)')
 
+    init = torch.load(a.init, map_location='cpu') if a.init else None
+    if init is not None:
+        a.layers, a.hidden = init['config']['num_hidden_layers'], init['config']['hidden_size']
+        a.heads, a.intermediate = init['config']['num_attention_heads'], init['config']['intermediate_size']
     cfg = EncoderConfig(vocab_size=sp.GetPieceSize(), hidden_size=a.hidden, num_hidden_layers=a.layers,
                         num_attention_heads=a.heads, intermediate_size=a.intermediate, hidden_dropout_prob=a.dropout,
                         attention_probs_dropout_prob=a.dropout, num_labels=len(LABELS))
     model = TokenClassifier(cfg)
+    if init is not None:
+        model.load_state_dict(init['model'])
+        log(fh, f'initialised from {a.init} (step {init["step"]}, dev F1 {init.get("dev_f1", float("nan")):.4f})')
     decay = [p for n, p in model.named_parameters() if p.ndim >= 2 and 'emb' not in n]
     no_decay = [p for n, p in model.named_parameters() if not (p.ndim >= 2 and 'emb' not in n)]
     opt = torch.optim.AdamW([{'params': decay, 'weight_decay': a.wd}, {'params': no_decay, 'weight_decay': 0.0}],
@@ -151,6 +187,7 @@ def main():
     budget = a.minutes * 60.0
     weights = parse_weights(a.weights)
     weights.setdefault('case-aug', 1.0)
+    weights.setdefault('subst-aug', 1.0)
 
     def lr_at(step, elapsed):
         w = min(1.0, (step + 1) / a.warmup)

@@ -38,6 +38,44 @@ def case_augment(tokens: list[str], mode: str) -> list[str]:
     return out
 
 
+def entity_runs(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first, end, type) of each BIO entity (an I- after O or another type starts one)."""
+    runs, i = [], 0
+    while i < len(tags):
+        t = tags[i]
+        if t == 'O':
+            i += 1
+            continue
+        typ, j = t[2:], i + 1
+        while j < len(tags) and tags[j] == 'I-' + typ:
+            j += 1
+        runs.append((i, j, typ))
+        i = j
+    return runs
+
+
+def substitute_entities(tokens: list[str], tags: list[str], space_after: list[bool], pool: dict[str, list], rng,
+                        types=('PER', 'ORG', 'LOC', 'MISC')):
+    """A copy of the sentence with every PER/ORG/LOC/MISC entity replaced by a random name of the same type from
+    `pool` (type -> list of token lists): the context, not the memorised name, has to decide the label."""
+    out_t, out_g, out_s, last = [], [], [], 0
+    for first, end, typ in entity_runs(tags):
+        if typ not in types or not pool.get(typ):
+            continue
+        name = rng.choice(pool[typ])
+        out_t += tokens[last:first]
+        out_g += tags[last:first]
+        out_s += space_after[last:first]
+        out_t += name
+        out_g += ['B-' + typ] + ['I-' + typ] * (len(name) - 1)
+        out_s += [True] * (len(name) - 1) + [space_after[end - 1]]
+        last = end
+    out_t += tokens[last:]
+    out_g += tags[last:]
+    out_s += space_after[last:]
+    return out_t, out_g, out_s
+
+
 def build(sp, tokens: list[str], tags: list[str], space_after: list[bool], source: str, max_len: int = 128) -> list[Example]:
     """Encode one sentence; every non-empty piece is labelled (first piece of a word: the word's tag; later pieces: I-X
     inside an entity, O outside). Sentences longer than max_len-2 pieces are cut into several examples at word starts."""
