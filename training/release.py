@@ -35,7 +35,9 @@ def sh(cmd: list[str], env=None) -> str:
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--checkpoint', required=True)
-    ap.add_argument('--run', default='main')
+    ap.add_argument('--run', default='main',
+                    help='run(s) that produced the checkpoint, comma-separated in training order when a stage was '
+                         'initialised from an earlier run (e.g. main,st1): curves and commands of each go on the card')
     ap.add_argument('--out', default='models/chronique-ner-fr')
     ap.add_argument('--max-fp32-mb', type=float, default=50.0)
     ap.add_argument('--note', default='', help='status line for the card (e.g. "intermediate export")')
@@ -48,19 +50,24 @@ def main():
     sh([PY, 'training/verify.py', 'cases', '--out', 'training/work/tok-cases.jsonl', '--n', '4000'])
     env = dict(os.environ, AGREE='2000')
     node = sh(['node', 'training/node-check.mjs', a.out, 'training/work/tok-cases.jsonl'], env=env)
-    ev_path = os.path.join(RUNS, a.run, 'heldout-eval.json')
+    runs = [r for r in a.run.split(',') if r]
+    ev_path = os.path.join(RUNS, runs[-1], 'heldout-eval.json')
     sh([PY, 'training/verify.py', 'eval', '--checkpoint', a.checkpoint, '--out', ev_path])
     seed = sh([PY, 'training/verify.py', 'seed', '--checkpoint', a.checkpoint])
     ev = json.load(open(ev_path))
     seed_j = json.loads(seed.strip().splitlines()[0])
-    curve = open(os.path.join(RUNS, a.run, 'curve.tsv')).read().strip().splitlines()
+    curves = {r: open(os.path.join(RUNS, r, 'curve.tsv')).read().strip().splitlines() for r in runs}
+    run_args = {}
+    for r in runs:
+        best = os.path.join(RUNS, r, 'best.pt')
+        run_args[r] = torch.load(best, map_location='cpu').get('args', {}) if os.path.exists(best) else {}
     files = {}
     for line in exp.splitlines():
         if 'sha256' in line and ':' in line:
             name, rest = line.split(':', 1)
             mb, _, sha = rest.strip().split(' ', 2)
             files[name.strip()] = (mb, sha.replace('sha256 ', ''))  # MiB
-    render(a, ck, ev, seed_j, int8, node, curve, files)
+    render(a, ck, ev, seed_j, int8, node, curves, run_args, files)
 
 
 def fmt_report(r: dict) -> str:
@@ -73,23 +80,40 @@ def fmt_report(r: dict) -> str:
     return '\n'.join(rows)
 
 
-def render(a, ck, ev, seed_j, int8, node, curve, files):
-    args = ck.get('args', {})
-    cfg = ck['config']
-    n_params = None
-    try:
-        import torch
-        n_params = sum(v.numel() for v in ck['model'].values())
-    except Exception:
-        pass
-    node_lines = [l for l in node.splitlines() if 'tokenizer:' in l or 'agreement' in l or 'throughput' in l]
-    head = curve[0].split('\t')
-    crow = [dict(zip(head, l.split('\t'))) for l in curve[1:]]
-    curve_md = ['| minutes | step | subwords seen | train loss | Sequoia-dev F1 (Viterbi) | (argmax) | PER | ORG | LOC | MISC | HIPE-dev F1 | DATE F1 (dev, silver+HIPE) |',
-                '|---|---|---|---|---|---|---|---|---|---|---|---|']
-    for r in crow:
-        curve_md.append(f'| {r["minutes"]} | {r["step"]} | {int(r["subwords"]) / 1e6:.1f} M | {r["loss"]} | {r["seq_dev_f1"]} | '
-                        f'{r["seq_dev_f1_argmax"]} | {r["PER"]} | {r["ORG"]} | {r["LOC"]} | {r["MISC"]} | {r["hipe_dev_f1"]} | {r["date_f1"]} |')
+def selftrain_row(run_args: dict) -> str:
+    """Data-table row for self-training data, when a run used some."""
+    files = sorted({f for ra in run_args.values() for f in (ra.get('extra') or '').split(',') if f})
+    if not files:
+        return ''
+    n = sum(1 for f in files if os.path.exists(os.path.join(ROOT, f)) for _ in open(os.path.join(ROOT, f), encoding='utf-8'))
+    return (f'| raw-fr OrangeSum news, labelled by the previous run\'s model (`npm run data:selftrain`: confident sentences, '
+            f'names made consistent per article) | train (self-training) | {n:,} | CC BY-SA 4.0 (repo; press content, research use) |')
+
+
+def runs_last(a) -> str:
+    return [r for r in a.run.split(',') if r][-1]
+
+
+def finetune_command(run: str, args: dict) -> str:
+    """The finetune.py command line that reproduces a run (its saved arguments)."""
+    parts = ['nohup nice -n 5 /usr/bin/python3 training/finetune.py', f'--run {run}']
+    for key in ('init', 'extra', 'minutes', 'eval_minutes', 'lr', 'warmup', 'patience', 'subst_aug', 'case_aug'):
+        if args.get(key) not in (None, '', 0, 0.0) or key in ('minutes', 'lr', 'warmup'):
+            parts.append(f"--{key.replace('_', '-')} {args.get(key)}")
+    if args.get('weights'):
+        parts.append(f"--weights '{args['weights']}'")
+    return ' '.join(parts) + ' &'
+
+
+def curve_table(curve: list[str]) -> str:
+    curve_md = []
+    for r, curve in curves.items():
+        ra = run_args.get(r, {})
+        origin = f"initialised from `{ra['init']}`" if ra.get('init') else 'from scratch'
+        extra = f", extra data `{ra['extra']}`" if ra.get('extra') else ''
+        subst = f", entity substitution {ra['subst_aug']}" if ra.get('subst_aug') else ''
+        curve_md.append(f'**Run `{r}`** ({origin}{extra}{subst}; source weights `{ra.get("weights")}`):' + chr(10) + chr(10) +
+                        curve_table(curve) + chr(10))
     st = ev['sequoia-test']['micro']['f1']
     sta = ev['sequoia-test-argmax']['micro']['f1']
     ht = ev['hipe2020-test']['micro']['f1']
@@ -124,10 +148,10 @@ span is kept** (test: 481 annotated → 418 flat spans, mostly LOC inside ORG/MI
 predictions are not scored there. The Python evaluation (`training/verify.py eval`) aligns gold words to subwords, decodes
 subwords with Viterbi and reads each word's label from its first subword.
 
-## Training curve (this run; Sequoia dev, every ~5 min)
+## Training curves (Sequoia dev; each run in training order)
 
 The measured baseline (same size class, scratch, 45 min, WikiNEuRal + 8k 7-romans + Sequoia train) reached 0.657 micro F1
-on Sequoia test. This run:
+on Sequoia test. The runs that led to the shipped weights:
 
 {chr(10).join(curve_md)}
 
@@ -181,13 +205,14 @@ BIO-constrained Viterbi (no `I-X` after `O` or another type; +3 pts over argmax 
 |---|---|---|---|
 | WikiNEuRal fr (val + test files) | train | 25,278 | **CC BY-NC-SA 4.0 (non-commercial)** |
 | 7-romans (10k of 26.8k sentences, ≤ 120 tokens) | train | 10,000 | no licence stated (research use) |
-| Sequoia NE train (× 4 per epoch) | train | 2,231 | LGPL-LR |
+| Sequoia NE train (repeated per epoch, see the commands) | train | 2,231 | LGPL-LR |
 | Sequoia NE dev | model selection | 412 | LGPL-LR |
 | HIPE-2020 v0.9 French train | train | 3,709 | **CC BY-NC-SA 4.0 (non-commercial)** |
 | HIPE-2020 v1.4 French dev | dev curve only | 1,343 | **CC BY-NC-SA 4.0 (non-commercial)** |
 | HIPE-2022 NewsEye dev + dev2 | train | 1,836 | CC BY 4.0 |
 | HIPE-2022 Le Temps dev | train | 1,389 | **CC BY-NC-SA 4.0 (non-commercial)** |
 | raw-fr sample | tokenizer only | — | CC BY-SA 4.0 (OrangeSum) / CC0 (debates) / Licence Ouverte (LEGI) |
+{selftrain_row(run_args)}
 
 Because several sources are non-commercial (WikiNEuRal, HIPE-2020, HIPE-2022 Le Temps), **the weights must be treated as
 non-commercial / research use (CC BY-NC-SA 4.0 obligations)**. Never used for training: Sequoia test, HIPE-2020 v1.4 test,
@@ -204,8 +229,8 @@ recognizer (`src/dates/recognize.ts`, type DATE only) on every training/dev sent
 ```bash
 /usr/bin/python3 training/tokenizer.py train
 npm run data:prepare
-nohup nice -n 5 /usr/bin/python3 training/finetune.py --run {a.run} --minutes {args.get('minutes')} --eval-minutes {args.get('eval_minutes')} --warmup {args.get('warmup')} &
-{('/usr/bin/python3 training/average.py --out ' + a.checkpoint + ' ' + ' '.join('training/runs/' + a.run + '/snapshots/' + x for x in ck['averaged_from']) + chr(10)) if ck.get('averaged_from') else ''}/usr/bin/python3 training/release.py --checkpoint {a.checkpoint} --run {a.run} --out {a.out}
+{chr(10).join(('npm run data:selftrain   # raw-fr news labelled by the model of the run before' + chr(10) if run_args[r].get('extra') else '') + finetune_command(r, run_args[r]) for r in curves)}
+{('/usr/bin/python3 training/average.py --out ' + a.checkpoint + ' ' + ' '.join('training/runs/' + runs_last(a) + '/snapshots/' + x for x in ck['averaged_from']) + chr(10)) if ck.get('averaged_from') else ''}/usr/bin/python3 training/release.py --checkpoint {a.checkpoint} --run {a.run} --out {a.out}
 ```
 
 ## Caveats
