@@ -71,6 +71,8 @@ def main():
                     help='start from the weights of this checkpoint (fresh optimiser and LR schedule; its architecture '
                          'overrides --layers/--hidden/...), e.g. a second stage on top of runs/main/best.pt')
     ap.add_argument('--train', default=os.path.join(DATA, 'train.jsonl'))
+    ap.add_argument('--init-embeddings', default=None,
+                    help='initial subword embeddings (training/embeddings.py: PPMI-SVD vectors from raw-fr)')
     ap.add_argument('--extra', default='',
                     help='comma-separated extra training JSONL files (same rows), e.g. data/ner/selftrain-news.jsonl '
                          '(`npm run data:selftrain`); weighted by their `source` like the others')
@@ -165,6 +167,13 @@ def main():
                         num_attention_heads=a.heads, intermediate_size=a.intermediate, hidden_dropout_prob=a.dropout,
                         attention_probs_dropout_prob=a.dropout, num_labels=len(LABELS))
     model = TokenClassifier(cfg)
+    if a.init_embeddings and init is None:
+        vectors = torch.load(a.init_embeddings, map_location='cpu')['embeddings']
+        assert tuple(vectors.shape) == tuple(model.word.weight.shape), f'{a.init_embeddings}: shape {tuple(vectors.shape)}'
+        with torch.no_grad():
+            model.word.weight.copy_(vectors)
+            model.word.weight[cfg.pad_token_id].zero_()
+        log(fh, f'word embeddings initialised from {a.init_embeddings}')
     if init is not None:
         model.load_state_dict(init['model'])
         log(fh, f'initialised from {a.init} (step {init["step"]}, dev F1 {init.get("dev_f1", float("nan")):.4f})')
