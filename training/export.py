@@ -92,7 +92,10 @@ def sha256(path: str) -> str:
 
 
 def write_folder(model: TokenClassifier, labels: list[str], out: str, extra: dict | None = None,
-                 keep_fp32_max_mb: float | None = None, per_column: bool = True, reduce_range: bool = True) -> dict:
+                 keep_fp32_max_mb: float | None = None, per_column: bool = True, reduce_range: bool = True,
+                 max_len: int | None = None) -> dict:
+    """`max_len`: the sequence length the model was trained on (tokenizer_config `model_max_length`); positions
+    beyond it exist in the graph but were never trained, so runtimes should window longer inputs."""
     os.makedirs(os.path.join(out, 'onnx'), exist_ok=True)
     fp32 = os.path.join(out, 'onnx', 'model.onnx')
     q8 = os.path.join(out, 'onnx', 'model_quantized.onnx')
@@ -107,7 +110,8 @@ def write_folder(model: TokenClassifier, labels: list[str], out: str, extra: dic
         info['model.onnx'] = {'bytes': os.path.getsize(fp32), 'sha256': sha256(fp32)}
     with open(os.path.join(out, 'config.json'), 'w', encoding='utf-8') as f:
         json.dump(hf_config(model.config, labels, extra), f, indent=2, ensure_ascii=False)
-    tok.emit(out, SPM_MODEL, max_len=model.config.max_position_embeddings)
+    tok.emit(out, SPM_MODEL, max_len=min(max_len or model.config.max_position_embeddings,
+                                         model.config.max_position_embeddings))
     for k, v in info.items():
         print(f'{k}: {v["bytes"] / 2 ** 20:.2f} MB sha256 {v["sha256"]}')
     return info
@@ -154,8 +158,9 @@ def main():
     else:
         model, labels, ck = load_checkpoint(a.checkpoint)
         extra = {'checkpoint_step': ck.get('step'), 'dev_f1': ck.get('dev_f1')}
+    trained_len = ck.get('args', {}).get('max_len') if not a.random else None
     write_folder(model, labels, a.out, extra, a.max_fp32_mb, per_column=not a.per_tensor,
-                 reduce_range=not a.no_reduce_range)
+                 reduce_range=not a.no_reduce_range, max_len=trained_len)
     print('wrote', a.out)
 
 

@@ -97,7 +97,7 @@ def runs_last(a) -> str:
 def finetune_command(run: str, args: dict) -> str:
     """The finetune.py command line that reproduces a run (its saved arguments)."""
     parts = ['nohup nice -n 5 /usr/bin/python3 training/finetune.py', f'--run {run}']
-    for key in ('init', 'extra', 'minutes', 'eval_minutes', 'lr', 'warmup', 'patience', 'subst_aug', 'case_aug'):
+    for key in ('init', 'init_embeddings', 'extra', 'minutes', 'eval_minutes', 'lr', 'warmup', 'patience', 'subst_aug', 'case_aug'):
         if args.get(key) not in (None, '', 0, 0.0) or key in ('minutes', 'lr', 'warmup'):
             parts.append(f"--{key.replace('_', '-')} {args.get(key)}")
     if args.get('weights'):
@@ -121,7 +121,7 @@ def curve_table(curve: list[str]) -> str:
     fl = '\n'.join(f'| `onnx/{k}` | {v[0]} MiB | `{v[1]}` |' for k, v in files.items())
     card = f"""# chronique-ner-fr — small French NER model (PER / ORG / LOC / MISC / DATE)
 
-{('**Status: ' + a.note + '**' + chr(10) + chr(10)) if a.note else ''}A 4-layer BERT-style encoder trained **from scratch on CPU** (no pre-training, no pre-trained weights) for token
+{('**Status: ' + a.note + '**' + chr(10) + chr(10)) if a.note else ''}A 4-layer BERT-style encoder trained **from scratch on CPU** (no pre-trained weights from elsewhere{'; its embedding matrix started from PPMI-SVD vectors of raw-fr computed by `training/embeddings.py`' if any(ra.get('init_embeddings') for ra in run_args.values()) else ''}) for token
 classification of French text, exported to ONNX for transformers.js / onnxruntime-node (`dtype: 'q8'` loads
 `onnx/model_quantized.onnx`). Built by `training/` (see `training/README.md`); checkpoint step {ck.get('step')},
 {ck.get('elapsed', 0) / 60:.0f} min of training, Sequoia-dev F1 {ck.get('dev_f1', ck.get('best', 0)):.4f}{(' (weight average of ' + ', '.join(ck['averaged_from']) + ')') if ck.get('averaged_from') else ''}.
@@ -229,7 +229,7 @@ recognizer (`src/dates/recognize.ts`, type DATE only) on every training/dev sent
 ```bash
 /usr/bin/python3 training/tokenizer.py train
 npm run data:prepare
-{chr(10).join(('npm run data:selftrain   # raw-fr news labelled by the model of the run before' + chr(10) if run_args[r].get('extra') else '') + finetune_command(r, run_args[r]) for r in curves)}
+{chr(10).join(('/usr/bin/python3 training/embeddings.py   # PPMI-SVD subword vectors from raw-fr' + chr(10) if run_args[r].get('init_embeddings') else '') + ('npm run data:selftrain -- --model <previous run exported> --articles 12000 --out ' + run_args[r]['extra'] + '   # raw-fr news labelled by the model of the run before' + chr(10) if run_args[r].get('extra') else '') + finetune_command(r, run_args[r]) for r in curves)}
 {('/usr/bin/python3 training/average.py --out ' + a.checkpoint + ' ' + ' '.join('training/runs/' + runs_last(a) + '/snapshots/' + x for x in ck['averaged_from']) + chr(10)) if ck.get('averaged_from') else ''}/usr/bin/python3 training/release.py --checkpoint {a.checkpoint} --run {a.run} --out {a.out}
 ```
 
