@@ -90,6 +90,13 @@ def selftrain_row(run_args: dict) -> str:
             f'names made consistent per article) | train (self-training) | {n:,} | CC BY-SA 4.0 (repo; press content, research use) |')
 
 
+def selftrain_commands(args: dict) -> str:
+    """Export of the run a stage starts from, and the self-training data its model labels."""
+    prev = os.path.basename(os.path.dirname(args.get('init') or 'training/runs/previous/best.pt'))
+    return (f"/usr/bin/python3 training/export.py --checkpoint {args.get('init')} --out training/work/model-{prev}{chr(10)}"
+            f"npm run data:selftrain -- --model training/work/model-{prev} --articles 12000 --out {args['extra']}{chr(10)}")
+
+
 def runs_last(a) -> str:
     return [r for r in a.run.split(',') if r][-1]
 
@@ -106,6 +113,26 @@ def finetune_command(run: str, args: dict) -> str:
 
 
 def curve_table(curve: list[str]) -> str:
+    head = curve[0].split('\t')
+    crow = [dict(zip(head, l.split('\t'))) for l in curve[1:]]
+    md = ['| minutes | step | subwords seen | train loss | Sequoia-dev F1 (Viterbi) | (argmax) | PER | ORG | LOC | MISC | HIPE-dev F1 | DATE F1 (dev, silver+HIPE) |',
+          '|---|---|---|---|---|---|---|---|---|---|---|---|']
+    for r in crow:
+        md.append(f'| {r["minutes"]} | {r["step"]} | {int(r["subwords"]) / 1e6:.1f} M | {r["loss"]} | {r["seq_dev_f1"]} | '
+                  f'{r["seq_dev_f1_argmax"]} | {r["PER"]} | {r["ORG"]} | {r["LOC"]} | {r["MISC"]} | {r["hipe_dev_f1"]} | {r["date_f1"]} |')
+    return chr(10).join(md)
+
+
+def render(a, ck, ev, seed_j, int8, node, curves, run_args, files):
+    args = ck.get('args', {})
+    cfg = ck['config']
+    n_params = None
+    try:
+        import torch
+        n_params = sum(v.numel() for v in ck['model'].values())
+    except Exception:
+        pass
+    node_lines = [l for l in node.splitlines() if 'tokenizer:' in l or 'agreement' in l or 'throughput' in l]
     curve_md = []
     for r, curve in curves.items():
         ra = run_args.get(r, {})
@@ -124,7 +151,7 @@ def curve_table(curve: list[str]) -> str:
 {('**Status: ' + a.note + '**' + chr(10) + chr(10)) if a.note else ''}A 4-layer BERT-style encoder trained **from scratch on CPU** (no pre-trained weights from elsewhere{'; its embedding matrix started from PPMI-SVD vectors of raw-fr computed by `training/embeddings.py`' if any(ra.get('init_embeddings') for ra in run_args.values()) else ''}) for token
 classification of French text, exported to ONNX for transformers.js / onnxruntime-node (`dtype: 'q8'` loads
 `onnx/model_quantized.onnx`). Built by `training/` (see `training/README.md`); checkpoint step {ck.get('step')},
-{ck.get('elapsed', 0) / 60:.0f} min of training, Sequoia-dev F1 {ck.get('dev_f1', ck.get('best', 0)):.4f}{(' (weight average of ' + ', '.join(ck['averaged_from']) + ')') if ck.get('averaged_from') else ''}.
+{ck.get('elapsed', 0) / 60:.0f} min of training in run `{runs_last(a)}`{' (the last of ' + ' → '.join(curves) + ')' if len(curves) > 1 else ''}, Sequoia-dev F1 {ck.get('dev_f1', ck.get('best', 0)):.4f}{(' (weight average of ' + ', '.join(ck['averaged_from']) + ')') if ck.get('averaged_from') else ''}.
 
 ## Scores (held-out; strict span match, BIO-constrained Viterbi decoding)
 
@@ -229,8 +256,8 @@ recognizer (`src/dates/recognize.ts`, type DATE only) on every training/dev sent
 ```bash
 /usr/bin/python3 training/tokenizer.py train
 npm run data:prepare
-{chr(10).join(('/usr/bin/python3 training/embeddings.py   # PPMI-SVD subword vectors from raw-fr' + chr(10) if run_args[r].get('init_embeddings') else '') + ('npm run data:selftrain -- --model <previous run exported> --articles 12000 --out ' + run_args[r]['extra'] + '   # raw-fr news labelled by the model of the run before' + chr(10) if run_args[r].get('extra') else '') + finetune_command(r, run_args[r]) for r in curves)}
-{('/usr/bin/python3 training/average.py --out ' + a.checkpoint + ' ' + ' '.join('training/runs/' + runs_last(a) + '/snapshots/' + x for x in ck['averaged_from']) + chr(10)) if ck.get('averaged_from') else ''}/usr/bin/python3 training/release.py --checkpoint {a.checkpoint} --run {a.run} --out {a.out}
+{chr(10).join(('/usr/bin/python3 training/embeddings.py   # PPMI-SVD subword vectors from raw-fr' + chr(10) if run_args[r].get('init_embeddings') else '') + (selftrain_commands(run_args[r]) if run_args[r].get('extra') else '') + finetune_command(r, run_args[r]) for r in curves)}
+{('/usr/bin/python3 training/average.py --out ' + a.checkpoint + ' ' + ' '.join('training/runs/' + runs_last(a) + '/snapshots/' + x for x in ck['averaged_from']) + chr(10)) if ck.get('averaged_from') else ''}/usr/bin/python3 training/release.py --checkpoint {a.checkpoint} --run {a.run} --out {a.out}{(' --extra-md ' + a.extra_md) if a.extra_md else ''}
 ```
 
 ## Caveats
