@@ -132,7 +132,7 @@ describe('bring your own model: foreign labels (IO scheme, camembert layout)', (
 
 const SHIPPED_HAS_FP32 = SHIPPED_MODEL_DIR !== null && existsSync(path.join(SHIPPED_MODEL_DIR, 'onnx', 'model.onnx'));
 
-describe.skipIf(!SHIPPED_HAS_FP32)('int8 and fp32 agree (shipped model; skipped: models/chronique-ner-fr/onnx/model.onnx not shipped)', () => {
+describe.skipIf(!SHIPPED_HAS_FP32)('int8 and fp32 agree (shipped model; skipped when models/chronique-ner-fr/onnx/model.onnx is not shipped)', () => {
   it('≥ 99.5 % of word labels identical on the seed article', async () => {
     const gold = JSON.parse(readFileSync(SEED_GOLD_FILE, 'utf8')) as { sentences: Array<{ start: number; end: number }> };
     const text = readFileSync(SEED_TEXT_FILE, 'utf8');
