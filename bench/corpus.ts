@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../src/config.js';
-import { corporaDir } from '../src/eval/ner-eval.js';
+import { corporaDir } from '../src/eval/corpora.js';
 import { parseTimeML } from '../src/eval/dates-eval.js';
 
 // From the package root, not from this file: the bench also runs built, from dist/bench/.

@@ -3,10 +3,11 @@
  * ../shared is present (FR-TimeBank strict F1 ≥ 0.88, relaxed F1 ≥ 0.94, value accuracy ≥ 0.85; every seed gold time
  * expression found with its gold value).
  */
+import { corporaDir } from '../src/eval/corpora.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSeed, corporaRoot, loadTimebank, parseTimeML, ruleRecognizer, scoreTimebank } from '../src/eval/dates-eval.js';
+import { checkSeed, loadTimebank, parseTimeML, ruleRecognizer, scoreTimebank } from '../src/eval/dates-eval.js';
 
 const TML = `<?xml version='1.0' encoding='UTF-8'?>
 <TimeML>
@@ -43,8 +44,8 @@ describe('TimeML reader', () => {
   });
 });
 
-const timebank = path.join(corporaRoot(), 'fr-timebank', 'Data');
-const seedGold = path.resolve(corporaRoot(), '..', 'gold', 'karpathy-2024-03.gold.json');
+const timebank = path.join(corporaDir(), 'fr-timebank', 'Data');
+const seedGold = path.resolve(corporaDir(), '..', 'gold', 'karpathy-2024-03.gold.json');
 
 describe.skipIf(!existsSync(timebank))('FR-TimeBank targets', () => {
   it('strict F1 ≥ 0.88, relaxed F1 ≥ 0.94, value accuracy ≥ 0.85', () => {

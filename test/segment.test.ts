@@ -1,10 +1,11 @@
+import { corporaDir } from '../src/eval/corpora.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config.js';
 import { createDocument, type ArticleMeta } from '../src/document.js';
-import { loadSeed, loadSequoia, scoreBoundaries, seedGoldPath, seedRegions, SEED_PATH, corporaRoot } from '../src/eval/segment-eval.js';
+import { loadSeed, loadSequoia, scoreBoundaries, seedGoldPath, seedRegions, SEED_PATH } from '../src/eval/segment-eval.js';
 import { segmentSentences, segmentStage } from '../src/stages/segment.js';
 
 /** The sentences of a whole string, as text. */
@@ -266,7 +267,7 @@ describe('accuracy', () => {
     const scores = scoreBoundaries(segmentSentences, [loadSeed()]);
     expect(scores.f1).toBeGreaterThanOrEqual(0.98);
   });
-  const sequoiaPresent = existsSync(path.join(corporaRoot(), 'sequoia-ne'));
+  const sequoiaPresent = existsSync(path.join(corporaDir(), 'sequoia-ne'));
   it.skipIf(!sequoiaPresent)('reaches boundary F1 >= 0.97 on Sequoia with headings on their own line', () => {
     expect(scoreBoundaries(segmentSentences, loadSequoia(true)).f1).toBeGreaterThanOrEqual(0.97);
   });

@@ -26,11 +26,9 @@ import { PACKAGE_ROOT } from '../config.js';
 import type { TimexType } from '../document.js';
 import { createDateContext, findTimeExpressions, startParagraph, type TimexCandidate } from '../dates/recognize.js';
 import { segmentSentences } from '../stages/segment.js';
+import { corporaDir } from './corpora.js';
 import { loadSeedGold, loadSeedText } from './seed-gold.js';
 
-export function corporaRoot(): string {
-  return process.env.CHRONIQUE_CORPORA ?? path.resolve(PACKAGE_ROOT, '..', 'shared', 'corpora');
-}
 
 export interface GoldTimex {
   start: number;
@@ -109,7 +107,7 @@ export function parseTimeML(id: string, xml: string): TimebankDocument {
   return { id, dct, text, timexes };
 }
 
-export function loadTimebank(root = path.join(corporaRoot(), 'fr-timebank', 'Data')): TimebankDocument[] {
+export function loadTimebank(root = path.join(corporaDir(), 'fr-timebank', 'Data')): TimebankDocument[] {
   return readdirSync(root)
     .filter((f) => f.endsWith('.tml'))
     .sort()
@@ -405,7 +403,7 @@ async function main(): Promise<void> {
   if (!args.has('--quiet')) for (const line of scores.misses.slice(0, 40)) console.log(`    ${line.split('\t').slice(1).join(' | ')}`);
 
   if (engine === 'rules') {
-    const hipeRoot = path.join(corporaRoot(), 'hipe2020-fr');
+    const hipeRoot = path.join(corporaDir(), 'hipe2020-fr');
     const hipeFiles = ['HIPE-data-v0.9-train-fr.tsv', 'HIPE-data-v1.4-dev-fr.tsv', 'HIPE-data-v1.4-test-fr.tsv'].map((f) => path.join(hipeRoot, f));
     const hipe = scoreHipe(hipeFiles.flatMap((f) => loadHipe(f)));
     console.log(`HIPE-2020 fr (historical OCR news, absolute dates only): recall ${pct(hipe.recall)} of ${hipe.gold} gold \`time\` spans (overlap); precision of absolute DATE expressions ${pct(hipe.precision)} (${hipe.system}) — approximate: HIPE leaves some absolute dates unannotated`);

@@ -24,6 +24,7 @@ import { foldName } from '../entities/cluster.js';
 import { getDefaultLexicon } from '../events/lexicon.js';
 import { createEventsStage } from '../stages/events.js';
 import type { Stage } from '../stages/stage.js';
+import { corporaDir } from './corpora.js';
 import { loadSeedGold, seedDocument, seedDocumentWithGoldLayers, sharedDir, type GoldEvent, type SeedGold } from './seed-gold.js';
 
 export interface GoldMatch {
@@ -243,7 +244,7 @@ function summary(result: EventsEvalResult) {
 
 /** Runs the pipeline over the Wikinews articles; returns counts and a deterministic sample for hand review. */
 async function wikinewsSample(config: ChroniqueConfig, sampleSize: number): Promise<{ articles: number; events: number; byType: Record<string, number>; sample: string[] } | { skipped: string }> {
-  const corpora = process.env.CHRONIQUE_CORPORA ?? path.resolve(PACKAGE_ROOT, '..', 'shared', 'corpora');
+  const corpora = corporaDir();
   const dir = path.join(corpora, 'wikinews-fr-100', 'documents');
   if (!existsSync(dir)) return { skipped: `no corpus at ${dir}` };
   if (!existsSync(path.join(config.ner.modelDir, 'config.json'))) return { skipped: `no NER model at ${config.ner.modelDir}` };

@@ -24,6 +24,7 @@ import { NerTagger, type SentenceAnalysis, type TaggerSettings } from '../ner/ta
 import { defaultStages, Pipeline } from '../pipeline.js';
 import { parseCorpusText } from '../stages/ingest.js';
 import { joinTokens, readHipe, readSequoia, type NerSentence } from '../training/prepare-data.js';
+import { corporaDir } from './corpora.js';
 import { countMatches, summarize, type Counts, type GoldEntity, type Scores } from './ner-score.js';
 
 export interface EvalSet {
@@ -35,10 +36,6 @@ export interface EvalSet {
   types: readonly string[];
   /** Extra types reported apart (not in the micro average), e.g. DATE on HIPE. */
   extraTypes: readonly string[];
-}
-
-export function corporaDir(): string {
-  return process.env.CHRONIQUE_CORPORA ? path.resolve(process.env.CHRONIQUE_CORPORA) : path.resolve(PACKAGE_ROOT, '..', 'shared', 'corpora');
 }
 
 /** One running text from token sentences (one line each), with gold entity character spans. */

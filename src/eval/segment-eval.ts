@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../config.js';
 import type { Span } from '../document.js';
 import { segmentSentences } from '../stages/segment.js';
+import { corporaDir } from './corpora.js';
 import { segmentSentencesIntl, segmentSentencesIntlRaw } from './segment-intl.js';
 
 export type Segmenter = (text: string, region: Span) => Span[];
@@ -50,14 +51,11 @@ export interface Miss {
   context: string;
 }
 
-export function corporaRoot(): string {
-  return process.env.CHRONIQUE_CORPORA ?? path.resolve(PACKAGE_ROOT, '..', 'shared', 'corpora');
-}
 
 export const SEED_PATH = path.join(PACKAGE_ROOT, 'corpus', 'karpathy-2024-03.txt');
 
 export function seedGoldPath(): string {
-  return path.resolve(corporaRoot(), '..', 'gold', 'karpathy-2024-03.gold.json');
+  return path.resolve(corporaDir(), '..', 'gold', 'karpathy-2024-03.gold.json');
 }
 
 /** The header line `date YYYY-MM <title>`: the title text, and the body after the line. */
@@ -90,7 +88,7 @@ const ENDS_WITH_PUNCTUATION = /[.!?…]["»”')]*$/;
  * punctuation is followed by `\n` instead of a space.
  */
 export function loadSequoia(headingsOnOwnLine = false): EvalDocument[] {
-  const dir = path.join(corporaRoot(), 'sequoia-ne');
+  const dir = path.join(corporaDir(), 'sequoia-ne');
   const byDocument = new Map<string, Array<{ number: number; text: string }>>();
   for (const file of SEQUOIA_FILES) {
     let id = '';

@@ -20,7 +20,7 @@ import type { Span } from '../document.js';
 import type { Word } from '../ner/align.js';
 import { NerTagger, type NerSpan } from '../ner/tagger.js';
 import { segmentSentences } from '../stages/segment.js';
-import { corporaDir } from '../eval/ner-eval.js';
+import { corporaDir } from '../eval/corpora.js';
 import type { NerSentence } from './prepare-data.js';
 
 export interface SelfTrainSettings {
