@@ -276,8 +276,16 @@ function isPropagatableName(surface: string): boolean {
  */
 export function propagateMentions(doc: Document): number {
   const names = new Map<string, { entity: Entity; score: number }>();
+  // Mentions grouped by entity in one pass (a filter per entity is quadratic on long articles).
+  const mentionsOf = new Map<string, Mention[]>();
+  for (const m of doc.mentions) {
+    if (!m.entity) continue;
+    const group = mentionsOf.get(m.entity);
+    if (group) group.push(m);
+    else mentionsOf.set(m.entity, [m]);
+  }
   for (const entity of doc.entities) {
-    const own = doc.mentions.filter((m) => m.entity === entity.id);
+    const own = mentionsOf.get(entity.id) ?? [];
     const score = own.reduce((sum, m) => sum + m.score, 0) / Math.max(1, own.length);
     for (const m of own) {
       const surface = doc.text.slice(m.start, m.end);
