@@ -97,10 +97,6 @@ def selftrain_commands(args: dict) -> str:
             f"npm run data:selftrain -- --model training/work/model-{prev} --articles 12000 --out {args['extra']}{chr(10)}")
 
 
-def runs_last(a) -> str:
-    return [r for r in a.run.split(',') if r][-1]
-
-
 def finetune_command(run: str, args: dict) -> str:
     """The finetune.py command line that reproduces a run (its saved arguments)."""
     parts = ['nohup nice -n 5 /usr/bin/python3 training/finetune.py', f'--run {run}']
@@ -133,6 +129,7 @@ def render(a, ck, ev, seed_j, int8, node, curves, run_args, files):
     except Exception:
         pass
     node_lines = [l for l in node.splitlines() if 'tokenizer:' in l or 'agreement' in l or 'throughput' in l]
+    last_run = list(curves)[-1]  # the run that produced the checkpoint (curves are in training order)
     curve_md = []
     for r, curve in curves.items():
         ra = run_args.get(r, {})
@@ -151,7 +148,7 @@ def render(a, ck, ev, seed_j, int8, node, curves, run_args, files):
 {('**Status: ' + a.note + '**' + chr(10) + chr(10)) if a.note else ''}A 4-layer BERT-style encoder trained **from scratch on CPU** (no pre-trained weights from elsewhere{'; its embedding matrix started from PPMI-SVD vectors of raw-fr computed by `training/embeddings.py`' if any(ra.get('init_embeddings') for ra in run_args.values()) else ''}) for token
 classification of French text, exported to ONNX for transformers.js / onnxruntime-node (`dtype: 'q8'` loads
 `onnx/model_quantized.onnx`). Built by `training/` (see `training/README.md`); checkpoint step {ck.get('step')},
-{ck.get('elapsed', 0) / 60:.0f} min of training in run `{runs_last(a)}`{' (the last of ' + ' → '.join(curves) + ')' if len(curves) > 1 else ''}, Sequoia-dev F1 {ck.get('dev_f1', ck.get('best', 0)):.4f}{(' (weight average of ' + ', '.join(ck['averaged_from']) + ')') if ck.get('averaged_from') else ''}.
+{ck.get('elapsed', 0) / 60:.0f} min of training in run `{last_run}`{' (the last of ' + ' → '.join(curves) + ')' if len(curves) > 1 else ''}, Sequoia-dev F1 {ck.get('dev_f1', ck.get('best', 0)):.4f}{(' (weight average of ' + ', '.join(ck['averaged_from']) + ')') if ck.get('averaged_from') else ''}.
 
 ## Scores (held-out; strict span match, BIO-constrained Viterbi decoding)
 
@@ -257,7 +254,7 @@ recognizer (`src/dates/recognize.ts`, type DATE only) on every training/dev sent
 /usr/bin/python3 training/tokenizer.py train
 npm run data:prepare
 {chr(10).join(('/usr/bin/python3 training/embeddings.py   # PPMI-SVD subword vectors from raw-fr' + chr(10) if run_args[r].get('init_embeddings') else '') + (selftrain_commands(run_args[r]) if run_args[r].get('extra') else '') + finetune_command(r, run_args[r]) for r in curves)}
-{('/usr/bin/python3 training/average.py --out ' + a.checkpoint + ' ' + ' '.join('training/runs/' + runs_last(a) + '/snapshots/' + x for x in ck['averaged_from']) + chr(10)) if ck.get('averaged_from') else ''}/usr/bin/python3 training/release.py --checkpoint {a.checkpoint} --run {a.run} --out {a.out}{(' --extra-md ' + a.extra_md) if a.extra_md else ''}
+{('/usr/bin/python3 training/average.py --out ' + a.checkpoint + ' ' + ' '.join('training/runs/' + last_run + '/snapshots/' + x for x in ck['averaged_from']) + chr(10)) if ck.get('averaged_from') else ''}/usr/bin/python3 training/release.py --checkpoint {a.checkpoint} --run {a.run} --out {a.out}{(' --extra-md ' + a.extra_md) if a.extra_md else ''}
 ```
 
 ## Caveats
