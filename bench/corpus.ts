@@ -17,8 +17,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../src/config.js';
-import { corporaDir } from '../src/eval/corpora.js';
-import { parseTimeML } from '../src/eval/dates-eval.js';
+import { corporaDir } from '../tools/eval/corpora.js';
+import { parseTimeML } from '../tools/eval/dates-eval.js';
 
 // From the package root, not from this file: the bench also runs built, from dist/bench/.
 export const BENCH_DIR = path.join(PACKAGE_ROOT, 'bench');

@@ -6,7 +6,7 @@
  * stage does. Prints sentences/s, characters/s and the time expressions found per pass.
  */
 import { createDateContext, findTimeExpressions } from '../src/dates/recognize.js';
-import { loadTimebank } from '../src/eval/dates-eval.js';
+import { loadTimebank } from '../tools/eval/dates-eval.js';
 import { segmentSentences } from '../src/stages/segment.js';
 
 interface BenchSentence {

@@ -12,10 +12,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { DEFAULT_CONFIG } from '../src/config.js';
-import { corporaDir } from '../src/eval/corpora.js';
-import { evalSetFromTokens, type EvalSet } from '../src/eval/ner-eval.js';
+import { corporaDir } from '../tools/eval/corpora.js';
+import { evalSetFromTokens, type EvalSet } from '../tools/eval/ner-eval.js';
 import { NerTagger, type TaggerSettings } from '../src/ner/tagger.js';
-import { readSequoia } from '../src/training/prepare-data.js';
+import { readSequoia } from '../tools/training/prepare-data.js';
 
 export interface NerBenchRow {
   batchSize: number;

@@ -4,7 +4,7 @@
  * trigger table lists lemmas only. Each form carries its tense, which the modality step reads (future → planned,
  * conditional → hypothetical).
  *
- * Why not fr-compromise: measured on the trigger table (see src/eval/events-eval.ts `--lemmatizer`), its token
+ * Why not fr-compromise: measured on the trigger table (see tools/eval/events-eval.ts `--lemmatizer`), its token
  * lemmas miss passé simple, feminine/plural participles and tag auxiliaries as prepositions; generating forms from
  * lemmas is exact for the verbs we list and costs a Map lookup per token.
  */

@@ -1,7 +1,7 @@
 /**
  * Label spaces of the NER model and the mapping of any corpus or foreign-model label onto chronique's
  * BIO tag set. Shared by the runtime (`src/ner/`) and the training data preparation
- * (`src/training/prepare-data.ts`) so that both sides agree on what e.g. `PERS`, `prod` or `B-TIME` mean.
+ * (`tools/training/prepare-data.ts`) so that both sides agree on what e.g. `PERS`, `prod` or `B-TIME` mean.
  */
 import type { EntityLabel } from '../document.js';
 import { ENTITY_TYPE_ALIASES } from './label-aliases.js';

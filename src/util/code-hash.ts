@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const SOURCE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_EXTENSIONS = new Set(['.ts', '.js', '.mjs', '.cjs', '.json']);
 /** Modules that read or present a dataset but never shape one. */
-const RESULT_NEUTRAL_DIRS = new Set(['audit', 'eval', 'training']);
+const RESULT_NEUTRAL_DIRS = new Set(['audit']);
 
 let memo: string | undefined;
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
-import { renderSchemaFiles, SCHEMA_DIR } from '../../src/dataset/write-schema.js';
-import { checkOffsets, runGoldLayers, validateRecords } from '../../src/eval/events-eval.js';
+import { renderSchemaFiles, SCHEMA_DIR } from '../../tools/write-schema.js';
+import { checkOffsets, runGoldLayers, validateRecords } from '../../tools/eval/events-eval.js';
 import type { EventRecord } from '../../src/dataset/schema.js';
 
 describe('event schema', () => {

@@ -3,14 +3,14 @@
  * inside the text (and inside the region when one is given), `text.slice(start, end)` is the candidate's text, spans do
  * not overlap, and the same input gives the same output.
  */
-import { corporaDir } from '../../src/eval/corpora.js';
+import { corporaDir } from '../../tools/eval/corpora.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMPILED_RULES } from '../../src/dates/compile.js';
 import { findTimeExpressions, type TimexCandidate } from '../../src/dates/recognize.js';
-import { loadTimebank } from '../../src/eval/dates-eval.js';
+import { loadTimebank } from '../../tools/eval/dates-eval.js';
 
 // Pieces that look like dates, so that random strings often reach the normalizer's edge cases.
 const DATE_PIECES = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEntityRecords, clusterEntities, entityId, foldName, initials, propagateMentions } from '../../src/entities/cluster.js';
 import { makeDoc } from '../helpers/events.js';
-import { seedDocumentWithGoldLayers } from '../../src/eval/seed-gold.js';
+import { seedDocumentWithGoldLayers } from '../../tools/eval/seed-gold.js';
 import { Ajv } from 'ajv';
 import { readFileSync } from 'node:fs';
 

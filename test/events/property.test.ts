@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createDocument, type EntityLabel } from '../../src/document.js';
 import { buildEventRecords } from '../../src/events/records.js';
-import { checkOffsets, validateRecords } from '../../src/eval/events-eval.js';
+import { checkOffsets, validateRecords } from '../../tools/eval/events-eval.js';
 import { TEST_PROVENANCE } from '../helpers/events.js';
 
 const WORDS = ['Il', 'il', 'elle', 'son', 'sa', 'départ', 'de', "d'", 'a', 'quitté', 'rejoint', 'Tesla', 'Paris', 'Marie', 'Curie', 'la', "l'entreprise", 'enquête', 'sur', 'en', '2019', ',', '.', 'ne', 'pas', 'pourrait', 'fermeture', 'à', 'chez', 'qui', 'que', '(', ')', 'NHTSA', 'élu', 'les', 'mort', '«', '»', 'levé', 'millions', 'pour', '\u00A0', '’', 'aujourd’hui', '😀'];

@@ -1,11 +1,11 @@
-import { corporaDir } from '../../src/eval/corpora.js';
+import { corporaDir } from '../../tools/eval/corpora.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { createDocument, type ArticleMeta } from '../../src/document.js';
-import { loadSeed, loadSequoia, scoreBoundaries, seedGoldPath, seedRegions, SEED_PATH } from '../../src/eval/segment-eval.js';
+import { loadSeed, loadSequoia, scoreBoundaries, seedGoldPath, seedRegions, SEED_PATH } from '../../tools/eval/segment-eval.js';
 import { segmentSentences, segmentStage } from '../../src/stages/segment.js';
 
 /** The sentences of a whole string, as text. */

@@ -3,11 +3,11 @@
  * ../shared is present (FR-TimeBank strict F1 ≥ 0.88, relaxed F1 ≥ 0.94, value accuracy ≥ 0.85; every seed gold time
  * expression found with its gold value).
  */
-import { corporaDir } from '../../../src/eval/corpora.js';
+import { corporaDir } from '../../../tools/eval/corpora.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSeed, loadTimebank, parseTimeML, ruleRecognizer, scoreTimebank } from '../../../src/eval/dates-eval.js';
+import { checkSeed, loadTimebank, parseTimeML, ruleRecognizer, scoreTimebank } from '../../../tools/eval/dates-eval.js';
 
 const TML = `<?xml version='1.0' encoding='UTF-8'?>
 <TimeML>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countMatches, summarize, type Counts } from '../../../src/eval/ner-score.js';
+import { countMatches, summarize, type Counts } from '../../../tools/eval/ner-score.js';
 
 const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Word } from '../../../src/ner/align.js';
-import { propagateNames } from '../../../src/training/self-train.js';
+import { propagateNames } from '../../../tools/training/self-train.js';
 
 /** Whitespace words of a text, with offsets (the tests' stand-in for the runtime pretokenizer). */
 function words(text: string): Word[] {

@@ -17,13 +17,13 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
-import { PACKAGE_ROOT, resolveConfig, type ChroniqueConfig } from '../config.js';
-import type { Document } from '../document.js';
-import type { EventRecord } from '../dataset/schema.js';
-import { foldName } from '../entities/cluster.js';
-import { getDefaultLexicon } from '../events/lexicon.js';
-import { createEventsStage } from '../stages/events.js';
-import type { Stage } from '../stages/stage.js';
+import { PACKAGE_ROOT, resolveConfig, type ChroniqueConfig } from '../../src/config.js';
+import type { Document } from '../../src/document.js';
+import type { EventRecord } from '../../src/dataset/schema.js';
+import { foldName } from '../../src/entities/cluster.js';
+import { getDefaultLexicon } from '../../src/events/lexicon.js';
+import { createEventsStage } from '../../src/stages/events.js';
+import type { Stage } from '../../src/stages/stage.js';
 import { corporaDir } from './corpora.js';
 import { loadSeedGold, seedDocument, seedDocumentWithGoldLayers, sharedDir, type GoldEvent, type SeedGold } from './seed-gold.js';
 
@@ -179,7 +179,7 @@ export async function runGoldLayers(config: ChroniqueConfig = resolveConfig({ ne
  * date normalization cost.
  */
 export async function runGoldEntities(config: ChroniqueConfig = resolveConfig({ ner: { enabled: false } })): Promise<{ doc: Document; result: EventsEvalResult }> {
-  const [{ languageStage }, { segmentStage }, { datesStage }] = await Promise.all([import('../stages/language.js'), import('../stages/segment.js'), import('../stages/dates.js')]);
+  const [{ languageStage }, { segmentStage }, { datesStage }] = await Promise.all([import('../../src/stages/language.js'), import('../../src/stages/segment.js'), import('../../src/stages/dates.js')]);
   const goldSeed = loadSeedGold();
   const doc = seedDocument();
   await languageStage.run(doc, config);
@@ -195,13 +195,13 @@ export async function runGoldEntities(config: ChroniqueConfig = resolveConfig({ 
 
 /** The pipeline's own default stages, imported lazily so that the gold-layers mode works without a model. */
 async function realStages(): Promise<Stage[]> {
-  return (await import('../pipeline.js')).defaultStages();
+  return (await import('../../src/pipeline.js')).defaultStages();
 }
 
 export async function runPipeline(config: ChroniqueConfig = resolveConfig()): Promise<{ doc: Document; result: EventsEvalResult } | { skipped: string }> {
   const modelDir = config.ner.modelDir;
   if (!existsSync(path.join(modelDir, 'config.json'))) return { skipped: `no NER model at ${modelDir}` };
-  const { Pipeline } = await import('../pipeline.js');
+  const { Pipeline } = await import('../../src/pipeline.js');
   const pipeline = await Pipeline.create(config, await realStages());
   const doc = await pipeline.process(seedDocument());
   await pipeline.dispose();
@@ -248,8 +248,8 @@ async function wikinewsSample(config: ChroniqueConfig, sampleSize: number): Prom
   const dir = path.join(corpora, 'wikinews-fr-100', 'documents');
   if (!existsSync(dir)) return { skipped: `no corpus at ${dir}` };
   if (!existsSync(path.join(config.ner.modelDir, 'config.json'))) return { skipped: `no NER model at ${config.ner.modelDir}` };
-  const { Pipeline } = await import('../pipeline.js');
-  const { parseCorpusText } = await import('../stages/ingest.js');
+  const { Pipeline } = await import('../../src/pipeline.js');
+  const { parseCorpusText } = await import('../../src/stages/ingest.js');
   const pipeline = await Pipeline.create(config, await realStages());
   const all: EventRecord[] = [];
   const files = readdirSync(dir).filter((f) => f.endsWith('.html')).sort();

@@ -15,11 +15,11 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { DEFAULT_CONFIG, PACKAGE_ROOT } from '../config.js';
-import type { Span } from '../document.js';
-import type { Word } from '../ner/align.js';
-import { NerTagger, type NerSpan } from '../ner/tagger.js';
-import { segmentSentences } from '../stages/segment.js';
+import { DEFAULT_CONFIG, PACKAGE_ROOT } from '../../src/config.js';
+import type { Span } from '../../src/document.js';
+import type { Word } from '../../src/ner/align.js';
+import { NerTagger, type NerSpan } from '../../src/ner/tagger.js';
+import { segmentSentences } from '../../src/stages/segment.js';
 import { corporaDir } from '../eval/corpora.js';
 import type { NerSentence } from './prepare-data.js';
 

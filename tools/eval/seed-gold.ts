@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../config.js';
-import type { Document, EntityLabel, Granularity, TimexMod, TimexType } from '../document.js';
-import { parseCorpusText } from '../stages/ingest.js';
+import { PACKAGE_ROOT } from '../../src/config.js';
+import type { Document, EntityLabel, Granularity, TimexMod, TimexType } from '../../src/document.js';
+import { parseCorpusText } from '../../src/stages/ingest.js';
 
 export interface GoldEvent {
   id: string;

@@ -7,7 +7,7 @@
  *    eval also reports a variant where a sentence without final punctuation is followed by a line break instead,
  *    as a heading is in a real article.
  * for three engines: the rule scanner (src/stages/segment.ts, the one the pipeline uses), Intl.Segmenter alone, and
- * Intl.Segmenter + repairs (src/eval/segment-intl.ts). It prints each engine's speed and the rule scanner's misses.
+ * Intl.Segmenter + repairs (tools/eval/segment-intl.ts). It prints each engine's speed and the rule scanner's misses.
  *
  * A boundary is the start offset of every sentence but the first of its region (title and body are separate
  * regions), so P/R/F1 count internal boundaries only. Corpora come from CHRONIQUE_CORPORA (default ../shared/corpora
@@ -16,9 +16,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PACKAGE_ROOT } from '../config.js';
-import type { Span } from '../document.js';
-import { segmentSentences } from '../stages/segment.js';
+import { PACKAGE_ROOT } from '../../src/config.js';
+import type { Span } from '../../src/document.js';
+import { segmentSentences } from '../../src/stages/segment.js';
 import { corporaDir } from './corpora.js';
 import { segmentSentencesIntl, segmentSentencesIntlRaw } from './segment-intl.js';
 

@@ -8,14 +8,14 @@
  * forward to the sentence it opens, drop ICU's boundaries after abbreviations and initials, and add the boundaries of
  * glued sentences (`urbain.Le`, `Tesla ?Quelles`) that ICU cannot see.
  */
-import type { Span } from '../document.js';
+import type { Span } from '../../src/document.js';
 import {
   CLOSING_PUNCTUATION,
   FINAL_CAPABLE_ABBREVIATIONS,
   OPENING_PUNCTUATION,
   PREFIX_ABBREVIATIONS,
   TITLE_ABBREVIATIONS,
-} from '../rules/fr/segmentation.js';
+} from '../../src/rules/fr/segmentation.js';
 
 const segmenter = new Intl.Segmenter('fr', { granularity: 'sentence' });
 const NO_BREAK_AFTER = new Set([...TITLE_ABBREVIATIONS, ...PREFIX_ABBREVIATIONS]);

@@ -4,8 +4,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../config.js';
-import { SCHEMA_FILES } from './schema.js';
+import { PACKAGE_ROOT } from '../src/config.js';
+import { SCHEMA_FILES } from '../src/dataset/schema.js';
 
 export const SCHEMA_DIR = path.join(PACKAGE_ROOT, 'schema');
 

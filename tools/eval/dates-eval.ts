@@ -22,10 +22,10 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as chrono from 'chrono-node';
-import { PACKAGE_ROOT } from '../config.js';
-import type { TimexType } from '../document.js';
-import { createDateContext, findTimeExpressions, startParagraph, type TimexCandidate } from '../dates/recognize.js';
-import { segmentSentences } from '../stages/segment.js';
+import { PACKAGE_ROOT } from '../../src/config.js';
+import type { TimexType } from '../../src/document.js';
+import { createDateContext, findTimeExpressions, startParagraph, type TimexCandidate } from '../../src/dates/recognize.js';
+import { segmentSentences } from '../../src/stages/segment.js';
 import { corporaDir } from './corpora.js';
 import { loadSeedGold, loadSeedText } from './seed-gold.js';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../config.js';
+import { PACKAGE_ROOT } from '../../src/config.js';
 
 /** The shared corpora folder: CHRONIQUE_CORPORA, else `../shared/corpora` next to the repository. */
 export function corporaDir(): string {

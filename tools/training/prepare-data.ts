@@ -22,7 +22,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normalizeEntityType } from '../ner/labels.js';
+import { normalizeEntityType } from '../../src/ner/labels.js';
 
 export interface NerSentence {
   id: string;
@@ -325,7 +325,7 @@ async function loadTimeFinder(): Promise<TimeFinder | null> {
   const mod = path.join(ROOT, 'src', 'dates', 'recognize.ts');
   if (!existsSync(mod)) return null;
   try {
-    const m = (await import('../dates/recognize.js')) as { findTimeExpressions?: TimeFinder };
+    const m = (await import('../../src/dates/recognize.js')) as { findTimeExpressions?: TimeFinder };
     return typeof m.findTimeExpressions === 'function' ? m.findTimeExpressions : null;
   } catch (e) {
     console.warn('WARNING: could not load src/dates/recognize.ts:', (e as Error).message);

@@ -3,7 +3,7 @@
  *  - Sequoia NE test (`sequoia-ne/sequoia-ud.parseme.frsemcor.test`),
  *  - HIPE-2020 v1.4 French test (`hipe2020-fr/HIPE-data-v1.4-test-fr.tsv`; its `time` spans score DATE apart),
  *  - the seed gold (`../gold/karpathy-2024-03.gold.json`, with its `optional` and `also_ok` entities).
- * The token corpora are read and harmonized by the training side's readers (`src/training/prepare-data.ts`, the
+ * The token corpora are read and harmonized by the training side's readers (`tools/training/prepare-data.ts`, the
  * same label conventions the model was trained with); each sentence is rebuilt as text from its tokens (tracking
  * token offsets), the runtime tags it, and predicted and gold character spans are compared. Scores PER/ORG/LOC/MISC
  * and their micro average, for BIO-Viterbi decoding (the pipeline's) and argmax (reference). Prints a table, NER
@@ -16,13 +16,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
-import { DEFAULT_CONFIG, PACKAGE_ROOT, resolveConfig, stableStringify } from '../config.js';
-import type { Span } from '../document.js';
-import { tagsToSpans, type DecodeMode } from '../ner/decode.js';
-import { MENTION_TYPES, toBioTag } from '../ner/labels.js';
-import { NerTagger, type SentenceAnalysis, type TaggerSettings } from '../ner/tagger.js';
-import { defaultStages, Pipeline } from '../pipeline.js';
-import { parseCorpusText } from '../stages/ingest.js';
+import { DEFAULT_CONFIG, PACKAGE_ROOT, resolveConfig, stableStringify } from '../../src/config.js';
+import type { Span } from '../../src/document.js';
+import { tagsToSpans, type DecodeMode } from '../../src/ner/decode.js';
+import { MENTION_TYPES, toBioTag } from '../../src/ner/labels.js';
+import { NerTagger, type SentenceAnalysis, type TaggerSettings } from '../../src/ner/tagger.js';
+import { defaultStages, Pipeline } from '../../src/pipeline.js';
+import { parseCorpusText } from '../../src/stages/ingest.js';
 import { joinTokens, readHipe, readSequoia, type NerSentence } from '../training/prepare-data.js';
 import { corporaDir } from './corpora.js';
 import { countMatches, summarize, type Counts, type GoldEntity, type Scores } from './ner-score.js';
@@ -218,7 +218,7 @@ async function main(): Promise<void> {
     threads: ner.threads,
     maxSequenceTokens: ner.maxSequenceTokens,
     decodeUnit: tagger.decodeUnit,
-    conventions: 'strict span match (start, end, type); seqeval chunking; micro over PER/ORG/LOC/MISC; corpora harmonized by src/training/prepare-data.ts readers',
+    conventions: 'strict span match (start, end, type); seqeval chunking; micro over PER/ORG/LOC/MISC; corpora harmonized by tools/training/prepare-data.ts readers',
     results,
   };
   writeFileSync(options.out, `${JSON.stringify(JSON.parse(stableStringify(report)), null, 2)}\n`);
