@@ -2,41 +2,18 @@
  * The output contract: one row type per dataset file, built from a processed Document. Rows only carry
  * results (never timings or clocks) so that the same input always gives the same bytes.
  */
-import type { ArticleMeta, ArticleStatus, Document, Entity, EntityLabel, LanguageResult, Mention, Sentence, TimeExpression } from '../document.js';
+import type { Document, Entity } from '../document.js';
+import type { ArticleRow, EntityRecord, MentionRow, SentenceRow, TimexRow } from './schema.js';
 
 export const DATASET_FILES = ['articles', 'sentences', 'mentions', 'timexes', 'entities', 'events'] as const;
 export type DatasetFile = (typeof DATASET_FILES)[number];
 
-/** Rows name their article and repeat their span's text, so that each line can be read on its own. */
-interface ArticleScoped {
-  article: string;
-  text: string;
-}
-
-export interface ArticleRow extends Pick<ArticleMeta, 'id' | 'source' | 'sha256' | 'title' | 'published' | 'url'> {
-  text: string;
-  language: LanguageResult | null;
-  status: ArticleStatus;
-  reason?: string;
-  counts: { sentences: number; mentions: number; timexes: number; entities: number; events: number };
-}
-
-export interface SentenceRow extends Sentence, ArticleScoped {}
-
-export interface MentionRow extends Omit<Mention, 'entity'>, ArticleScoped {
-  /** Canonical entity id, or null when the mention was not clustered. */
-  entity: string | null;
-}
-
-export interface TimexRow extends TimeExpression, ArticleScoped {}
-
-export interface EntityRow {
-  id: string;
-  article: string;
-  label: EntityLabel;
-  canonical: string;
-  mentions: Array<[number, number]>;
-}
+/**
+ * The row types are the TypeBox schemas' static types (src/dataset/schema.ts): the JSON Schema files in `schema/`
+ * and these types come from the same objects.
+ */
+export type { ArticleRow, SentenceRow, MentionRow, TimexRow } from './schema.js';
+export type EntityRow = EntityRecord;
 
 /** Everything one article contributes to the dataset, in file order. Also the unit of the incremental cache. */
 export interface ArticleRecords {
@@ -60,6 +37,7 @@ export function documentToRecords(doc: Document): ArticleRecords {
   const row: ArticleRow = {
     id: article,
     source: doc.meta.source,
+    sourceId: doc.meta.externalId,
     sha256: doc.meta.sha256,
     title: doc.meta.title,
     published: doc.meta.published,

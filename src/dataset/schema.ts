@@ -187,8 +187,166 @@ export const EntityRecordSchema = Type.Object(
 );
 export type EntityRecord = Static<typeof EntityRecordSchema>;
 
+const ARTICLE_STATUSES = ['ok', 'skipped', 'error'] as const;
+const SENTENCE_KINDS = ['title', 'body'] as const;
+const MENTION_SOURCES = ['model', 'rules'] as const;
+const TIMEX_SOURCES = ['rules', 'model', 'both'] as const;
+const TIMEX_ANCHORS = ['absolute', 'publication', 'context', 'unresolved'] as const;
+const GRANULARITIES = ['millennium', 'century', 'decade', 'year', 'season', 'quarter', 'month', 'week', 'day', 'time', 'duration', 'set', 'ref', 'unknown'] as const;
+
+const ArticleId = Type.String({ minLength: 1, description: 'Article id: path relative to the corpus folder, plus `#<line>` for JSONL records.' });
+const Count = Type.Integer({ minimum: 0 });
+
+export const LanguageSchema = Type.Object(
+  {
+    code: Type.String({ description: 'ISO 639-1 code (`fr`, `en`, …) or `und`.' }),
+    iso6393: Type.String({ description: 'ISO 639-3 code as detected by franc, or `und`.' }),
+    score: Type.Number({ minimum: 0, maximum: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ArticleRowSchema = Type.Object(
+  {
+    id: ArticleId,
+    source: Type.String({ description: 'Source file, relative to the corpus folder (`-` for standard input).' }),
+    sourceId: Nullable(Type.String({ description: 'The source’s own identifier (JSON `id`), kept as given; null when it has none.' })),
+    sha256: Type.String({ description: 'sha256 (hex) of the article’s decoded text; empty for an unreadable input.' }),
+    title: Nullable(Type.String()),
+    published: Nullable(Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'Publication date, YYYY[-MM[-DD]].' })),
+    url: Nullable(Type.String()),
+    text: Type.String({ description: 'The text every offset of this article points into.' }),
+    language: Nullable(LanguageSchema),
+    status: StringEnum(ARTICLE_STATUSES, '`ok` processed, `skipped` not in a processed language or empty, `error` unreadable or failed.'),
+    reason: Type.Optional(Type.String({ description: 'Why the article was skipped or failed.' })),
+    counts: Type.Object({ sentences: Count, mentions: Count, timexes: Count, entities: Count, events: Count }, { additionalProperties: false }),
+  },
+  {
+    $id: 'https://chronique.dev/schema/article.schema.json',
+    title: 'chronique article (one line of output/articles.jsonl)',
+    additionalProperties: false,
+  },
+);
+export type ArticleRow = Static<typeof ArticleRowSchema>;
+
+export const SentenceRowSchema = Type.Object(
+  { article: ArticleId, index: Type.Integer({ minimum: 0 }), start: Offset, end: Offset, kind: StringEnum(SENTENCE_KINDS, 'Title or body sentence.'), text: Type.String() },
+  {
+    $id: 'https://chronique.dev/schema/sentence.schema.json',
+    title: 'chronique sentence (one line of output/sentences.jsonl)',
+    additionalProperties: false,
+  },
+);
+export type SentenceRow = Static<typeof SentenceRowSchema>;
+
+export const MentionRowSchema = Type.Object(
+  {
+    article: ArticleId,
+    sentence: Type.Integer({ minimum: 0, description: 'Index of the sentence holding the mention.' }),
+    start: Offset,
+    end: Offset,
+    text: Type.String({ minLength: 1 }),
+    label: StringEnum(ENTITY_LABELS, 'Entity label.'),
+    score: Type.Number({ minimum: 0, maximum: 1, description: 'Mean probability of the label over the mention’s words.' }),
+    source: StringEnum(MENTION_SOURCES, '`model`: tagged by the NER model; `rules`: a name the model tagged elsewhere in the article.'),
+    entity: Nullable(Type.String({ pattern: '^ent_[0-9a-f]{16}$', description: 'Id of its canonical entity (entities.jsonl).' })),
+  },
+  {
+    $id: 'https://chronique.dev/schema/mention.schema.json',
+    title: 'chronique entity mention (one line of output/mentions.jsonl)',
+    additionalProperties: false,
+  },
+);
+export type MentionRow = Static<typeof MentionRowSchema>;
+
+export const TimexRowSchema = Type.Object(
+  {
+    article: ArticleId,
+    sentence: Type.Integer({ minimum: 0 }),
+    start: Offset,
+    end: Offset,
+    text: Type.String({ minLength: 1 }),
+    type: StringEnum(TIMEX_TYPES, 'TIMEX3 type.'),
+    value: Nullable(Type.String({ description: 'TIMEX3 value (`2022-07-13`, `199X`, `P5Y`, `PRESENT_REF`, …).' })),
+    granularity: StringEnum(GRANULARITIES, 'Precision of the value.'),
+    mod: Nullable(StringEnum(TIMEX_MODS, 'TIMEX3 mod.')),
+    anchor: StringEnum(TIMEX_ANCHORS, 'What the value is resolved against.'),
+    source: StringEnum(TIMEX_SOURCES, 'Found by the rules, the model, or both.'),
+  },
+  {
+    $id: 'https://chronique.dev/schema/timex.schema.json',
+    title: 'chronique time expression (one line of output/timexes.jsonl)',
+    additionalProperties: false,
+  },
+);
+export type TimexRow = Static<typeof TimexRowSchema>;
+
+const Section = Type.Object({}, { additionalProperties: true });
+
+export const ManifestSchema = Type.Object(
+  {
+    pipeline: Type.Object({ name: Type.Literal('chronique'), version: Type.String() }, { additionalProperties: false }),
+    configHash: Type.String({ pattern: '^[0-9a-f]{16}$' }),
+    fingerprint: Type.Object(
+      {
+        pipelineVersion: Type.String(),
+        codeHash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+        configHash: Type.String({ pattern: '^[0-9a-f]{16}$' }),
+        stages: Type.Record(Type.String(), Type.String(), { description: 'Stage name → its fingerprint (the model sha256 for the NER stage).' }),
+      },
+      { additionalProperties: false },
+    ),
+    configuration: Type.Object(
+      { language: Section, ner: Section, dates: Section, events: Section, run: Section },
+      { additionalProperties: true, description: 'The run’s ChroniqueConfig (src/config.ts).' },
+    ),
+    inputs: Type.Array(
+      Type.Object(
+        {
+          path: Type.String(),
+          size: Count,
+          articles: Type.Array(Type.Object({ id: ArticleId, sha256: Type.String(), status: StringEnum(ARTICLE_STATUSES, 'Article status.') }, { additionalProperties: false })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    walkIssues: Type.Array(Type.Object({ path: Type.String(), reason: Type.String() }, { additionalProperties: false }), { description: 'Corpus entries not read (unsupported types, loops, FIFOs…).' }),
+    counts: Type.Object(
+      { articles: Count, ok: Count, skipped: Count, error: Count },
+      { additionalProperties: Count, description: 'Articles by status, and lines per dataset file.' },
+    ),
+    cache: Type.Object({ reused: Count, processed: Count }, { additionalProperties: false }),
+    timings: Type.Object(
+      { wallMs: Count, stageMs: Type.Record(Type.String(), Count) },
+      { additionalProperties: false, description: 'The only clock readings of a run: they never reach the *.jsonl files.' },
+    ),
+  },
+  {
+    $id: 'https://chronique.dev/schema/manifest.schema.json',
+    title: 'chronique run manifest (output/manifest.json)',
+    additionalProperties: false,
+  },
+);
+export type Manifest = Static<typeof ManifestSchema>;
+
 /** The JSON Schema files `npm run schema` writes, by file name under `schema/`. */
 export const SCHEMA_FILES: Record<string, TSchema> = {
-  'event.schema.json': EventRecordSchema,
+  'article.schema.json': ArticleRowSchema,
+  'sentence.schema.json': SentenceRowSchema,
+  'mention.schema.json': MentionRowSchema,
+  'timex.schema.json': TimexRowSchema,
   'entity.schema.json': EntityRecordSchema,
+  'event.schema.json': EventRecordSchema,
+  'manifest.schema.json': ManifestSchema,
+};
+
+/** Which schema describes each file of a dataset folder. */
+export const DATASET_FILE_SCHEMAS: Record<string, string> = {
+  'articles.jsonl': 'article.schema.json',
+  'sentences.jsonl': 'sentence.schema.json',
+  'mentions.jsonl': 'mention.schema.json',
+  'timexes.jsonl': 'timex.schema.json',
+  'entities.jsonl': 'entity.schema.json',
+  'events.jsonl': 'event.schema.json',
+  'manifest.json': 'manifest.schema.json',
 };
