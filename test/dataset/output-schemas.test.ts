@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { DATASET_FILES } from '../../src/dataset/records.js';
 import { DATASET_FILE_SCHEMAS, SCHEMA_FILES } from '../../src/dataset/schema.js';
-import { SCHEMA_DIR } from '../../src/dataset/write-schema.js';
+import { SCHEMA_DIR } from '../../tools/write-schema.js';
 import { Pipeline, runCorpus } from '../../src/pipeline.js';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
