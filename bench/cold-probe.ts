@@ -43,7 +43,8 @@ async function main(): Promise<void> {
   // The CLI module pulls in everything a `chronique run` loads; its main() does not start when imported.
   await import('../src/cli.js');
   const { resolveConfig } = await import('../src/config.js');
-  const { Pipeline, runCorpus } = await import('../src/pipeline.js');
+  const { Pipeline } = await import('../src/pipeline.js');
+  const { runCorpus } = await import('../src/runner/run-corpus.js');
   const { NerTagger } = await import('../src/ner/tagger.js');
   const importsDone = performance.now();
   const importsCpu = cpuSince(bootCpu);

@@ -7,7 +7,7 @@
  */
 import { createDateContext, findTimeExpressions } from '../src/dates/recognize.js';
 import { loadTimebank } from '../tools/eval/dates-eval.js';
-import { segmentSentences } from '../src/stages/segment.js';
+import { segmentSentences } from '../src/segment/sentences.js';
 
 interface BenchSentence {
   text: string;

@@ -1,7 +1,7 @@
 /**
  * Concurrency model comparison on 2 cores: the pipeline's p-limit over articles in one thread with one shared
  * model session (what `runCorpus` does) versus a worker_threads pool where each worker has its own Pipeline and
- * model session (`WorkerPoolPipeline`, `--workers`). Both process the ×1 bench corpus (209 articles) with the
+ * model session (`WorkerPool`, `--workers`). Both process the ×1 bench corpus (209 articles) with the
  * default stages through `runCorpus` (forced: the cache is not read).
  *
  *   npx tsx bench/worker-pool-bench.ts [--model <dir>] [--scale 1]
@@ -12,8 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveConfig, type ConfigOverrides } from '../src/config.js';
-import { Pipeline, defaultStages, runCorpus } from '../src/pipeline.js';
-import { WorkerPoolPipeline } from '../src/pool/worker-pool.js';
+import { Pipeline, defaultStages } from '../src/pipeline.js';
+import { runCorpus } from '../src/runner/run-corpus.js';
+import { WorkerPool } from '../src/pool/worker-pool.js';
 import { ensureBenchCorpus, type Scale } from './corpus.js';
 
 const { values: args } = parseArgs({ options: { model: { type: 'string' }, scale: { type: 'string', default: '1' } } });
@@ -35,7 +36,7 @@ async function pLimitRun(corpus: string, out: string, threads: number, concurren
 
 async function workerPoolRun(corpus: string, out: string, workers: number, threads: number): Promise<number> {
   const started = performance.now();
-  const pool = await WorkerPoolPipeline.create(resolveConfig(overrides(threads, workers, workers)));
+  const pool = await WorkerPool.create(resolveConfig(overrides(threads, workers, workers)));
   const loaded = performance.now();
   await runCorpus(pool, corpus, out, {}, { cache: 'force' });
   await pool.dispose();

@@ -14,9 +14,10 @@ import { diffDatasets } from './audit/diff.js';
 import { formatDiffHtml, formatDiffJson, formatDiffText } from './audit/diff-format.js';
 import { buildReport } from './audit/report.js';
 import type { CacheMode } from './dataset/cache.js';
-import { Pipeline, runCorpus, type RunSummary } from './pipeline.js';
-import { WorkerPoolPipeline } from './pool/worker-pool.js';
-import { createProgress } from './util/progress.js';
+import { Pipeline, type DocumentProcessor } from './pipeline.js';
+import { runCorpus, type RunSummary } from './runner/run-corpus.js';
+import { WorkerPool } from './pool/worker-pool.js';
+import { createProgress } from './runner/progress.js';
 import { PIPELINE_VERSION } from './version.js';
 
 export const EXIT_OK = 0;
@@ -98,9 +99,9 @@ function addRunOptions(command: Command): Command {
 
 async function runCommand(corpus: string, options: RunOptions, cache: CacheMode): Promise<number> {
   const config = configFromOptions(options);
-  let pipeline: Pipeline;
+  let pipeline: DocumentProcessor;
   try {
-    pipeline = config.run.workers > 0 ? await WorkerPoolPipeline.create(config) : await Pipeline.create(config);
+    pipeline = config.run.workers > 0 ? await WorkerPool.create(config) : await Pipeline.create(config);
   } catch (error) {
     process.stderr.write(`chronique: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_CANNOT_RUN;

@@ -15,6 +15,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { stableStringify } from '../config.js';
 import type { ArticleMeta } from '../document.js';
+import type { PipelineFingerprint } from '../pipeline.js';
 import { DATASET_FILES, type ArticleRecords } from './records.js';
 import { sha256 } from '../util/hash.js';
 import { makeDirectory } from '../util/make-directory.js';
@@ -25,16 +26,6 @@ const LAYOUT_VERSION = 'v1';
 const ARTICLES = 'articles';
 const FILES = 'files';
 const KEY_PATTERN = /^[0-9a-f]{64}\.json$/;
-
-/** Everything besides an article itself that its results depend on. */
-export interface PipelineFingerprint {
-  pipelineVersion: string;
-  /** sha256 of the pipeline's own source files, so that an edited rule invalidates the cache during development. */
-  codeHash: string;
-  configHash: string;
-  /** Stage name → the stage's `fingerprint()` (empty when it has none), in pipeline order. */
-  stages: Record<string, string>;
-}
 
 /** `use`: read and write entries; `force`: write fresh entries without reading; `rebuild`: delete the cache first. */
 export type CacheMode = 'use' | 'force' | 'rebuild';

@@ -1,15 +1,14 @@
 /**
  * The article pool: the default stages run in `run.workers` worker threads, each with its own Pipeline and NER
- * session, while the main thread keeps reading, caching and writing in order (`runCorpus` is unchanged: this is a
- * Pipeline whose `process` hands the document to a free worker). It parallelizes the JavaScript stages (language,
+ * session, while the main thread keeps reading, caching and writing in order: the pool is a DocumentProcessor whose
+ * `process` hands the document to a free worker, so the corpus runner drives it as it drives a Pipeline. It parallelizes the JavaScript stages (language,
  * segmentation, dates, events, tokenization), which p-limit alone interleaves on one thread; the cost is one model
  * load and one model in memory per worker. Results are identical either way (tests).
  */
 import { Worker } from 'node:worker_threads';
 import type { ChroniqueConfig } from '../config.js';
-import type { PipelineFingerprint } from '../dataset/cache.js';
+import type { DocumentProcessor, PipelineFingerprint } from '../pipeline.js';
 import type { Document } from '../document.js';
-import type { Pipeline } from '../pipeline.js';
 
 interface PoolWorker {
   worker: Worker;
@@ -31,8 +30,7 @@ function spawnWorker(config: ChroniqueConfig): Worker {
   return new Worker(bootstrap, { eval: true, workerData: { config } });
 }
 
-export class WorkerPoolPipeline {
-  readonly stages = [];
+export class WorkerPool implements DocumentProcessor {
   private readonly waiting: Array<() => void> = [];
   private nextId = 0;
 
@@ -43,7 +41,7 @@ export class WorkerPoolPipeline {
   ) {}
 
   /** Starts `config.run.workers` workers and waits until each has loaded its stages (a model error stops here). */
-  static async create(config: ChroniqueConfig): Promise<Pipeline> {
+  static async create(config: ChroniqueConfig): Promise<WorkerPool> {
     const count = Math.max(1, config.run.workers);
     const workers: PoolWorker[] = [];
     const fingerprints: PipelineFingerprint[] = [];
@@ -58,10 +56,9 @@ export class WorkerPoolPipeline {
       await Promise.all(workers.map((entry) => entry.worker.terminate()));
       throw error;
     }
-    const pool = new WorkerPoolPipeline(config, fingerprints[0]!, workers);
+    const pool = new WorkerPool(config, fingerprints[0]!, workers);
     for (const entry of workers) pool.listen(entry);
-    // Structurally a Pipeline: runCorpus only uses config, fingerprint, process and dispose.
-    return pool as unknown as Pipeline;
+    return pool;
   }
 
   async process(doc: Document): Promise<Document> {

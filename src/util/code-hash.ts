@@ -1,43 +1,60 @@
 /**
- * A sha256 over the pipeline's own source files (`src/` when run with tsx, `dist/src/` when built). It joins the
- * incremental cache key so that editing a rule table or a stage invalidates cached results even when the package
- * version did not change — the common case while developing.
+ * A sha256 over the source files that make results: the modules the pipeline and the corpus runner import,
+ * transitively (`src/` when run with tsx, `dist/src/` when built). It joins the incremental cache key so that editing
+ * a rule table or a stage invalidates cached results even when the package version did not change — the common case
+ * while developing — while editing what only presents or drives a run (the CLI, the report, the diff, the progress
+ * bar) keeps the cache. The set follows the imports, so it needs no list kept by hand.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SOURCE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE_EXTENSIONS = new Set(['.ts', '.js', '.mjs', '.cjs', '.json']);
-/** Modules that read or present a dataset but never shape one. */
-const RESULT_NEUTRAL_DIRS = new Set(['audit']);
+/** The modules whose import closure makes results (extension-less, relative to the source root). */
+export const RESULT_ENTRY_MODULES = ['pipeline', 'runner/run-corpus'] as const;
+/** Static `import … from`, `export … from`, side-effect `import '…'` and literal dynamic `import('…')` of relative modules. */
+const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s*)['"](\.{1,2}\/[^'"]+)['"]/gm;
 
 let memo: string | undefined;
 
 /** Computed once per process: a run must key all its articles with the same value even if files change meanwhile. */
-export function sourceCodeHash(root: string = SOURCE_ROOT): string {
-  if (root === SOURCE_ROOT && memo) return memo;
+export function sourceCodeHash(root: string = SOURCE_ROOT, entries: readonly string[] = RESULT_ENTRY_MODULES): string {
+  const memoize = root === SOURCE_ROOT && entries === RESULT_ENTRY_MODULES;
+  if (memoize && memo) return memo;
   const hash = createHash('sha256');
-  for (const relative of listSourceFiles(root, '')) {
+  for (const relative of resultSourceFiles(root, entries)) {
     hash.update(relative).update('\0').update(readFileSync(path.join(root, relative))).update('\0');
   }
   const digest = hash.digest('hex');
-  if (root === SOURCE_ROOT) memo = digest;
+  if (memoize) memo = digest;
   return digest;
 }
 
-function listSourceFiles(root: string, relativeDir: string): string[] {
-  const out: string[] = [];
-  const entries = readdirSync(path.join(root, relativeDir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      if (!relativeDir && RESULT_NEUTRAL_DIRS.has(entry.name)) continue;
-      out.push(...listSourceFiles(root, relative));
-    } else if (entry.isFile() && SOURCE_EXTENSIONS.has(path.extname(entry.name))) {
-      out.push(relative);
+/** The import closure of `entries` inside `root`, as sorted `/`-separated relative paths. */
+export function resultSourceFiles(sourceRoot: string, entries: readonly string[] = RESULT_ENTRY_MODULES): string[] {
+  const root = path.resolve(sourceRoot);
+  const seen = new Set<string>();
+  const pending: string[] = [];
+  const visit = (absolute: string | null): void => {
+    if (!absolute || seen.has(absolute)) return;
+    seen.add(absolute);
+    pending.push(absolute);
+  };
+  for (const entry of entries) visit(resolveModule(path.resolve(root, entry)));
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    for (const match of readFileSync(file, 'utf8').matchAll(RELATIVE_IMPORT)) {
+      const resolved = resolveModule(path.resolve(path.dirname(file), match[1]!));
+      if (resolved && !path.relative(root, resolved).startsWith('..')) visit(resolved);
     }
   }
-  return out;
+  return [...seen].map((file) => path.relative(root, file).split(path.sep).join('/')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** `x.js` is `x.js` when built and `x.ts` in the sources; an extension-less entry is either. */
+function resolveModule(specifierPath: string): string | null {
+  const base = specifierPath.replace(/\.(?:js|ts)$/, '');
+  const candidates = specifierPath.endsWith('.json') ? [specifierPath] : [`${base}.ts`, `${base}.js`];
+  return candidates.find((candidate) => existsSync(candidate)) ?? null;
 }

@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/audit/dataset.js';
 import { buildReport } from '../../src/audit/report.js';
 import { resolveConfig } from '../../src/config.js';
-import { Pipeline, defaultStages, runCorpus } from '../../src/pipeline.js';
+import { Pipeline, defaultStages } from '../../src/pipeline.js';
+import { runCorpus } from '../../src/runner/run-corpus.js';
 import { HOSTILE_ID, HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_TEXT, olderReportArticles, reportArticles, SEED_ARTICLE_ID, writeReportDataset } from '../helpers/report-fixtures.js';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');

@@ -8,8 +8,8 @@ import { documentToRecords } from '../../src/dataset/records.js';
 import { DatasetWriter } from '../../src/dataset/writer.js';
 import type { Document } from '../../src/document.js';
 import { seedDocumentWithGoldLayers, SEED_ARTICLE_ID } from '../../tools/eval/seed-gold.js';
-import { parseCorpusText } from '../../src/stages/ingest.js';
-import { segmentDocument } from '../../src/stages/segment.js';
+import { parseCorpusText } from '../../src/ingest/parse.js';
+import { segmentDocument } from '../../src/segment/sentences.js';
 import { addEvent, type FixtureArticle } from './audit-fixtures.js';
 
 export { SEED_ARTICLE_ID };

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
-import { decodeText, listCorpusFiles, parseCorpusText, parseTextArticle, readCorpusFile } from '../../src/stages/ingest.js';
+import { decodeText, readCorpusFile } from '../../src/ingest/read.js';
+import { listCorpusFiles } from '../../src/ingest/walk.js';
+import { parseCorpusText, parseTextArticle } from '../../src/ingest/parse.js';
 import { detectLanguage } from '../../src/stages/language.js';
 
 const SEED = path.resolve('corpus/karpathy-2024-03.txt');

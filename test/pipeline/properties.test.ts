@@ -17,7 +17,7 @@ import { normalizeForModel, wordsOf } from '../../src/ner/align.js';
 import type { Pipeline } from '../../src/pipeline.js';
 import { datesStage } from '../../src/stages/dates.js';
 import { createEventsStage } from '../../src/stages/events.js';
-import { parseCorpusText } from '../../src/stages/ingest.js';
+import { parseCorpusText } from '../../src/ingest/parse.js';
 import { sha256 } from '../../src/util/hash.js';
 import { segmentStage } from '../../src/stages/segment.js';
 import { FRENCH_SENTENCES, REPO_ROOT, spanViolations, type Dataset } from '../helpers/hostile.js';

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig, type ConfigOverrides } from '../../src/config.js';
 import { DATASET_FILES } from '../../src/dataset/records.js';
-import { Pipeline, defaultStages, runCorpus } from '../../src/pipeline.js';
-import { WorkerPoolPipeline } from '../../src/pool/worker-pool.js';
+import { Pipeline, defaultStages } from '../../src/pipeline.js';
+import { runCorpus } from '../../src/runner/run-corpus.js';
+import { WorkerPool } from '../../src/pool/worker-pool.js';
 import { writeGeneratedCorpus } from '../helpers/generated-corpus.js';
 
 let work: string;
@@ -41,7 +42,7 @@ describe('worker pool', () => {
     await runCorpus(inThread, corpus, mainOut);
     await inThread.dispose();
 
-    const pooled = await WorkerPoolPipeline.create(config({ run: { workers: 2 } }));
+    const pooled = await WorkerPool.create(config({ run: { workers: 2 } }));
     try {
       expect(pooled.fingerprint).toEqual(inThread.fingerprint);
       const poolOut = path.join(work, 'pool');
@@ -57,6 +58,6 @@ describe('worker pool', () => {
   }, 120_000);
 
   it('fails to start, naming the cause, when the model cannot load', async () => {
-    await expect(WorkerPoolPipeline.create(config({ run: { workers: 1 }, ner: { modelDir: path.join(work, 'no-such-model') } }))).rejects.toThrow(/no-such-model/);
+    await expect(WorkerPool.create(config({ run: { workers: 1 }, ner: { modelDir: path.join(work, 'no-such-model') } }))).rejects.toThrow(/no-such-model/);
   }, 60_000);
 });

@@ -10,12 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig, type ConfigOverrides } from '../../src/config.js';
 import { CACHE_DIR } from '../../src/dataset/cache.js';
 import { DATASET_FILES } from '../../src/dataset/records.js';
-import { Pipeline, defaultStages, runCorpus, type RunHooks, type RunOptions, type RunSummary } from '../../src/pipeline.js';
+import { Pipeline, defaultStages } from '../../src/pipeline.js';
+import { runCorpus, type RunHooks, type RunOptions, type RunSummary } from '../../src/runner/run-corpus.js';
 import { datesStage } from '../../src/stages/dates.js';
 import { languageStage } from '../../src/stages/language.js';
 import { segmentStage } from '../../src/stages/segment.js';
 import type { Stage } from '../../src/stages/stage.js';
-import { sourceCodeHash } from '../../src/util/code-hash.js';
+import { resultSourceFiles, sourceCodeHash } from '../../src/util/code-hash.js';
 import { articleFile, generatedArticle, writeGeneratedCorpus } from '../helpers/generated-corpus.js';
 
 const FAST_STAGES: Stage[] = [languageStage, segmentStage, datesStage];
@@ -213,16 +214,27 @@ describe('end to end with the default stages', () => {
 });
 
 describe('source code hash (part of the cache key)', () => {
-  it('changes when a result-shaping source file changes, not when the report or diff code does', async () => {
+  it('covers what the pipeline and the runner import, transitively, and nothing that only presents or drives a run', async () => {
     const root = path.join(work, 'code');
-    await fs.mkdir(path.join(root, 'rules'), { recursive: true });
-    await fs.mkdir(path.join(root, 'audit'), { recursive: true });
+    for (const dir of ['rules', 'audit', 'runner']) await fs.mkdir(path.join(root, dir), { recursive: true });
+    await fs.writeFile(path.join(root, 'pipeline.ts'), "import { T } from './rules/triggers.js';\nexport const P = T;");
+    await fs.writeFile(path.join(root, 'runner', 'run-corpus.ts'), "import type { P } from '../pipeline.js';\nexport const R = 1;");
     await fs.writeFile(path.join(root, 'rules', 'triggers.ts'), 'export const T = 1;');
     await fs.writeFile(path.join(root, 'audit', 'report.ts'), 'export const R = 1;');
+    await fs.writeFile(path.join(root, 'cli.ts'), "import './audit/report.js';\nimport './runner/run-corpus.js';");
+    expect(resultSourceFiles(root)).toEqual(['pipeline.ts', 'rules/triggers.ts', 'runner/run-corpus.ts']);
     const before = sourceCodeHash(root);
     await fs.writeFile(path.join(root, 'audit', 'report.ts'), 'export const R = 2;');
+    await fs.writeFile(path.join(root, 'cli.ts'), "import './runner/run-corpus.js';");
     expect(sourceCodeHash(root)).toBe(before);
     await fs.writeFile(path.join(root, 'rules', 'triggers.ts'), 'export const T = 2;');
     expect(sourceCodeHash(root)).not.toBe(before);
+  });
+
+  it('leaves out the CLI, the report, the diff and the dev tools of this tree', () => {
+    const files = resultSourceFiles(path.join(import.meta.dirname, '..', '..', 'src'));
+    expect(files).toContain('stages/events.ts');
+    expect(files).toContain('rules/fr/triggers.ts');
+    expect(files.filter((file) => file === 'cli.ts' || file.startsWith('audit/') || file === 'runner/progress.ts')).toEqual([]);
   });
 });

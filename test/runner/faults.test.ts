@@ -9,14 +9,15 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OutputError } from '../../src/dataset/writer.js';
-import { defaultStages, Pipeline, runCorpus } from '../../src/pipeline.js';
+import { defaultStages, Pipeline } from '../../src/pipeline.js';
+import { runCorpus } from '../../src/runner/run-corpus.js';
 import type { Stage } from '../../src/stages/stage.js';
 import { createEntitiesStage } from '../../src/stages/entities.js';
 import { articlesById, datasetFingerprint, FRENCH_PARAGRAPH, FRENCH_SENTENCES, listTree, makeTempDir, readDataset, runCli, writeFiles } from '../helpers/hostile.js';
 import { rulesOnlyConfig, rulesOnlyPipeline, rulesOnlyStages } from '../helpers/hostile-pipeline.js';
 import { NO_MODEL_FLAGS } from '../helpers/hostile-cli.js';
 import { FOREIGN_MODEL_DIR } from '../helpers/ner-models.js';
-import { parseCorpusText } from '../../src/stages/ingest.js';
+import { parseCorpusText } from '../../src/ingest/parse.js';
 
 // Command-line runs start a whole process (model runtime included): on a loaded 2-core machine that takes seconds.
 vi.setConfig({ testTimeout: 180_000 });

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { loadDataset } from '../../src/audit/dataset.js';
 import { ARTICLES_DATA_ID, buildReport } from '../../src/audit/report.js';
-import { Pipeline, runCorpus, type RunSummary } from '../../src/pipeline.js';
+import { Pipeline } from '../../src/pipeline.js';
+import { runCorpus, type RunSummary } from '../../src/runner/run-corpus.js';
 import { createEntitiesStage } from '../../src/stages/entities.js';
 import {
   articlesById,

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { createDocument, type ArticleMeta } from '../../src/document.js';
 import { loadSeed, loadSequoia, scoreBoundaries, seedGoldPath, seedRegions, SEED_PATH } from '../../tools/eval/segment-eval.js';
-import { segmentSentences, segmentStage } from '../../src/stages/segment.js';
+import { segmentSentences } from '../../src/segment/sentences.js';
+import { segmentStage } from '../../src/stages/segment.js';
 
 /** The sentences of a whole string, as text. */
 function split(text: string): string[] {

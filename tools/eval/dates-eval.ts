@@ -25,7 +25,7 @@ import * as chrono from 'chrono-node';
 import { PACKAGE_ROOT } from '../../src/config.js';
 import type { TimexType } from '../../src/document.js';
 import { createDateContext, findTimeExpressions, startParagraph, type TimexCandidate } from '../../src/dates/recognize.js';
-import { segmentSentences } from '../../src/stages/segment.js';
+import { segmentSentences } from '../../src/segment/sentences.js';
 import { corporaDir } from './corpora.js';
 import { loadSeedGold, loadSeedText } from './seed-gold.js';
 

@@ -249,7 +249,7 @@ async function wikinewsSample(config: ChroniqueConfig, sampleSize: number): Prom
   if (!existsSync(dir)) return { skipped: `no corpus at ${dir}` };
   if (!existsSync(path.join(config.ner.modelDir, 'config.json'))) return { skipped: `no NER model at ${config.ner.modelDir}` };
   const { Pipeline } = await import('../../src/pipeline.js');
-  const { parseCorpusText } = await import('../../src/stages/ingest.js');
+  const { parseCorpusText } = await import('../../src/ingest/parse.js');
   const pipeline = await Pipeline.create(config, await realStages());
   const all: EventRecord[] = [];
   const files = readdirSync(dir).filter((f) => f.endsWith('.html')).sort();

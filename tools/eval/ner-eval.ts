@@ -22,7 +22,7 @@ import { tagsToSpans, type DecodeMode } from '../../src/ner/decode.js';
 import { MENTION_TYPES, toBioTag } from '../../src/ner/labels.js';
 import { NerTagger, type SentenceAnalysis, type TaggerSettings } from '../../src/ner/tagger.js';
 import { defaultStages, Pipeline } from '../../src/pipeline.js';
-import { parseCorpusText } from '../../src/stages/ingest.js';
+import { parseCorpusText } from '../../src/ingest/parse.js';
 import { joinTokens, readHipe, readSequoia, type NerSentence } from '../training/prepare-data.js';
 import { corporaDir } from './corpora.js';
 import { countMatches, summarize, type Counts, type GoldEntity, type Scores } from './ner-score.js';

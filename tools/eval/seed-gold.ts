@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../src/config.js';
 import type { Document, EntityLabel, Granularity, TimexMod, TimexType } from '../../src/document.js';
-import { parseCorpusText } from '../../src/stages/ingest.js';
+import { parseCorpusText } from '../../src/ingest/parse.js';
 
 export interface GoldEvent {
   id: string;

@@ -6,7 +6,7 @@
  *    headings or list items without final punctuation; joined by a space they leave no trace in the text, so the
  *    eval also reports a variant where a sentence without final punctuation is followed by a line break instead,
  *    as a heading is in a real article.
- * for three engines: the rule scanner (src/stages/segment.ts, the one the pipeline uses), Intl.Segmenter alone, and
+ * for three engines: the rule scanner (src/segment/sentences.ts, the one the pipeline uses), Intl.Segmenter alone, and
  * Intl.Segmenter + repairs (tools/eval/segment-intl.ts). It prints each engine's speed and the rule scanner's misses.
  *
  * A boundary is the start offset of every sentence but the first of its region (title and body are separate
@@ -18,7 +18,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../../src/config.js';
 import type { Span } from '../../src/document.js';
-import { segmentSentences } from '../../src/stages/segment.js';
+import { segmentSentences } from '../../src/segment/sentences.js';
 import { corporaDir } from './corpora.js';
 import { segmentSentencesIntl, segmentSentencesIntlRaw } from './segment-intl.js';
 

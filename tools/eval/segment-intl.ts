@@ -1,5 +1,5 @@
 /**
- * The alternative engine measured against src/stages/segment.ts: `Intl.Segmenter('fr', {granularity: 'sentence'})`
+ * The alternative engine measured against src/segment/sentences.ts: `Intl.Segmenter('fr', {granularity: 'sentence'})`
  * (ICU's sentence rules) with the repairs French news needs, driven by the same lexicon
  * (src/rules/fr/segmentation.ts). Kept for the comparison printed by `npm run eval:segment`; the pipeline does not use it.
  *

@@ -19,7 +19,7 @@ import { DEFAULT_CONFIG, PACKAGE_ROOT } from '../../src/config.js';
 import type { Span } from '../../src/document.js';
 import type { Word } from '../../src/ner/align.js';
 import { NerTagger, type NerSpan } from '../../src/ner/tagger.js';
-import { segmentSentences } from '../../src/stages/segment.js';
+import { segmentSentences } from '../../src/segment/sentences.js';
 import { corporaDir } from '../eval/corpora.js';
 import type { NerSentence } from './prepare-data.js';
 

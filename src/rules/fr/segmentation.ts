@@ -1,5 +1,5 @@
 /**
- * French sentence-segmentation lexicon: the data the segmenter's engine (src/stages/segment.ts) consults.
+ * French sentence-segmentation lexicon: the data the segmenter's engine (src/segment/sentences.ts) consults.
  * Entries are written without their final period and compared case-sensitively unless said otherwise, because
  * case carries meaning here (`M.` is « Monsieur », `m.` is metres).
  */

@@ -3,7 +3,7 @@
  * so that CI logs stay readable.
  */
 import { SingleBar, Presets } from 'cli-progress';
-import type { ArticleOutcome } from '../pipeline.js';
+import type { ArticleOutcome } from './process-file.js';
 
 export interface Progress {
   start(totalFiles: number): void;

@@ -1,0 +1,113 @@
+/**
+ * Ingestion's one entry point for a file: `loadCorpusFile` reads its bytes once (the runner keys its cache on them)
+ * and `documents()` decodes and parses them once into documents; every failure (too large, not a regular file,
+ * binary, invalid UTF-8, malformed JSON) becomes an error document naming the file (and line). Nothing here throws.
+ */
+import { constants as fsConstants, promises as fs } from 'node:fs';
+import { createErrorDocument, type Document } from '../document.js';
+import { describeError } from '../util/errors.js';
+import { baseMeta, parseCorpusText } from './parse.js';
+import type { CorpusFile } from './walk.js';
+
+/** A corpus file after its one read: its bytes, or the error documents that stand for it. */
+export type LoadedFile =
+  | { ok: true; bytes: Uint8Array; documents(): Document[] }
+  | { ok: false; documents(): Document[] };
+
+export async function loadCorpusFile(file: CorpusFile, maxFileBytes: number): Promise<LoadedFile> {
+  const id = file.relativePath;
+  const failed = (reason: string): LoadedFile => {
+    const documents = [createErrorDocument(baseMeta(id, id, ''), `${id}: ${reason}`)];
+    return { ok: false, documents: () => documents };
+  };
+  if (file.size > maxFileBytes) return failed(`file too large (${formatBytes(file.size)} > limit ${formatBytes(maxFileBytes)}; raise run.maxFileBytes / --max-file-mb)`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readCorpusBytes(file.absolutePath, maxFileBytes);
+  } catch (error) {
+    return failed(describeError(error));
+  }
+  let documents: Document[] | null = null;
+  return {
+    ok: true,
+    bytes,
+    documents() {
+      if (documents) return documents;
+      let text: string;
+      try {
+        text = decodeArticleText(bytes);
+      } catch (error) {
+        documents = failed(describeError(error)).documents();
+        return documents;
+      }
+      documents = parseCorpusText(id, text);
+      return documents;
+    },
+  };
+}
+
+/** Reads one corpus file into one or more documents (JSONL: one per non-blank line); never throws. */
+export async function readCorpusFile(file: CorpusFile, maxFileBytes: number): Promise<Document[]> {
+  return (await loadCorpusFile(file, maxFileBytes)).documents();
+}
+
+/** The article text of a file's bytes: decoded (see decodeText), without a leading U+FEFF left after the BOM. */
+export function decodeArticleText(bytes: Uint8Array): string {
+  const text = decodeText(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Decodes bytes to text: UTF-8 (BOM removed) or UTF-16 with a BOM. Throws a readable error otherwise. */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+  if (looksBinary(bytes)) throw new Error('binary file, not text');
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new Error(`invalid UTF-8 at byte ${firstInvalidUtf8Byte(bytes)}`);
+  }
+}
+
+/** NUL bytes or a known binary signature in the first KiB mean it is not a text article. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 1024);
+  return head.includes(0);
+}
+
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  // Binary search for the shortest prefix that fails to decode.
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid + 1));
+      low = mid + 1;
+    } catch {
+      high = mid;
+    }
+  }
+  return low;
+}
+
+/**
+ * Reads a file that must still be a regular file within the size limit: it may have been swapped for a FIFO
+ * (whose read would block forever) or have grown since the walk. O_NONBLOCK makes opening a FIFO return at once.
+ */
+export async function readCorpusBytes(absolutePath: string, maxFileBytes: number): Promise<Buffer> {
+  const handle = await fs.open(absolutePath, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new Error('not a regular file (FIFO, socket or device), not read');
+    if (stat.size > maxFileBytes) throw new Error(`file too large (${formatBytes(stat.size)} > limit ${formatBytes(maxFileBytes)})`);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
