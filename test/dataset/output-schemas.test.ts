@@ -12,7 +12,8 @@ import { resolveConfig } from '../../src/config.js';
 import { DATASET_FILES } from '../../src/dataset/records.js';
 import { DATASET_FILE_SCHEMAS, SCHEMA_FILES } from '../../src/dataset/schema.js';
 import { SCHEMA_DIR } from '../../tools/write-schema.js';
-import { Pipeline, runCorpus } from '../../src/pipeline.js';
+import { Pipeline } from '../../src/pipeline.js';
+import { runCorpus } from '../../src/runner/run-corpus.js';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 let work: string;
