@@ -308,12 +308,13 @@ function describeModel(dir: string): ModelInfo {
 /** Exports the base-size model with the project's exporter when absent; null (and why) when that cannot be done. */
 function ensureBaseModel(dir: string, log: (line: string) => void): { ok: true } | { ok: false; why: string } {
   if (existsSync(path.join(dir, 'onnx', 'model_quantized.onnx'))) return { ok: true };
-  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-  const probe = spawnSync(python, ['-c', 'import torch, onnx'], { encoding: 'utf8' });
-  if (probe.status !== 0) return { ok: false, why: `${python} cannot import torch and onnx (install python3-torch to compare with a base-size model)` };
-  log(`exporting a BERT-base-size random model to ${path.relative(PACKAGE_ROOT, dir)} (training/export.py --random, int8)…`);
-  const exported = spawnSync(python, ['training/export.py', '--random', '--layers', '12', '--hidden', '768', '--heads', '12', '--max-fp32-mb', '1', '--out', dir], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
-  if (exported.status !== 0) return { ok: false, why: `training/export.py failed: ${(exported.stderr || exported.stdout).trim().split('\n').slice(-3).join(' | ')}` };
+  const venv = path.join(PACKAGE_ROOT, 'training', '.venv', 'bin', 'python');
+  const python = existsSync(venv) ? venv : 'python3';
+  const probe = spawnSync(python, ['-c', 'import torch, transformers, tokenizers, onnxruntime'], { encoding: 'utf8' });
+  if (probe.status !== 0) return { ok: false, why: `${python} cannot import torch, transformers, tokenizers and onnxruntime (install training/requirements.txt to compare with a base-size model)` };
+  log(`exporting a BERT-base-size random model to ${path.relative(PACKAGE_ROOT, dir)} (python -m training.export --random, int8)…`);
+  const exported = spawnSync(python, ['-m', 'training.export', '--random', '--layers', '12', '--hidden', '768', '--heads', '12', '--max-fp32-mb', '1', '--out', dir], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+  if (exported.status !== 0) return { ok: false, why: `python -m training.export failed: ${(exported.stderr || exported.stdout).trim().split('\n').slice(-3).join(' | ')}` };
   return { ok: true };
 }
 

@@ -1,8 +1,7 @@
-#!/usr/bin/env python3
 """Distributional subword embeddings from raw-fr, to initialise the encoder's embedding matrix (cheap pre-training).
 
-  /usr/bin/python3 training/embeddings.py                       # -> training/work/embeddings-svd.pt (≈10 min)
-  /usr/bin/python3 training/finetune.py --init-embeddings training/work/embeddings-svd.pt ...
+  python -m training.embeddings                                  # -> training/work/embeddings-svd.pt (≈10 min)
+  python -m training.finetune --init-embeddings training/work/embeddings-svd.pt ...
 
 Masked-LM pre-training needs hours of CPU to pay off here; this needs minutes. Every raw-fr line (OrangeSum news, the
 Assemblée debates, a share of the legal codes) is normalised and cut into the model's SentencePiece pieces; pieces
@@ -17,15 +16,14 @@ import argparse
 import glob
 import os
 import random
-import sys
 import time
 
 import numpy as np
 import torch
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import CORPORA, WORK, normalize  # noqa: E402
-import tokenizer as tok  # noqa: E402
+from . import tokenizer as tok
+from .contract import normalize
+from .paths import CORPORA, TOKENIZER, WORK
 
 
 def raw_lines(legi_share: float, seed: int):
@@ -43,8 +41,10 @@ def raw_lines(legi_share: float, seed: int):
                     yield normalize(line)
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog='python -m training.embeddings', description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--tokenizer', default=TOKENIZER)
     ap.add_argument('--out', default=os.path.join(WORK, 'embeddings-svd.pt'))
     ap.add_argument('--dim', type=int, default=256)
     ap.add_argument('--window', type=int, default=4)
@@ -52,11 +52,11 @@ def main():
     ap.add_argument('--target-std', type=float, default=0.035, help='std of the output (a trained matrix here: 0.035)')
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--seed', type=int, default=1234)
-    a = ap.parse_args()
+    a = ap.parse_args(argv)
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
-    sp = tok.load_sp()
-    V, W = sp.GetPieceSize(), a.window
+    tk = tok.load(a.tokenizer)
+    V, W = tk.get_vocab_size(), a.window
     t0 = time.time()
 
     # Pieces of all lines in one array, W separators (-1) between lines: no pair within distance W crosses a line.
@@ -65,7 +65,7 @@ def main():
 
     def flush():
         nonlocal n_pieces
-        for ids in sp.EncodeAsIds(batch):
+        for ids in (e.ids for e in tk.encode_batch(batch, add_special_tokens=False)):
             chunks.append(np.asarray(ids, dtype=np.int32))
             chunks.append(np.full(W, -1, dtype=np.int32))
             n_pieces += len(ids)
@@ -114,10 +114,12 @@ def main():
     torch.save({'embeddings': emb, 'vocab_size': V, 'pieces': n_pieces, 'window': W, 'unseen': int(unseen.sum())}, a.out)
 
     def neighbours(piece):
-        i = sp.PieceToId(piece)
+        i = tk.token_to_id(piece)
+        if i is None:
+            return []
         v = torch.nn.functional.normalize(emb, dim=1)
         sims = v @ v[i]
-        return [sp.IdToPiece(int(j)) for j in sims.topk(8).indices[1:]]
+        return [tk.id_to_token(int(j)) for j in sims.topk(8).indices[1:]]
 
     for p in ('▁Tesla', '▁Renault', '▁Paris', '▁Macron', '▁janvier'):
         print(p, '->', ' '.join(neighbours(p)))

@@ -1,11 +1,10 @@
-#!/usr/bin/env python3
-"""Supervised NER training of the small encoder from scratch (CPU), with a wall-clock budget.
+"""Supervised NER training of the encoder (transformers BertForTokenClassification) on CPU, with a wall-clock budget.
 
-  nice -n 5 /usr/bin/python3 training/finetune.py --run main --minutes 90            # start (or --resume to continue)
+  nice -n 19 training/.venv/bin/python -m training.finetune --run main --minutes 90   # start (or --resume to continue)
   tail -f training/runs/main/train.log                                                # progress + dev F1 curve
 
 Reads data/ner/train.jsonl and data/ner/dev.jsonl (`npm run data:prepare`). Every `--eval-minutes` it evaluates strict
-span F1 (BIO-constrained Viterbi) on Sequoia dev (PER/ORG/LOC/MISC, model selection) and HIPE-2020 dev, writes
+span F1 (seqeval strict IOB2, BIO-constrained Viterbi) on Sequoia dev (PER/ORG/LOC/MISC, model selection) and HIPE-2020 dev, writes
 training/runs/RUN/last.pt (resumable: model, optimiser, step, elapsed time, RNG) and best.pt (best Sequoia-dev F1), and
 appends a line to training/runs/RUN/curve.tsv. The learning rate follows warmup + cosine decay over the time budget, so a
 run ends annealed; early stopping after `--patience` evaluations without improvement.
@@ -17,18 +16,17 @@ import json
 import math
 import os
 import random
-import sys
 import time
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import LABELS, DATA, RUNS  # noqa: E402
-from model import EncoderConfig, TokenClassifier  # noqa: E402
-import nerdata as nd  # noqa: E402
-import tokenizer as tok  # noqa: E402
+from . import model as mdl
+from . import nerdata as nd
+from . import tokenizer as tok
+from .contract import LABELS
+from .paths import DATA, RUNS, TOKENIZER
 
 DEFAULT_WEIGHTS = 'sequoia-train=4,wikineural=1,7-romans=1,hipe2020-train=1,hipe2022-newseye=1,hipe2022-letemps=1'
 
@@ -62,9 +60,12 @@ def epoch_examples(by_source: dict[str, list], weights: dict[str, float], rng: r
     return out
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog='python -m training.finetune', description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--run', default='main', help='run name: training/runs/RUN/')
+    ap.add_argument('--runs-dir', default=RUNS, help='parent folder of the run folders')
+    ap.add_argument('--tokenizer', default=TOKENIZER, help='tokenizer.json (training.tokenizer train)')
     ap.add_argument('--minutes', type=float, default=90.0, help='wall-clock training budget (LR schedule spans it)')
     ap.add_argument('--resume', action='store_true', help='continue from training/runs/RUN/last.pt')
     ap.add_argument('--init', default=None,
@@ -100,18 +101,27 @@ def main():
     ap.add_argument('--bf16', type=int, default=1, help='1: bfloat16 autocast for matmuls (CPU AMX/AVX512-BF16)')
     ap.add_argument('--seed', type=int, default=1234)
     ap.add_argument('--smoke', action='store_true', help='tiny data subset, for testing the script')
-    a = ap.parse_args()
+    ap.add_argument('--max-steps', type=int, default=0, help='stop after this many steps (0: time budget only)')
+    return ap
+
+
+def main(argv: list[str] | None = None) -> str:
+    """Parses a command line and trains; returns the path of the best checkpoint."""
+    return train(parser().parse_args(argv))
+
+
+def train(a: argparse.Namespace) -> str:
 
     torch.set_num_threads(a.threads)
     random.seed(a.seed)
     np.random.seed(a.seed)
     torch.manual_seed(a.seed)
-    run_dir = os.path.join(RUNS, a.run)
+    run_dir = os.path.join(a.runs_dir, a.run)
     os.makedirs(run_dir, exist_ok=True)
     fh = open(os.path.join(run_dir, 'train.log'), 'a', encoding='utf-8')
     log(fh, 'args ' + json.dumps(vars(a)))
 
-    sp = tok.load_sp()
+    tk = tok.load(a.tokenizer)
     t0 = time.time()
     rows = nd.read_jsonl(a.train)
     for extra in filter(None, a.extra.split(',')):
@@ -122,13 +132,13 @@ def main():
     rng_aug = random.Random(a.seed + 1)
     for r in rows:
         by_source.setdefault(r['source'], []).extend(
-            nd.build(sp, r['tokens'], r['tags'], r['spaceAfter'], r['source'], a.max_len))
+            nd.build(tk, r['tokens'], r['tags'], r['spaceAfter'], r['source'], a.max_len))
     # casing augmentation: extra copies of a random share of sentences, all-lower or all-upper
     aug = []
     for r in rows:
         if rng_aug.random() < a.case_aug:
             mode = 'lower' if rng_aug.random() < 0.5 else 'upper'
-            aug += nd.build(sp, nd.case_augment(r['tokens'], mode), r['tags'], r['spaceAfter'], 'case-aug', a.max_len)
+            aug += nd.build(tk, nd.case_augment(r['tokens'], mode), r['tags'], r['spaceAfter'], 'case-aug', a.max_len)
     if aug:
         by_source['case-aug'] = aug
     if a.subst_aug > 0:
@@ -146,46 +156,46 @@ def main():
         for r in rows:
             if any(t != 'O' and not t.endswith('DATE') for t in r['tags']) and rng_aug.random() < a.subst_aug:
                 t2, g2, s2 = nd.substitute_entities(r['tokens'], r['tags'], r['spaceAfter'], pool, rng_aug)
-                subst += nd.build(sp, t2, g2, s2, 'subst-aug', a.max_len)
+                subst += nd.build(tk, t2, g2, s2, 'subst-aug', a.max_len)
         by_source['subst-aug'] = subst
         log(fh, 'entity substitution pool: ' + json.dumps({k: len(v) for k, v in pool.items()}))
     dev_rows = nd.read_jsonl(a.dev)
     dev_seq = [e for r in dev_rows if r['source'] == 'sequoia-dev'
-               for e in nd.build(sp, r['tokens'], r['tags'], r['spaceAfter'], r['source'], 256)]
+               for e in nd.build(tk, r['tokens'], r['tags'], r['spaceAfter'], r['source'], 256)]
     dev_hipe = [e for r in dev_rows if r['source'] == 'hipe2020-dev'
-                for e in nd.build(sp, r['tokens'], r['tags'], r['spaceAfter'], r['source'], 256)]
+                for e in nd.build(tk, r['tokens'], r['tags'], r['spaceAfter'], r['source'], 256)]
     if a.smoke:
         dev_seq, dev_hipe = dev_seq[:100], dev_hipe[:100]
     log(fh, 'data ' + json.dumps({k: len(v) for k, v in by_source.items()}) +
         f' dev: sequoia {len(dev_seq)} hipe {len(dev_hipe)} (built in {time.time() - t0:.0f}s)')
 
-    init = torch.load(a.init, map_location='cpu') if a.init else None
+    init = torch.load(a.init, map_location='cpu', weights_only=False) if a.init else None
     if init is not None:
         a.layers, a.hidden = init['config']['num_hidden_layers'], init['config']['hidden_size']
         a.heads, a.intermediate = init['config']['num_attention_heads'], init['config']['intermediate_size']
-    cfg = EncoderConfig(vocab_size=sp.GetPieceSize(), hidden_size=a.hidden, num_hidden_layers=a.layers,
-                        num_attention_heads=a.heads, intermediate_size=a.intermediate, hidden_dropout_prob=a.dropout,
-                        attention_probs_dropout_prob=a.dropout, num_labels=len(LABELS))
-    model = TokenClassifier(cfg)
+    cfg = mdl.bert_config(tk.get_vocab_size(), hidden=a.hidden, layers=a.layers, heads=a.heads,
+                          intermediate=a.intermediate, dropout=a.dropout, labels=LABELS)
+    model = mdl.build(cfg)
+    word = model.bert.embeddings.word_embeddings
     if a.init_embeddings and init is None:
         vectors = torch.load(a.init_embeddings, map_location='cpu')['embeddings']
-        assert tuple(vectors.shape) == tuple(model.word.weight.shape), f'{a.init_embeddings}: shape {tuple(vectors.shape)}'
+        assert tuple(vectors.shape) == tuple(word.weight.shape), f'{a.init_embeddings}: shape {tuple(vectors.shape)}'
         with torch.no_grad():
-            model.word.weight.copy_(vectors)
-            model.word.weight[cfg.pad_token_id].zero_()
+            word.weight.copy_(vectors)
+            word.weight[cfg.pad_token_id].zero_()
         log(fh, f'word embeddings initialised from {a.init_embeddings}')
     if init is not None:
         model.load_state_dict(init['model'])
         log(fh, f'initialised from {a.init} (step {init["step"]}, dev F1 {init.get("dev_f1", float("nan")):.4f})')
-    decay = [p for n, p in model.named_parameters() if p.ndim >= 2 and 'emb' not in n]
-    no_decay = [p for n, p in model.named_parameters() if not (p.ndim >= 2 and 'emb' not in n)]
+    decay = [p for n, p in model.named_parameters() if p.ndim >= 2 and 'embeddings' not in n]
+    no_decay = [p for n, p in model.named_parameters() if not (p.ndim >= 2 and 'embeddings' not in n)]
     opt = torch.optim.AdamW([{'params': decay, 'weight_decay': a.wd}, {'params': no_decay, 'weight_decay': 0.0}],
                             lr=a.lr, betas=(0.9, 0.98), eps=1e-6)
     step, elapsed, epoch, best, bad_evals, seen_tokens = 0, 0.0, 0, -1.0, 0, 0
     rng = random.Random(a.seed)
     last_path, best_path = os.path.join(run_dir, 'last.pt'), os.path.join(run_dir, 'best.pt')
     if a.resume and os.path.exists(last_path):
-        ck = torch.load(last_path, map_location='cpu')
+        ck = torch.load(last_path, map_location='cpu', weights_only=False)
         model.load_state_dict(ck['model'])
         opt.load_state_dict(ck['opt'])
         step, elapsed, epoch, best, bad_evals = ck['step'], ck['elapsed'], ck['epoch'], ck['best'], ck['bad_evals']
@@ -217,8 +227,8 @@ def main():
     def fwd(ids, am, tt):
         if a.bf16:
             with torch.autocast('cpu', dtype=torch.bfloat16):
-                return model(ids, am, tt)
-        return model(ids, am, tt)
+                return mdl.logits(model, ids, am, tt)
+        return mdl.logits(model, ids, am, tt)
 
     curve = os.path.join(run_dir, 'curve.tsv')
     if not os.path.exists(curve):
@@ -277,18 +287,23 @@ def main():
             opt.step()
             step += 1
             seen_tokens += int(am.sum())
-            loss_sum += float(loss)
+            loss_sum += float(loss.detach())
             loss_n += 1
             elapsed += time.time() - ts
             if step % 100 == 0:
                 log(fh, f'step {step} {elapsed / 60:.1f}min lr {lr_at(step, elapsed):.2e} loss {loss_sum / loss_n:.4f} '
                         f'subwords {seen_tokens}')
-            if elapsed - last_eval >= a.eval_minutes * 60 or elapsed >= budget:
+            at_max = bool(a.max_steps) and step >= a.max_steps
+            if elapsed - last_eval >= a.eval_minutes * 60 or elapsed >= budget or at_max:
                 do_eval(loss_sum / max(1, loss_n))
                 loss_sum, loss_n = 0.0, 0
                 last_eval = elapsed
                 if elapsed >= budget:
                     log(fh, 'time budget reached')
+                    stop = True
+                    break
+                if at_max:
+                    log(fh, f'--max-steps {a.max_steps} reached')
                     stop = True
                     break
                 if bad_evals >= a.patience:
@@ -297,6 +312,8 @@ def main():
                     break
         epoch += 1
     log(fh, f'done: best sequoia-dev F1 {best:.4f}; best weights {best_path}')
+    fh.close()
+    return best_path
 
 
 if __name__ == '__main__':

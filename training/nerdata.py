@@ -1,8 +1,7 @@
-"""Data loading, subword label alignment, BIO-constrained Viterbi decoding and strict span F1."""
+"""Data loading, subword label alignment, BIO-constrained Viterbi decoding; strict span scores by seqeval (IOB2)."""
 from __future__ import annotations
 
 import json
-import math
 import random
 import unicodedata
 from dataclasses import dataclass
@@ -10,8 +9,9 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from common import LABELS, LABEL2ID, CLS_ID, SEP_ID, PAD_ID, normalize
-import tokenizer as tok
+from . import tokenizer as tok
+from .contract import LABELS, LABEL2ID, MENTION_TYPES, strip_invisible
+from .tokenizer import CLS_ID, PAD_ID, SEP_ID
 
 IGNORE = -100
 
@@ -76,10 +76,11 @@ def substitute_entities(tokens: list[str], tags: list[str], space_after: list[bo
     return out_t, out_g, out_s
 
 
-def build(sp, tokens: list[str], tags: list[str], space_after: list[bool], source: str, max_len: int = 128) -> list[Example]:
+def build(tk, tokens: list[str], tags: list[str], space_after: list[bool], source: str, max_len: int = 128) -> list[Example]:
     """Encode one sentence; every non-empty piece is labelled (first piece of a word: the word's tag; later pieces: I-X
-    inside an entity, O outside). Sentences longer than max_len-2 pieces are cut into several examples at word starts."""
-    toks = [unicodedata.normalize('NFC', t) for t in tokens]
+    inside an entity, O outside). Sentences longer than max_len-2 pieces are cut into several examples at word starts.
+    Words are NFC-composed and stripped of invisible characters (as the runtime's view of a text)."""
+    toks = [strip_invisible(unicodedata.normalize('NFC', t)) or t for t in tokens]
     parts, starts = [], []
     pos = 0
     for i, t in enumerate(toks):
@@ -89,11 +90,11 @@ def build(sp, tokens: list[str], tags: list[str], space_after: list[bool], sourc
         if i < len(toks) - 1 and space_after[i]:
             parts.append(' ')
             pos += 1
-    text = normalize(''.join(parts))
+    text = ''.join(parts)
     char_word = np.full(len(text) + 1, -1, dtype=np.int64)
     for i, (s, t) in enumerate(zip(starts, toks)):
         char_word[s:s + len(t)] = i
-    ids, offs = tok.encode(sp, text)
+    ids, offs = tok.encode(tk, text)
     piece_labels, piece_word, is_first = [], [], []
     seen = set()
     for (b, e) in offs:
@@ -239,46 +240,47 @@ def decode_words(logits: np.ndarray, ex: Example, use_viterbi: bool = True) -> l
     return tags
 
 
-def spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    out = set()
-    start, typ = None, None
-    for i, t in enumerate(list(tags) + ['O']):
-        if t == 'O' or t.startswith('B-') or (t.startswith('I-') and t[2:] != typ):
-            if start is not None:
-                out.add((start, i, typ))
-            start, typ = (i, t[2:]) if t != 'O' else (None, None)
+def iob2(tags: list[str]) -> list[str]:
+    """The same entities in strict IOB2: an `I-X` that opens an entity (after `O` or another type) becomes `B-X`."""
+    out, prev = [], 'O'
+    for t in tags:
+        if t.startswith('I-') and (prev == 'O' or prev[2:] != t[2:]):
+            t = 'B-' + t[2:]
+        out.append(t)
+        prev = t
     return out
 
 
+def only(tags: list[str], types) -> list[str]:
+    return [t if t != 'O' and t[2:] in types else 'O' for t in tags]
+
+
 def f1_report(golds: list[list[str]], preds: list[list[str]], types: list[str] | None = None) -> dict:
-    tp, fp, fn = {}, {}, {}
-    for g, p in zip(golds, preds):
-        gs, ps = spans(g), spans(p)
-        for s in ps:
-            if types and s[2] not in types:
-                continue
-            if s in gs:
-                tp[s[2]] = tp.get(s[2], 0) + 1
-            else:
-                fp[s[2]] = fp.get(s[2], 0) + 1
-        for s in gs:
-            if types and s[2] not in types:
-                continue
-            if s not in ps:
-                fn[s[2]] = fn.get(s[2], 0) + 1
+    """Strict span scores (seqeval, mode='strict', IOB2) per type and micro over `types` (default: every type):
+    {type: {p, r, f1, support}, 'micro': {...}}."""
+    from seqeval.metrics import classification_report
+    from seqeval.scheme import IOB2
+    golds = [iob2(g) for g in golds]
+    preds = [iob2(p) for p in preds]
+    if types:
+        golds = [only(g, types) for g in golds]
+        preds = [only(p, types) for p in preds]
+    rep = classification_report(golds, preds, mode='strict', scheme=IOB2, output_dict=True, zero_division=0)
     res = {}
-    allt = sorted(set(tp) | set(fp) | set(fn))
-    T = F = N = 0
-    for t in allt:
-        a, b, c = tp.get(t, 0), fp.get(t, 0), fn.get(t, 0)
-        T, F, N = T + a, F + b, N + c
-        p = a / (a + b) if a + b else 0.0
-        r = a / (a + c) if a + c else 0.0
-        res[t] = {'p': round(p, 4), 'r': round(r, 4), 'f1': round(2 * p * r / (p + r) if p + r else 0.0, 4), 'support': a + c}
-    p = T / (T + F) if T + F else 0.0
-    r = T / (T + N) if T + N else 0.0
-    res['micro'] = {'p': round(p, 4), 'r': round(r, 4), 'f1': round(2 * p * r / (p + r) if p + r else 0.0, 4), 'support': T + N}
+    for t, v in rep.items():
+        if t in ('micro avg', 'macro avg', 'weighted avg'):
+            continue
+        res[t] = {'p': round(float(v['precision']), 4), 'r': round(float(v['recall']), 4),
+                  'f1': round(float(v['f1-score']), 4), 'support': int(v['support'])}
+    m = rep.get('micro avg', {'precision': 0.0, 'recall': 0.0, 'f1-score': 0.0, 'support': 0})
+    res['micro'] = {'p': round(float(m['precision']), 4), 'r': round(float(m['recall']), 4),
+                    'f1': round(float(m['f1-score']), 4), 'support': int(m['support'])}
     return res
+
+
+def _logits(model):
+    from .model import logits
+    return lambda ids, am, tt: logits(model, ids, am, tt)
 
 
 @torch.no_grad()
@@ -288,7 +290,7 @@ def predict(model, examples: list[Example], max_tokens: int = 8192, use_viterbi:
     preds: list[list[str] | None] = [None] * len(examples)
     for g in groups:
         ids, am, tt, _ = collate(examples, g)
-        logits = (fwd or model)(ids, am, tt).float().numpy()
+        logits = (fwd or _logits(model))(ids, am, tt).float().numpy()
         for r, i in enumerate(g):
             n = len(examples[i].ids)
             preds[i] = decode_words(logits[r, :n], examples[i], use_viterbi)
@@ -304,7 +306,7 @@ def predict_both(model, examples: list[Example], max_tokens: int = 8192):
     pa: list = [None] * len(examples)
     for g in groups:
         ids, am, tt, _ = collate(examples, g)
-        logits = model(ids, am, tt).float().numpy()
+        logits = _logits(model)(ids, am, tt).float().numpy()
         for r, i in enumerate(g):
             n = len(examples[i].ids)
             pv[i] = decode_words(logits[r, :n], examples[i], True)
@@ -312,16 +314,16 @@ def predict_both(model, examples: list[Example], max_tokens: int = 8192):
     return pv, pa
 
 
-def evaluate(model, examples: list[Example], types=('PER', 'ORG', 'LOC', 'MISC'), use_viterbi=True, fwd=None) -> dict:
+def evaluate(model, examples: list[Example], types=tuple(MENTION_TYPES), use_viterbi=True, fwd=None) -> dict:
     preds = predict(model, examples, use_viterbi=use_viterbi, fwd=fwd)
     golds = [e.word_tags for e in examples]
     return f1_report(golds, preds, list(types) if types else None)
 
 
-def load_examples(sp, path: str, max_len: int = 128, source_filter=None) -> list[Example]:
+def load_examples(tk, path: str, max_len: int = 128, source_filter=None) -> list[Example]:
     out = []
     for r in read_jsonl(path):
         if source_filter and r['source'] not in source_filter:
             continue
-        out += build(sp, r['tokens'], r['tags'], r['spaceAfter'], r['source'], max_len)
+        out += build(tk, r['tokens'], r['tags'], r['spaceAfter'], r['source'], max_len)
     return out

@@ -1,6 +1,6 @@
 // Node-side checks of an exported model folder (run: node training/node-check.mjs DIR [CASES.jsonl]).
-//  1. AutoTokenizer.from_pretrained(DIR) (local only) gives exactly the ids Python/SentencePiece gave for every case
-//     in CASES.jsonl ({"text", "ids"} per line, written by `training/verify.py cases`).
+//  1. AutoTokenizer.from_pretrained(DIR) (local only) gives exactly the ids Python (`tokenizers`) gave for every case
+//     in CASES.jsonl ({"text", "ids"} per line, written by `python -m training.verify cases`).
 //  2. onnxruntime-node 1.30 runs onnx/model_quantized.onnx (and model.onnx if present) on a padded batch; prints
 //     shapes, agreement of argmax labels between fp32 and int8, and sentences/s for a batch of 32.
 //  3. transformers.js AutoModelForTokenClassification loads the folder with dtype 'q8' and returns logits.

@@ -1,11 +1,11 @@
-#!/usr/bin/env python3
 """Step 4 in one command: export a checkpoint to models/chronique-ner-fr, check it, evaluate it, write MODEL_CARD.md.
 
-  /usr/bin/python3 training/release.py --checkpoint training/runs/main/best.pt --run main --out models/chronique-ner-fr
+  python -m training.release --checkpoint training/runs/main/best.pt --run main --out models/chronique-ner-fr
 
-Runs: export.py (fp32 + int8 ONNX, tokenizer, config) · verify.py int8 (fp32 vs emulated int8 on dev) · node-check.mjs
-(tokenizer ids identical in transformers.js, onnxruntime-node fp32 vs int8 agreement on dev) · verify.py eval (Sequoia
-test, HIPE-2020 test) · verify.py seed (seed-article gold) · then renders MODEL_CARD.md from the results and the run curve.
+Calls, in-process: training.export.write_folder (fp32 + int8 ONNX, tokenizer, config) · training.verify.int8_agreement
+(onnxruntime fp32 vs int8 on dev) · training.verify.write_cases, then node-check.mjs in Node (tokenizer ids identical in
+transformers.js, onnxruntime-node fp32 vs int8 agreement) · training.verify.eval_sets (Sequoia test, HIPE-2020 test) ·
+training.verify.seed_eval (seed-article gold) · then renders MODEL_CARD.md from the results and the run curves.
 """
 from __future__ import annotations
 
@@ -13,61 +13,70 @@ import argparse
 import json
 import os
 import subprocess
-import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import ROOT, RUNS  # noqa: E402
+import torch
 
-PY = sys.executable
+from . import export
+from . import model as mdl
+from . import tokenizer as tok
+from . import verify
+from .paths import ROOT, RUNS, TOKENIZER, WORK
 
 
-def sh(cmd: list[str], env=None) -> str:
-    print('$', ' '.join(cmd), flush=True)
-    out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
-    if out.returncode != 0:
-        print(out.stdout[-4000:], out.stderr[-4000:])
-        raise SystemExit(f'failed: {cmd}')
+def node_check(model_dir: str, cases: str) -> str:
+    """training/node-check.mjs (the Node side: transformers.js tokenizer ids, onnxruntime-node); its printed report."""
+    cmd = ['node', os.path.join(ROOT, 'training', 'node-check.mjs'), model_dir, cases]
+    out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, AGREE='2000'))
     print(out.stdout[-3000:], flush=True)
+    if out.returncode != 0:
+        print(out.stderr[-4000:])
+        raise SystemExit(f'node-check failed for {model_dir}')
     return out.stdout
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog='python -m training.release', description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--checkpoint', required=True)
+    ap.add_argument('--tokenizer', default=TOKENIZER, help='tokenizer.json the checkpoint was trained with')
     ap.add_argument('--run', default='main',
                     help='run(s) that produced the checkpoint, comma-separated in training order when a stage was '
                          'initialised from an earlier run (e.g. main,st1): curves and commands of each go on the card')
+    ap.add_argument('--runs-dir', default=RUNS)
     ap.add_argument('--out', default='models/chronique-ner-fr')
     ap.add_argument('--max-fp32-mb', type=float, default=50.0)
     ap.add_argument('--note', default='', help='status line for the card (e.g. "intermediate export")')
     ap.add_argument('--extra-md', default=None, help='markdown file appended to the card (measured levers, notes)')
-    a = ap.parse_args()
-    import torch
-    ck = torch.load(a.checkpoint, map_location='cpu')
-    exp = sh([PY, 'training/export.py', '--checkpoint', a.checkpoint, '--out', a.out, '--max-fp32-mb', str(a.max_fp32_mb)])
-    int8 = sh([PY, 'training/verify.py', 'int8', '--checkpoint', a.checkpoint]).strip().splitlines()[-1]
-    sh([PY, 'training/verify.py', 'cases', '--out', 'training/work/tok-cases.jsonl', '--n', '4000'])
-    env = dict(os.environ, AGREE='2000')
-    node = sh(['node', 'training/node-check.mjs', a.out, 'training/work/tok-cases.jsonl'], env=env)
+    a = ap.parse_args(argv)
+    model, _, ck = mdl.load_checkpoint(a.checkpoint)
+    tk = tok.load(a.tokenizer)
+    files = export.write_folder(model, a.out, a.tokenizer, {'checkpoint_step': ck.get('step'), 'dev_f1': ck.get('dev_f1')},
+                                max_len=ck.get('args', {}).get('max_len'))
+    int8 = verify.int8_agreement(a.out, tk)
+    fp32 = os.path.join(a.out, 'onnx', 'model.onnx')
+    if os.path.getsize(fp32) / 2 ** 20 > a.max_fp32_mb:
+        print(f'fp32 model > {a.max_fp32_mb} MB: removing onnx/model.onnx (int8 only)')
+        os.remove(fp32)
+        files.pop('model.onnx', None)
+    cases = os.path.join(WORK, 'tok-cases.jsonl')
+    verify.write_cases(cases, 4000, a.tokenizer)
+    node = node_check(a.out, cases)
     runs = [r for r in a.run.split(',') if r]
-    ev_path = os.path.join(RUNS, runs[-1], 'heldout-eval.json')
-    sh([PY, 'training/verify.py', 'eval', '--checkpoint', a.checkpoint, '--out', ev_path])
-    seed = sh([PY, 'training/verify.py', 'seed', '--checkpoint', a.checkpoint])
-    ev = json.load(open(ev_path))
-    seed_j = json.loads(seed.strip().splitlines()[0])
-    curves = {r: open(os.path.join(RUNS, r, 'curve.tsv')).read().strip().splitlines() for r in runs}
+    ev = verify.eval_sets(model, tk)
+    with open(os.path.join(a.runs_dir, runs[-1], 'heldout-eval.json'), 'w') as f:
+        json.dump(ev, f, indent=1)
+    seed_j = verify.seed_eval(model, tk)
+    curves = {r: open(os.path.join(a.runs_dir, r, 'curve.tsv')).read().strip().splitlines() for r in runs}
     run_args = {}
     for r in runs:
-        best = os.path.join(RUNS, r, 'best.pt')
-        run_args[r] = torch.load(best, map_location='cpu').get('args', {}) if os.path.exists(best) else {}
-    files = {}
-    for line in exp.splitlines():
-        if 'sha256' in line and ':' in line:
-            name, rest = line.split(':', 1)
-            mb, _, sha = rest.strip().split(' ', 2)
-            files[name.strip()] = (mb, sha.replace('sha256 ', ''))  # MiB
-    render(a, ck, ev, seed_j, int8, node, curves, run_args, files)
+        best = os.path.join(a.runs_dir, r, 'best.pt')
+        run_args[r] = torch.load(best, map_location='cpu', weights_only=False).get('args', {}) if os.path.exists(best) else {}
+    int8_line = (f'dev word labels, onnxruntime fp32 vs int8: {100 * int8["agreement"]:.2f} % identical of '
+                 f'{int8["words"]} ({"OK" if int8["agreement"] >= 0.995 else "BELOW 99.5 %"}); dev F1 fp32 '
+                 f'{int8["f1_fp32"]:.4f}, int8 {int8["f1_int8"]:.4f}')
+    render(a, ck, ev, seed_j, int8_line, node, curves, run_args,
+           {k: (f'{v["bytes"] / 2 ** 20:.2f}', v['sha256']) for k, v in files.items()})
 
 
 def fmt_report(r: dict) -> str:
@@ -93,13 +102,13 @@ def selftrain_row(run_args: dict) -> str:
 def selftrain_commands(args: dict) -> str:
     """Export of the run a stage starts from, and the self-training data its model labels."""
     prev = os.path.basename(os.path.dirname(args.get('init') or 'training/runs/previous/best.pt'))
-    return (f"/usr/bin/python3 training/export.py --checkpoint {args.get('init')} --out training/work/model-{prev}{chr(10)}"
+    return (f"training/.venv/bin/python -m training.export --checkpoint {args.get('init')} --out training/work/model-{prev}{chr(10)}"
             f"npm run data:selftrain -- --model training/work/model-{prev} --articles 12000 --out {args['extra']}{chr(10)}")
 
 
 def finetune_command(run: str, args: dict) -> str:
-    """The finetune.py command line that reproduces a run (its saved arguments)."""
-    parts = ['nohup nice -n 5 /usr/bin/python3 training/finetune.py', f'--run {run}']
+    """The training.finetune command line that reproduces a run (its saved arguments)."""
+    parts = ['nohup nice -n 19 training/.venv/bin/python -m training.finetune', f'--run {run}']
     for key in ('init', 'init_embeddings', 'extra', 'minutes', 'eval_minutes', 'lr', 'warmup', 'patience', 'subst_aug', 'case_aug'):
         if args.get(key) not in (None, '', 0, 0.0) or key in ('minutes', 'lr', 'warmup'):
             parts.append(f"--{key.replace('_', '-')} {args.get(key)}")
@@ -145,7 +154,7 @@ def render(a, ck, ev, seed_j, int8, node, curves, run_args, files):
     fl = '\n'.join(f'| `onnx/{k}` | {v[0]} MiB | `{v[1]}` |' for k, v in files.items())
     card = f"""# chronique-ner-fr — small French NER model (PER / ORG / LOC / MISC / DATE)
 
-{('**Status: ' + a.note + '**' + chr(10) + chr(10)) if a.note else ''}A 4-layer BERT-style encoder trained **from scratch on CPU** (no pre-trained weights from elsewhere{'; its embedding matrix started from PPMI-SVD vectors of raw-fr computed by `training/embeddings.py`' if any(ra.get('init_embeddings') for ra in run_args.values()) else ''}) for token
+{('**Status: ' + a.note + '**' + chr(10) + chr(10)) if a.note else ''}A BERT encoder (`transformers` BertForTokenClassification) trained **from scratch on CPU** (no pre-trained weights from elsewhere{'; its embedding matrix started from PPMI-SVD vectors of raw-fr computed by `training/embeddings.py`' if any(ra.get('init_embeddings') for ra in run_args.values()) else ''}) for token
 classification of French text, exported to ONNX for transformers.js / onnxruntime-node (`dtype: 'q8'` loads
 `onnx/model_quantized.onnx`). Built by `training/` (see `training/README.md`); checkpoint step {ck.get('step')},
 {ck.get('elapsed', 0) / 60:.0f} min of training in run `{last_run}`{' (the last of ' + ' → '.join(curves) + ')' if len(curves) > 1 else ''}, Sequoia-dev F1 {ck.get('dev_f1', ck.get('best', 0)):.4f}{(' (weight average of ' + ', '.join(ck['averaged_from']) + ')') if ck.get('averaged_from') else ''}.
@@ -169,8 +178,8 @@ the model follows the silver recognizer conventions, so DATE precision is low he
 
 Sequoia gold is read from column 11 (final readings; PERS→PER, PROD/EVE→MISC); **nested entities are dropped, the outermost
 span is kept** (test: 481 annotated → 418 flat spans, mostly LOC inside ORG/MISC). Sequoia does not annotate dates, so DATE
-predictions are not scored there. The Python evaluation (`training/verify.py eval`) aligns gold words to subwords, decodes
-subwords with Viterbi and reads each word's label from its first subword.
+predictions are not scored there. The Python evaluation (`training.verify.eval_sets`) aligns gold words to subwords, decodes
+subwords with Viterbi, reads each word's label from its first subword and scores with seqeval (strict, IOB2).
 
 ## Training curves (Sequoia dev; each run in training order)
 
@@ -181,7 +190,7 @@ on Sequoia test. The runs that led to the shipped weights:
 
 ## int8 vs fp32
 
-- `training/verify.py int8` (PyTorch emulation of the int8 graph): {int8}
+- `training.verify.int8_agreement` (onnxruntime, both ONNX files): {int8}
 {chr(10).join('- node-check.mjs: ' + l.strip() for l in node_lines)}
   (the throughput line is a smoke figure taken while other jobs loaded the 2 cores; the runtime benchmark is authoritative)
 
@@ -191,15 +200,14 @@ on Sequoia test. The runs that led to the shipped weights:
 
 ## Architecture and hyper-parameters
 
-- Pre-LayerNorm Transformer encoder: {cfg['num_hidden_layers']} layers, hidden {cfg['hidden_size']}, {cfg['num_attention_heads']} heads,
-  FFN {cfg['intermediate_size']}, GELU, learned absolute positions (max {cfg['max_position_embeddings']}), token-type
-  embeddings (2), final LayerNorm, linear head over {cfg['num_labels']} labels; {n_params / 1e6 if n_params else 0:.2f} M parameters
-  (4.1 M of them the 16k × 256 embedding). `config.json` says `model_type: bert` for transformers.js; the ONNX graph is authoritative.
+- `transformers` BertForTokenClassification (post-LayerNorm BERT): {cfg['num_hidden_layers']} layers, hidden {cfg['hidden_size']},
+  {cfg['num_attention_heads']} heads, FFN {cfg['intermediate_size']}, GELU, learned absolute positions (max
+  {cfg['max_position_embeddings']}), token-type embeddings (2), linear head over {cfg['num_labels']} labels;
+  {n_params / 1e6 if n_params else 0:.2f} M parameters. `config.json` is the model's BertConfig; ONNX by `torch.onnx.export`.
 - Inputs `input_ids`, `attention_mask`, `token_type_ids` (int64 [batch, seq]) → `logits` (float32 [batch, seq, {cfg['num_labels']}]).
   Labels: `O`, `B-/I-` × PER, ORG, LOC, MISC, DATE (`config.json` `id2label`).
-- int8: dynamic quantisation by `training/quantize.py` (all constant-weight MatMuls → DynamicQuantizeLinear + MatMulInteger
-  with symmetric per-column int8 weights in the reduced range [-63, 63], so AVX2 kernels without VNNI cannot saturate;
-  embeddings, LayerNorms and the attention score matmuls stay fp32).
+- int8: `onnxruntime.quantization.quantize_dynamic` (constant-weight MatMuls, per-channel int8 weights with
+  `reduce_range`, so AVX2 kernels without VNNI cannot saturate; embeddings, LayerNorms and attention score matmuls stay fp32).
 - Training: AdamW (β 0.9/0.98, wd {args.get('wd')}), peak LR {args.get('lr')}, {args.get('warmup')} warm-up steps then cosine decay
   over the wall-clock budget ({args.get('minutes')} min) to {args.get('min_lr_frac')} × peak; batches of ≤ {args.get('batch_tokens')}
   padded subwords (length-bucketed, padded to multiples of 16), max {args.get('max_len')} subwords per example (longer sentences
@@ -210,14 +218,12 @@ on Sequoia test. The runs that led to the shipped weights:
 
 ## Tokenizer and normalisation (runtime must match)
 
-SentencePiece Unigram, 16,000 pieces, cased, trained on the training corpora + a raw-fr sample (OrangeSum news, Assemblée
-nationale debates, legal codes); converted to `tokenizer.json` (`Unigram` + `Metaspace` `▁`, prepend_scheme `always`,
-`TemplateProcessing` `[CLS] $A [SEP]`). Before tokenisation the text is **NFC-normalised and mapped 1:1**: apostrophe
-variants `’ ‘ ‛ ′ ＇ ʼ ´` and backtick → `'`; `« » “ ” „ ‟ ‹ ›` → `"`; no-break, narrow no-break, thin and other spaces, tab,
-CR, LF → space. This is in `tokenizer.json` `normalizer` (NFC + Replace), so transformers.js applies it itself; the map
-keeps the length, so offsets in the NFC text stay valid. Periodic pieces (`00`, `...`) are demoted so that transformers.js
-and SentencePiece agree on Viterbi ties: ids are identical on all checked texts (see above). A text starting with a space
-gets no extra `▁`.
+Unigram, {cfg['vocab_size']:,} pieces, cased, trained by Hugging Face `tokenizers` on the training corpora + a raw-fr
+sample (OrangeSum news, Assemblée nationale debates, legal codes) and saved as its native `tokenizer.json` (`Unigram` +
+`Metaspace` `▁`, prepend_scheme `always`, `TemplateProcessing` `[CLS] $A [SEP]`). Its normalizer is the model contract
+`src/ner/model-contract.json` (read by the runtime too): NFC, apostrophe variants → `'`, quote variants and guillemets →
+`"`, space variants → space, invisible characters dropped. Periodic pieces (`00`, `...`) are demoted so that
+transformers.js and the Rust tokenizer agree on Viterbi ties: ids are identical on all checked texts (see above).
 
 **Labels are per subword**: the first piece of a word has the word's tag, following pieces `I-X` (inside) or `O`. Pieces
 with an empty surface (a bare `▁`, emitted before some digits / rare letters) were not trained: skip them, then run
@@ -251,10 +257,10 @@ recognizer (`src/dates/recognize.ts`, type DATE only) on every training/dev sent
 ## Exact commands
 
 ```bash
-/usr/bin/python3 training/tokenizer.py train
+training/.venv/bin/python -m training.tokenizer train
 npm run data:prepare
-{chr(10).join(('/usr/bin/python3 training/embeddings.py   # PPMI-SVD subword vectors from raw-fr' + chr(10) if run_args[r].get('init_embeddings') else '') + (selftrain_commands(run_args[r]) if run_args[r].get('extra') else '') + finetune_command(r, run_args[r]) for r in curves)}
-{('/usr/bin/python3 training/average.py --out ' + a.checkpoint + ' ' + ' '.join('training/runs/' + last_run + '/snapshots/' + x for x in ck['averaged_from']) + chr(10)) if ck.get('averaged_from') else ''}/usr/bin/python3 training/release.py --checkpoint {a.checkpoint} --run {a.run} --out {a.out}{(' --extra-md ' + a.extra_md) if a.extra_md else ''}
+{chr(10).join(('training/.venv/bin/python -m training.embeddings   # PPMI-SVD subword vectors from raw-fr' + chr(10) if run_args[r].get('init_embeddings') else '') + (selftrain_commands(run_args[r]) if run_args[r].get('extra') else '') + finetune_command(r, run_args[r]) for r in curves)}
+{('training/.venv/bin/python -m training.average --out ' + a.checkpoint + ' ' + ' '.join('training/runs/' + last_run + '/snapshots/' + x for x in ck['averaged_from']) + chr(10)) if ck.get('averaged_from') else ''}training/.venv/bin/python -m training.release --checkpoint {a.checkpoint} --run {a.run} --out {a.out}{(' --extra-md ' + a.extra_md) if a.extra_md else ''}
 ```
 
 ## Caveats

@@ -4,13 +4,8 @@
  * `[start, end)` of the ORIGINAL text it came from, so spans found by the model map back exactly.
  * Pure functions, no model needed.
  */
-import {
-  APOSTROPHES,
-  APOSTROPHE_WORDS,
-  ELIDED_PREFIXES,
-  INVISIBLE,
-  SPACE_LIKE,
-} from '../rules/fr/ner-pretokenize.js';
+import { APOSTROPHE_WORDS, ELIDED_PREFIXES } from '../rules/fr/ner-pretokenize.js';
+import { APOSTROPHES, INVISIBLE, SPACES } from './contract.js';
 
 /** A normalized text and, for each of its UTF-16 units, the original range it stands for. */
 export interface NormalizedText {
@@ -43,8 +38,8 @@ function baseKind(codePoint: number): BaseKind {
   let kind = baseKinds.get(codePoint);
   if (kind === undefined) {
     const char = String.fromCodePoint(codePoint);
-    if (INVISIBLE.test(char)) kind = BaseKind.Drop;
-    else if (SPACE_LIKE.test(char)) kind = BaseKind.Space;
+    if (INVISIBLE.has(char)) kind = BaseKind.Drop;
+    else if (SPACES.has(char)) kind = BaseKind.Space;
     else if (APOSTROPHE_SET.has(char)) kind = BaseKind.Apostrophe;
     else kind = char.normalize('NFC') === char ? BaseKind.Keep : BaseKind.Normalize;
     baseKinds.set(codePoint, kind);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeForModel, splitWordRanges, wordsOf } from '../../src/ner/align.js';
-import { APOSTROPHES, INVISIBLE, SPACE_LIKE } from '../../src/rules/fr/ner-pretokenize.js';
+import { APOSTROPHES, INVISIBLE, SPACES } from '../../src/ner/contract.js';
 import { alignPieces, assignWordTokens, SentenceEncoder, type PieceTokenizer } from '../../src/ner/subwords.js';
 
 /** Original-text slices of the words, i.e. what a mention built from them would contain. */
@@ -42,8 +42,8 @@ function referenceNormalize(original: string, start: number, end: number): { tex
   for (const match of original.slice(start, end).matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
     const cluster = match[0];
     const base = String.fromCodePoint(cluster.codePointAt(0)!);
-    if (INVISIBLE.test(base)) continue;
-    const out = SPACE_LIKE.test(base) ? ' ' : apostrophes.has(base) ? "'" : cluster.normalize('NFC');
+    if (INVISIBLE.has(base)) continue;
+    const out = SPACES.has(base) ? ' ' : apostrophes.has(base) ? "'" : cluster.normalize('NFC');
     pieces.push(out);
     for (let i = 0; i < out.length; i++) {
       origStart.push(start + match.index);

@@ -67,7 +67,7 @@ function shuffle<T>(xs: T[], r: () => number): T[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// spacing heuristics (corpora without spacing information), mirrored in training/common.py heuristic_space_after
+// spacing heuristics (corpora without spacing information), mirrored in training/text.py heuristic_space_after
 
 const NO_SPACE_BEFORE = new Set([',', '.', ')', ']', '}', '...', '…', '%']);
 const NO_SPACE_AFTER = new Set(['(', '[', '{']);

@@ -8,7 +8,7 @@
  * did not recognize them in (`chez Tesla`, `l'action Tesla`), instead of copying its own blind spots.
  *
  * Writes `data/ner/selftrain-news.jsonl` (the rows of `data/ner/train.jsonl`: id, source, tokens, tags, spaceAfter,
- * text). Sentences whose text occurs in an evaluation set are never written. Read by `training/finetune.py --extra`.
+ * text). Sentences whose text occurs in an evaluation set are never written. Read by `python -m training.finetune --extra`.
  */
 import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

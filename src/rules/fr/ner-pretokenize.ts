@@ -1,19 +1,8 @@
 /**
- * DATA for the NER pre-tokenizer: characters rewritten before the model sees the text, and French
- * elision rules. The training side applies the same character normalization (see training/README.md).
+ * DATA for the NER pre-tokenizer: French elision rules. The characters rewritten before the model sees the
+ * text (apostrophes, spaces, invisible characters) are the model's text contract, `src/ner/model-contract.json`,
+ * shared with the training side.
  */
-
-/** Apostrophe look-alikes, all read as ASCII `'` (the model's vocabulary only knows `'`). */
-export const APOSTROPHES = ['\u2019', '\u02BC', '\u2018', '\u00B4', '\u0060', '\u2032', '\uFF07'] as const;
-
-/** Space characters other than ASCII space (NBSP, narrow NBSP, figure/thin/ideographic spaces, tabs…). */
-export const SPACE_LIKE = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]/u;
-
-/**
- * Invisible characters dropped from the model's view but kept inside a span when they sit inside a word:
- * soft hyphen, zero-width (non-)joiners, word joiner, BOM, variation selectors.
- */
-export const INVISIBLE = /[\u00AD\u200C\u200D\u2060\uFEFF\uFE00-\uFE0F]/u;
 
 /**
  * Elided French words: a word made of one of these (case-insensitive) followed by an apostrophe and a
