@@ -26,6 +26,7 @@ import { parseCorpusText } from '../../src/ingest/parse.js';
 import { joinTokens, readHipe, readSequoia, type NerSentence } from '../training/prepare-data.js';
 import { corporaDir } from './corpora.js';
 import { countMatches, summarize, type Counts, type GoldEntity, type Scores } from './ner-score.js';
+import { formatSideBySide, readPeer, scorePeer, writePeerSets, type PeerResult } from './ner-peer.js';
 
 export interface EvalSet {
   name: string;
@@ -171,8 +172,10 @@ async function main(): Promise<void> {
     .option('--decode-unit <unit>', "decoding unit: 'word' (the runtime's default) or 'subword'")
     .option('--sets <list>', 'comma-separated: sequoia,hipe,seed (also sequoia-dev, to compare with the training log)', 'sequoia,hipe,seed')
     .option('--out <file>', 'results JSON', path.join(PACKAGE_ROOT, 'bench', 'results', 'ner-eval.json'))
+    .option('--write-sets <file>', 'write the sets\' sentences for a peer system (python -m training.peer_spacy ner) and stop')
+    .option('--peer <file>', 'peer predictions on the same sentences (python -m training.peer_spacy ner), printed beside the model')
     .parse();
-  const options = program.opts<{ model: string; dtype: string; batchSize: string; threads: string; maxTokens: string; decodeUnit?: string; sets: string; out: string }>();
+  const options = program.opts<{ model: string; dtype: string; batchSize: string; threads: string; maxTokens: string; decodeUnit?: string; sets: string; out: string; writeSets?: string; peer?: string }>();
   if (options.decodeUnit !== undefined && options.decodeUnit !== 'subword' && options.decodeUnit !== 'word') throw new Error(`--decode-unit must be subword or word, got ${options.decodeUnit}`);
   if (options.dtype !== 'q8' && options.dtype !== 'fp32') throw new Error(`--dtype must be q8 or fp32, got ${options.dtype}`);
   const ner: TaggerSettings = {
@@ -198,6 +201,12 @@ async function main(): Promise<void> {
   const seedFile = path.join(PACKAGE_ROOT, 'corpus', 'karpathy-2024-03.txt');
   const seedGold = path.resolve(corpora, '..', 'gold', 'karpathy-2024-03.gold.json');
   if (wanted.has('seed')) sets.push(seedEvalSet(seedFile, seedGold));
+  if (options.writeSets) {
+    writePeerSets(options.writeSets, sets);
+    console.log(`wrote ${sets.length} sets (${sets.reduce((n, s) => n + s.sentences.length, 0)} sentences) to ${options.writeSets}`);
+    return;
+  }
+  const peer = options.peer ? readPeer(options.peer) : null;
   const tagger = await NerTagger.load(ner, options.decodeUnit ? { decodeUnit: options.decodeUnit } : {});
   // Warm-up (first-run allocations and JIT) so the throughput figures measure the steady state.
   if (sets[0]) await tagger.analyze(sets[0].text, sets[0].sentences.slice(0, ner.batchSize));
@@ -207,6 +216,18 @@ async function main(): Promise<void> {
   if (wanted.has('seed')) results.push(await runSeedPipeline(seedEvalSet(seedFile, seedGold), seedFile, ner));
   console.log(`model ${ner.modelDir} (dtype ${ner.dtype}, batch ${ner.batchSize}, ${ner.threads} threads, sequences ≤ ${ner.maxSequenceTokens} tokens, decoding per ${tagger.decodeUnit})`);
   console.log(formatTable(results));
+  const peerResults: PeerResult[] = [];
+  if (peer && options.peer) {
+    for (const set of sets) {
+      const scored = scorePeer(set, peer, options.peer);
+      const mine = results.find((r) => r.name === set.name);
+      if (!scored || !mine) continue;
+      peerResults.push(scored);
+      console.log(formatSideBySide({ ...mine.decoders.viterbi, sentencesPerSecond: mine.sentencesPerSecond }, scored));
+      const whole = results.find((r) => r.name.startsWith(`${set.name}, whole pipeline`));
+      if (whole) console.log(`  whole pipeline (model + propagation) micro F1 ${pct(whole.decoders.viterbi.micro.f1)}`);
+    }
+  }
   const sequoia = results.find((r) => r.name.startsWith('Sequoia'));
   if (sequoia) console.log(`\nNER throughput on Sequoia test: ${sequoia.sentencesPerSecond.toFixed(1)} sentences/s (${sequoia.sentences} sentences in ${sequoia.seconds.toFixed(2)} s)`);
   mkdirSync(path.dirname(options.out), { recursive: true });
@@ -220,6 +241,7 @@ async function main(): Promise<void> {
     decodeUnit: tagger.decodeUnit,
     conventions: 'strict span match (start, end, type); seqeval chunking; micro over PER/ORG/LOC/MISC; corpora harmonized by tools/training/prepare-data.ts readers',
     results,
+    ...(peerResults.length > 0 ? { peer: peerResults } : {}),
   };
   writeFileSync(options.out, `${JSON.stringify(JSON.parse(stableStringify(report)), null, 2)}\n`);
   console.log(`wrote ${path.relative(process.cwd(), options.out)}`);
