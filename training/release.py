@@ -202,9 +202,9 @@ on Sequoia test. The runs that led to the shipped weights:
 
 - `transformers` BertForTokenClassification (post-LayerNorm BERT): {cfg['num_hidden_layers']} layers, hidden {cfg['hidden_size']},
   {cfg['num_attention_heads']} heads, FFN {cfg['intermediate_size']}, GELU, learned absolute positions (max
-  {cfg['max_position_embeddings']}), token-type embeddings (2), linear head over {cfg['num_labels']} labels;
+  {cfg['max_position_embeddings']}), token-type embeddings (2), linear head over {len(cfg['id2label'])} labels;
   {n_params / 1e6 if n_params else 0:.2f} M parameters. `config.json` is the model's BertConfig; ONNX by `torch.onnx.export`.
-- Inputs `input_ids`, `attention_mask`, `token_type_ids` (int64 [batch, seq]) → `logits` (float32 [batch, seq, {cfg['num_labels']}]).
+- Inputs `input_ids`, `attention_mask`, `token_type_ids` (int64 [batch, seq]) → `logits` (float32 [batch, seq, {len(cfg['id2label'])}]).
   Labels: `O`, `B-/I-` × PER, ORG, LOC, MISC, DATE (`config.json` `id2label`).
 - int8: `onnxruntime.quantization.quantize_dynamic` (constant-weight MatMuls, per-channel int8 weights with
   `reduce_range`, so AVX2 kernels without VNNI cannot saturate; embeddings, LayerNorms and attention score matmuls stay fp32).

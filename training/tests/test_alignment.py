@@ -82,3 +82,35 @@ def test_strict_iob2_scores():
 
 def test_label_ids_follow_the_contract():
     assert LABEL2ID['O'] == 0 and LABELS[LABEL2ID['B-PER']] == 'B-PER'
+
+
+def _reference_spans(tags):
+    """The span reading the runtime uses (tools/eval: tagsToSpans): an I- after O or another type opens an entity."""
+    out, start, typ = set(), None, None
+    for i, t in enumerate(list(tags) + ['O']):
+        if t == 'O' or t.startswith('B-') or t[2:] != typ:
+            if start is not None:
+                out.add((start, i, typ))
+            start, typ = (i, t[2:]) if t != 'O' else (None, None)
+    return out
+
+
+def test_seqeval_scores_equal_plain_span_counting_on_random_sequences():
+    import random
+    rng = random.Random(5)
+    types = ['PER', 'ORG', 'LOC', 'MISC']
+    for _ in range(30):
+        golds, preds = [], []
+        for _ in range(20):
+            n = rng.randint(1, 12)
+            golds.append([rng.choice(LABELS) for _ in range(n)])
+            preds.append([rng.choice(LABELS) for _ in range(n)])
+        tp = fp = fn = 0
+        for g, p in zip(golds, preds):
+            gs = {s for s in _reference_spans(g) if s[2] in types}
+            ps = {s for s in _reference_spans(p) if s[2] in types}
+            tp, fp, fn = tp + len(gs & ps), fp + len(ps - gs), fn + len(gs - ps)
+        r = nd.f1_report(golds, preds, types)['micro']
+        assert r['p'] == round(tp / (tp + fp) if tp + fp else 0.0, 4)
+        assert r['r'] == round(tp / (tp + fn) if tp + fn else 0.0, 4)
+        assert r['support'] == tp + fn
