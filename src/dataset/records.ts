@@ -2,6 +2,7 @@
  * The output contract: one row type per dataset file, built from a processed Document. Rows only carry
  * results (never timings or clocks) so that the same input always gives the same bytes.
  */
+import { rankedIds, spanAnchor } from './ids.js';
 import type { Document, Entity } from '../document.js';
 import type { ArticleRow, EntityRecord, MentionRow, SentenceRow, TimexRow } from './schema.js';
 
@@ -33,6 +34,8 @@ export function documentToRecords(doc: Document): ArticleRecords {
   const sentences = [...doc.sentences].sort(byOffsets);
   const mentions = [...doc.mentions].sort((a, b) => byOffsets(a, b) || a.label.localeCompare(b.label));
   const timexes = [...doc.timexes].sort(byOffsets);
+  const sentenceSpans = new Map(doc.sentences.map((s) => [s.index, s] as const));
+  const mentionIds = rankedIds(article, 'mention', 'men_', mentions, (m) => spanAnchor(doc.text, { start: m.start, end: m.end, sentence: sentenceSpans.get(m.sentence) ?? m }));
   const entities = [...doc.entities].sort((a: Entity, b: Entity) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const row: ArticleRow = {
     id: article,
@@ -57,7 +60,8 @@ export function documentToRecords(doc: Document): ArticleRecords {
   return {
     articles: [row],
     sentences: sentences.map((s) => ({ article, index: s.index, start: s.start, end: s.end, kind: s.kind, text: doc.text.slice(s.start, s.end) })),
-    mentions: mentions.map((m) => ({
+    mentions: mentions.map((m, i) => ({
+      id: mentionIds[i]!,
       article,
       sentence: m.sentence,
       start: m.start,

@@ -148,7 +148,7 @@ export type Provenance = Static<typeof ProvenanceSchema>;
 
 export const EventRecordSchema = Type.Object(
   {
-    id: Type.String({ pattern: '^ev_[0-9a-f]{16}$', description: 'Hash of article id, trigger offsets and type: stable across runs.' }),
+    id: Type.String({ pattern: '^ev_[0-9a-f]{16}$', description: 'Hash of article id, type, trigger text with the word on each side of it in its sentence, and its rank among identical ones (src/dataset/ids.ts): independent of absolute offsets, so it survives edits elsewhere in the article.' }),
     type: StringEnum(EVENT_TYPES, 'Event type (ACE-2005 style, extended for news).'),
     trigger: TriggerSchema,
     arguments: Type.Array(ArgumentSchema),
@@ -241,6 +241,7 @@ export type SentenceRow = Static<typeof SentenceRowSchema>;
 
 export const MentionRowSchema = Type.Object(
   {
+    id: Type.String({ pattern: '^men_[0-9a-f]{16}$', description: 'Hash of article id, the mention text with the word on each side of it in its sentence, and its rank among identical ones (src/dataset/ids.ts); the label is left out, so a relabelled mention keeps its id.' }),
     article: ArticleId,
     sentence: Type.Integer({ minimum: 0, description: 'Index of the sentence holding the mention.' }),
     start: Offset,

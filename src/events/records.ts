@@ -4,8 +4,8 @@
  * are the anaphor AS WRITTEN (`il`, `son`, `l'entreprise`) and `antecedent` holds the named mention it refers to;
  * otherwise start/end are the named mention. Either way `text === doc.text.slice(start, end)`.
  */
-import { createHash } from 'node:crypto';
 import type { Document } from '../document.js';
+import { rankedIds, spanAnchor } from '../dataset/ids.js';
 import type { EventArgument, EventRecord, Provenance } from '../dataset/schema.js';
 import { extractEvents, type ExtractedEvent } from './extract.js';
 import { getDefaultLexicon, type TriggerLexicon } from './lexicon.js';
@@ -16,8 +16,13 @@ export interface BuildEventOptions {
   minConfidence?: number;
 }
 
-export function eventId(articleId: string, start: number, end: number, type: string): string {
-  return 'ev_' + createHash('sha256').update(`${articleId}\u0001${start}\u0001${end}\u0001${type}`).digest('hex').slice(0, 16);
+/**
+ * Event ids (scheme in src/dataset/ids.ts): type and trigger anchor, ranked in text order; `records` must be sorted by
+ * trigger. Independent of absolute offsets: text inserted elsewhere leaves them unchanged.
+ */
+export function assignEventIds(articleId: string, text: string, records: EventRecord[]): void {
+  const ids = rankedIds(articleId, 'event', 'ev_', records, (e) => `${e.type}\u0003${spanAnchor(text, { start: e.trigger.start, end: e.trigger.end, sentence: e.sentence })}`);
+  records.forEach((record, i) => (record.id = ids[i]!));
 }
 
 /** Lookups built once per document (building them per event made long articles quadratic). */
@@ -48,7 +53,7 @@ function toRecord(doc: Document, event: ExtractedEvent, provenance: Provenance, 
   const placeArg = args.find((a) => a.role === 'place');
   const time = event.time;
   return {
-    id: eventId(doc.meta.id, event.trigger.start, event.trigger.end, event.type),
+    id: '',
     type: event.type,
     trigger: {
       text: doc.text.slice(event.trigger.start, event.trigger.end),
@@ -84,7 +89,9 @@ export function buildEventRecords(doc: Document, provenance: Provenance, options
     entities: new Map(doc.entities.map((e) => [e.id, e] as const)),
     sentences: new Map(doc.sentences.map((s) => [s.index, s] as const)),
   };
-  return events
+  const records = events
     .map((e) => toRecord(doc, e, provenance, index))
     .sort((a, b) => a.trigger.start - b.trigger.start || a.trigger.end - b.trigger.end || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+  assignEventIds(doc.meta.id, doc.text, records);
+  return records;
 }
