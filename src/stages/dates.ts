@@ -11,7 +11,9 @@
  * - where spans overlap, the rule span is kept (`source: "both"`): its boundaries follow the TimeML conventions the
  *   rules were tuned on (determiner in, preposition out) and it carries the normalized value. A model span covering
  *   several rule spans (`du 19 au 23 juillet`) marks each of them `both`;
- * - a rule span that no model span overlaps stays `source: "rules"`.
+ * - a rule span that no model span overlaps stays `source: "rules"`;
+ * - a model span holding no letter or digit (a lone `,` the model tagged DATE) is dropped: no time expression is
+ *   only punctuation.
  */
 import type { ChroniqueConfig } from '../config.js';
 import type { Document, ModelDateSpan, Sentence, TimeExpression } from '../document.js';
@@ -66,6 +68,7 @@ export function extractTimexes(doc: Document, useModelSpans: boolean): TimeExpre
 
   const merged: TimeExpression[] = [...rules];
   for (const span of doc.modelDates) {
+    if (!/[\p{L}\p{N}]/u.test(doc.text.slice(span.start, span.end))) continue;
     const overlapping = rules.filter((r) => r.start < span.end && span.start < r.end);
     if (overlapping.length > 0) {
       for (const r of overlapping) r.source = 'both';

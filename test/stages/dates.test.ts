@@ -89,4 +89,13 @@ describe('dates stage', () => {
     datesStage.run(doc, resolveConfig({ dates: { useModelSpans: false } }));
     expect(doc.timexes).toEqual([]);
   });
+
+  it('drops a model DATE span that is only punctuation (a lone comma the model tagged), keeping the rule spans as they were', () => {
+    const text = 'Le 4 mars, la société a été fondée — à Lyon.';
+    const doc = makeDoc(text, '2024-03-15', [[0, text.length]]);
+    const at = (s: string): ModelDateSpan => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, sentence: 0, score: 0.6 });
+    doc.modelDates = [at(','), at('—')];
+    const timexes = extractTimexes(doc, true);
+    expect(timexes.map((t) => [text.slice(t.start, t.end), t.source])).toEqual([['Le 4 mars', 'rules']]);
+  });
 });
