@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveConfig, type ChroniqueConfig, type ConfigOverrides } from './config.js';
 import { loadDataset } from './audit/dataset.js';
-import { diffDatasets } from './audit/diff.js';
+import { diffDatasetDirs } from './audit/diff.js';
 import { formatDiffHtml, formatDiffJson, formatDiffText } from './audit/diff-format.js';
 import { buildReport } from './audit/report.js';
 import type { CacheMode } from './dataset/cache.js';
@@ -162,7 +162,7 @@ interface DiffOptions {
 
 async function diffCommand(oldDir: string, newDir: string, options: DiffOptions): Promise<number> {
   try {
-    const diff = diffDatasets(await loadDataset(oldDir), await loadDataset(newDir), { confidenceThreshold: options.confidenceThreshold });
+    const diff = await diffDatasetDirs(oldDir, newDir, { confidenceThreshold: options.confidenceThreshold });
     if (options.html) await fs.writeFile(options.html, formatDiffHtml(diff));
     process.stdout.write(options.json ? formatDiffJson(diff) : formatDiffText(diff, { maxItems: options.maxItems }));
     return diff.identical ? DIFF_IDENTICAL : DIFF_DIFFERENT;

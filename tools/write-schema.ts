@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { DiffReportSchema } from '../src/audit/diff-schema.js';
 import { PACKAGE_ROOT } from '../src/config.js';
 import { SCHEMA_FILES } from '../src/dataset/schema.js';
 
@@ -12,7 +13,7 @@ export const SCHEMA_DIR = path.join(PACKAGE_ROOT, 'schema');
 /** The exact bytes of each schema file: draft-07 header, then the TypeBox schema (symbol keys are dropped by JSON). */
 export function renderSchemaFiles(): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [name, schema] of Object.entries(SCHEMA_FILES)) {
+  for (const [name, schema] of Object.entries({ ...SCHEMA_FILES, 'diff.schema.json': DiffReportSchema })) {
     const json = { $schema: 'http://json-schema.org/draft-07/schema#', ...schema };
     out.set(name, JSON.stringify(json, null, 2) + '\n');
   }

@@ -1,314 +1,582 @@
 /**
- * Compares two datasets (an old and a new output folder) record by record, to audit what a change of code,
- * model or configuration did to the results.
+ * Compares two datasets (an old and a new output folder) article by article, record by record.
  *
- * Events are aligned in three passes: by id; then, for records whose id changed, by (article, sentence, type,
- * trigger offsets); then by (article, trigger offsets) so that a re-typed event shows as a type change rather
- * than as one removal plus one addition. Mentions and time expressions are aligned by (article, offsets),
- * entities by (article, label, canonical name). Provenance fields are not compared: they change with every
- * configuration by design; confidence only counts when it moves by more than a threshold.
+ * Two situations, both handled by the same pairing:
+ *  (a) same texts, new pipeline/model/rules: offsets are comparable as they are; records pair by (span, type);
+ *  (b) edited or re-scraped articles: the old text is aligned with the new one (src/audit/align.ts) and every old
+ *      offset is mapped into the new text first, so text that merely moved pairs with itself.
+ *
+ * Pairing, per article and record kind, in three passes over what is still unpaired:
+ *  1. identity: same (mapped) span and same type (event type, label, TIMEX3 type, sentence kind); entities: same label
+ *     and canonical name;
+ *  2. span: same span, another type → `retyped` (entities: same canonical name, another label);
+ *  3. overlap, edited articles only: an old record and a new one whose spans overlap, where an edit of the text
+ *     touches one of them (`Musk` → `Elon Musk`); entities: sharing a mention.
+ * A pair whose compared fields all agree is unchanged; otherwise it is `changed` (or `retyped`) with a field-by-field
+ * delta. What is left is added or removed. Provenance is never compared (it names the run); confidence and mention
+ * scores count only when they move by more than the threshold. Articles whose text is the same skip alignment.
+ *
+ * Memory: `diffDatasetDirs` streams both datasets by article (src/audit/stream.ts) and keeps only the differences.
  */
 import type { EventRecord } from '../dataset/schema.js';
-import type { ArticleRow, EntityRow, MentionRow, TimexRow } from '../dataset/records.js';
-import type { LoadedDataset } from './dataset.js';
+import type { ArticleRow, EntityRow, MentionRow, SentenceRow, TimexRow } from '../dataset/records.js';
+import { alignTexts, OffsetMap } from './align.js';
+import type { ArticleData, LoadedDataset } from './dataset.js';
+import { RECORD_KINDS, type ArticleSummary, type ChangeKind, type DiffReport, type FieldChange, type KindCounts, type RecordChange, type RecordKind, type TypeCounts } from './diff-schema.js';
+import { readArticles } from './stream.js';
+
+export type { DiffReport, FieldChange, RecordChange, TypeCounts, KindCounts, RecordKind, ArticleSummary } from './diff-schema.js';
 
 export interface DiffOptions {
-  /** Confidence changes up to this absolute amount are not reported. */
+  /** Confidence and score changes up to this absolute amount are not reported. */
   confidenceThreshold: number;
 }
 
 export const DEFAULT_DIFF_OPTIONS: DiffOptions = { confidenceThreshold: 0.05 };
 
-export interface FieldChange {
-  /** Dotted path of the field (`time.value`, `arguments`, `confidence`…). */
-  field: string;
-  old: unknown;
-  new: unknown;
+interface Span {
+  start: number;
+  end: number;
 }
 
-export type EventMatch = 'id' | 'position' | 'trigger';
-
-export interface EventChange {
-  match: EventMatch;
-  old: EventRecord;
-  new: EventRecord;
-  changes: FieldChange[];
+/** How one record kind is paired and compared. `Row` is the dataset row type. */
+interface KindSpec<Row> {
+  kind: RecordKind;
+  rows(data: ArticleData): Row[];
+  type(row: Row): string;
+  /** The span that identifies the row (events: the trigger); null for entities. */
+  span(row: Row): Span | null;
+  /** Identity besides the type (entities: canonical name; others: the span). */
+  identity(row: Row, mapped: Span | null): string;
+  id(row: Row): string | null;
+  compare(oldRow: Row, newRow: Row, context: PairContext): FieldChange[];
+  describe(row: Row): string;
+  /** Entities only: spans through which a pair may overlap (their mentions). */
+  overlapSpans?(row: Row): Span[];
 }
 
-export interface RowChange<T> {
-  old: T;
-  new: T;
-  changes: FieldChange[];
-}
-
-export interface SectionDiff<T> {
-  added: T[];
-  removed: T[];
-  changed: RowChange<T>[];
-}
-
-export interface ArticleDiffCounts {
-  article: string;
-  status: 'added' | 'removed' | 'text-changed' | 'same-text';
-  events: { old: number; new: number; added: number; removed: number; changed: number };
-  mentions: { added: number; removed: number; changed: number };
-  timexes: { added: number; removed: number; changed: number };
-  entities: { added: number; removed: number; changed: number };
-}
-
-export interface TypeDiffCounts {
-  type: string;
-  old: number;
-  new: number;
-  added: number;
-  removed: number;
-  changed: number;
-}
-
-export interface DatasetDiff {
-  oldDir: string;
-  newDir: string;
+/** What comparing one article's records needs: the offset map and the old → new sentence index map. */
+interface PairContext {
+  map: OffsetMap;
+  sentenceIndex: (oldIndex: number) => number;
   options: DiffOptions;
-  identical: boolean;
-  articles: { old: number; new: number; added: string[]; removed: string[]; textChanged: string[]; changed: Array<{ id: string; changes: FieldChange[] }> };
-  sentences: { added: number; removed: number };
-  events: { old: number; new: number; added: EventRecord[]; removed: EventRecord[]; changed: EventChange[]; unchanged: number };
-  mentions: SectionDiff<MentionRow>;
-  timexes: SectionDiff<TimexRow>;
-  entities: SectionDiff<EntityRow>;
-  /** Only articles with at least one difference, in article order. */
-  perArticle: ArticleDiffCounts[];
-  /** Every event type present on either side, sorted by name. */
-  perType: TypeDiffCounts[];
-}
-
-export function diffDatasets(oldData: LoadedDataset, newData: LoadedDataset, options: DiffOptions = DEFAULT_DIFF_OPTIONS): DatasetDiff {
-  const diff: DatasetDiff = {
-    oldDir: oldData.dir,
-    newDir: newData.dir,
-    options,
-    identical: true,
-    articles: { old: oldData.articles.length, new: newData.articles.length, added: [], removed: [], textChanged: [], changed: [] },
-    sentences: { added: 0, removed: 0 },
-    events: { old: 0, new: 0, added: [], removed: [], changed: [], unchanged: 0 },
-    mentions: { added: [], removed: [], changed: [] },
-    timexes: { added: [], removed: [], changed: [] },
-    entities: { added: [], removed: [], changed: [] },
-    perArticle: [],
-    perType: [],
-  };
-  const types = new Map<string, TypeDiffCounts>();
-  const typeCounts = (type: string): TypeDiffCounts => {
-    let counts = types.get(type);
-    if (!counts) types.set(type, (counts = { type, old: 0, new: 0, added: 0, removed: 0, changed: 0 }));
-    return counts;
-  };
-
-  for (const id of mergedArticleIds(oldData, newData)) {
-    const before = oldData.byId.get(id);
-    const after = newData.byId.get(id);
-    const status: ArticleDiffCounts['status'] = !before ? 'added' : !after ? 'removed' : before.article.sha256 !== after.article.sha256 || before.article.text !== after.article.text ? 'text-changed' : 'same-text';
-    if (status === 'added') diff.articles.added.push(id);
-    if (status === 'removed') diff.articles.removed.push(id);
-    if (status === 'text-changed') diff.articles.textChanged.push(id);
-    // Status, language and metadata: e.g. an article skipped by one configuration and processed by the other.
-    const articleChanges = before && after ? compareArticles(before.article, after.article) : [];
-    if (articleChanges.length > 0) diff.articles.changed.push({ id, changes: articleChanges });
-
-    const sentences = diffKeyed(before?.sentences ?? [], after?.sentences ?? [], (s) => `${s.start}:${s.end}`, () => []);
-    diff.sentences.added += sentences.added.length;
-    diff.sentences.removed += sentences.removed.length;
-    const mentions = diffKeyed(before?.mentions ?? [], after?.mentions ?? [], (m) => `${m.start}:${m.end}`, compareMentions);
-    const timexes = diffKeyed(before?.timexes ?? [], after?.timexes ?? [], (t) => `${t.start}:${t.end}`, compareTimexes);
-    const entities = diffKeyed(before?.entities ?? [], after?.entities ?? [], (e) => `${e.label}\u0000${e.canonical}`, compareEntities);
-    const events = diffEvents(before?.events ?? [], after?.events ?? [], options);
-    appendSection(diff.mentions, mentions);
-    appendSection(diff.timexes, timexes);
-    appendSection(diff.entities, entities);
-    diff.events.old += before?.events.length ?? 0;
-    diff.events.new += after?.events.length ?? 0;
-    diff.events.added.push(...events.added);
-    diff.events.removed.push(...events.removed);
-    diff.events.changed.push(...events.changed);
-    diff.events.unchanged += events.unchanged;
-    for (const event of before?.events ?? []) typeCounts(event.type).old += 1;
-    for (const event of after?.events ?? []) typeCounts(event.type).new += 1;
-    for (const event of events.added) typeCounts(event.type).added += 1;
-    for (const event of events.removed) typeCounts(event.type).removed += 1;
-    for (const change of events.changed) typeCounts(change.new.type).changed += 1;
-
-    const differs = status !== 'same-text' || articleChanges.length > 0 || sentences.added.length + sentences.removed.length > 0 || sectionSize(mentions) + sectionSize(timexes) + sectionSize(entities) > 0 || events.added.length + events.removed.length + events.changed.length > 0;
-    if (differs) {
-      diff.perArticle.push({
-        article: id,
-        status,
-        events: { old: before?.events.length ?? 0, new: after?.events.length ?? 0, added: events.added.length, removed: events.removed.length, changed: events.changed.length },
-        mentions: sectionCounts(mentions),
-        timexes: sectionCounts(timexes),
-        entities: sectionCounts(entities),
-      });
-    }
-  }
-  diff.perType = [...types.values()].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
-  diff.identical = diff.perArticle.length === 0;
-  return diff;
-}
-
-/** Article ids of both sides, old order first, then ids only the new side has (in its order). */
-function mergedArticleIds(oldData: LoadedDataset, newData: LoadedDataset): string[] {
-  const ids = oldData.articles.map((a) => a.article.id);
-  for (const data of newData.articles) if (!oldData.byId.has(data.article.id)) ids.push(data.article.id);
-  return ids;
-}
-
-const sectionSize = <T>(section: SectionDiff<T>): number => section.added.length + section.removed.length + section.changed.length;
-const sectionCounts = <T>(section: SectionDiff<T>): { added: number; removed: number; changed: number } => ({ added: section.added.length, removed: section.removed.length, changed: section.changed.length });
-
-function appendSection<T>(into: SectionDiff<T>, from: SectionDiff<T>): void {
-  into.added.push(...from.added);
-  into.removed.push(...from.removed);
-  into.changed.push(...from.changed);
-}
-
-/** Aligns rows by key (several rows with one key pair up in order) and compares each pair. */
-function diffKeyed<T>(before: T[], after: T[], keyOf: (row: T) => string, compare: (a: T, b: T) => FieldChange[]): SectionDiff<T> {
-  const pending = groupByKey(after, keyOf);
-  const result: SectionDiff<T> = { added: [], removed: [], changed: [] };
-  for (const row of before) {
-    const match = pending.get(keyOf(row))?.shift();
-    if (match === undefined) {
-      result.removed.push(row);
-      continue;
-    }
-    const changes = compare(row, match);
-    if (changes.length > 0) result.changed.push({ old: row, new: match, changes });
-  }
-  for (const row of after) if (pending.get(keyOf(row))?.includes(row)) result.added.push(row);
-  return result;
-}
-
-function groupByKey<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
-}
-
-function compareFields<T>(a: T, b: T, fields: Array<keyof T & string>): FieldChange[] {
-  const changes: FieldChange[] = [];
-  for (const field of fields) if (!sameValue(a[field], b[field])) changes.push({ field, old: a[field], new: b[field] });
-  return changes;
+  /** Canonical name of an entity id, per side (mention rows name their entity by id). */
+  oldCanonical: Map<string, string>;
+  newCanonical: Map<string, string>;
 }
 
 const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+const spanKey = (span: Span | null): string => (span ? `${span.start}:${span.end}` : '');
+const showSpan = (span: Span): string => `[${span.start},${span.end})`;
 
-function compareArticles(a: ArticleRow, b: ArticleRow): FieldChange[] {
-  const changes = compareFields(a, b, ['status', 'reason', 'title', 'published', 'url']);
-  if (a.language?.code !== b.language?.code) changes.push({ field: 'language', old: a.language?.code ?? null, new: b.language?.code ?? null });
-  return changes;
-}
-
-const compareMentions = (a: MentionRow, b: MentionRow): FieldChange[] => compareFields(a, b, ['label', 'text', 'sentence']);
-const compareTimexes = (a: TimexRow, b: TimexRow): FieldChange[] => compareFields(a, b, ['value', 'type', 'mod', 'granularity', 'anchor', 'text']);
-const compareEntities = (a: EntityRow, b: EntityRow): FieldChange[] => compareFields(a, b, ['mentions']);
-
-interface EventSectionDiff {
-  added: EventRecord[];
-  removed: EventRecord[];
-  changed: EventChange[];
-  unchanged: number;
-}
-
-const positionKey = (e: EventRecord): string => `${e.sentence.index}|${e.type}|${e.trigger.start}|${e.trigger.end}`;
-const triggerKey = (e: EventRecord): string => `${e.trigger.start}|${e.trigger.end}`;
-
-/** Events of one article (both sides belong to the same article id). */
-export function diffEvents(before: EventRecord[], after: EventRecord[], options: DiffOptions): EventSectionDiff {
-  const result: EventSectionDiff = { added: [], removed: [], changed: [], unchanged: 0 };
-  const unmatchedNew = new Set(after);
-  const pairs: Array<{ old: EventRecord; new: EventRecord; match: EventMatch }> = [];
-  let unmatchedOld: EventRecord[] = [];
-
-  const newById = groupByKey(after, (e) => e.id);
-  for (const event of before) {
-    const match = newById.get(event.id)?.shift();
-    if (match) {
-      pairs.push({ old: event, new: match, match: 'id' });
-      unmatchedNew.delete(match);
-    } else {
-      unmatchedOld.push(event);
-    }
-  }
-  for (const [match, keyOf] of [['position', positionKey], ['trigger', triggerKey]] as const) {
-    const candidates = groupByKey([...unmatchedNew], keyOf);
-    const stillUnmatched: EventRecord[] = [];
-    for (const event of unmatchedOld) {
-      const found = candidates.get(keyOf(event))?.shift();
-      if (found) {
-        pairs.push({ old: event, new: found, match });
-        unmatchedNew.delete(found);
-      } else {
-        stillUnmatched.push(event);
-      }
-    }
-    unmatchedOld = stillUnmatched;
-  }
-
-  for (const pair of pairs) {
-    const changes = compareEvents(pair.old, pair.new, options);
-    if (changes.length > 0) result.changed.push({ match: pair.match, old: pair.old, new: pair.new, changes });
-    else result.unchanged += 1;
-  }
-  // Report in text order so that the listing reads like the article.
-  result.changed.sort((a, b) => a.new.trigger.start - b.new.trigger.start);
-  result.removed = unmatchedOld;
-  result.added = after.filter((event) => unmatchedNew.has(event));
-  return result;
-}
-
-export function compareEvents(a: EventRecord, b: EventRecord, options: DiffOptions): FieldChange[] {
+function fieldsOf(pairs: Array<[string, unknown, unknown]>): FieldChange[] {
   const changes: FieldChange[] = [];
-  const check = (field: string, x: unknown, y: unknown): void => {
-    if (!sameValue(x, y)) changes.push({ field, old: x, new: y });
-  };
-  check('type', a.type, b.type);
-  check('trigger.text', a.trigger.text, b.trigger.text);
-  check('trigger.offsets', [a.trigger.start, a.trigger.end], [b.trigger.start, b.trigger.end]);
-  check('trigger.lemma', a.trigger.lemma, b.trigger.lemma);
-  const argumentsBefore = a.arguments.map(describeArgument).sort();
-  const argumentsAfter = b.arguments.map(describeArgument).sort();
-  if (!sameValue(argumentsBefore, argumentsAfter)) {
-    changes.push({
-      field: 'arguments',
-      old: argumentsBefore.filter((arg) => !argumentsAfter.includes(arg)),
-      new: argumentsAfter.filter((arg) => !argumentsBefore.includes(arg)),
-    });
-  }
-  if (!a.time || !b.time) {
-    check('time', a.time && describeTime(a.time), b.time && describeTime(b.time));
-  } else {
-    check('time.value', a.time.value, b.time.value);
-    check('time.type', a.time.type, b.time.type);
-    check('time.mod', a.time.mod, b.time.mod);
-    check('time.text', a.time.text, b.time.text);
-  }
-  check('place', a.place && `${a.place.canonical} [${a.place.start},${a.place.end})`, b.place && `${b.place.canonical} [${b.place.start},${b.place.end})`);
-  check('polarity', a.polarity, b.polarity);
-  check('modality', a.modality, b.modality);
-  check('sentence.index', a.sentence.index, b.sentence.index);
-  if (Math.abs(a.confidence - b.confidence) > options.confidenceThreshold + 1e-12) changes.push({ field: 'confidence', old: a.confidence, new: b.confidence });
+  for (const [field, a, b] of pairs) if (!sameValue(a, b)) changes.push({ field, old: a, new: b });
   return changes;
+}
+
+function moved(threshold: number, a: number, b: number): boolean {
+  return Math.abs(a - b) > threshold + 1e-12;
 }
 
 /** One argument as a readable, comparable string: role, canonical entity, label and where it is written. */
-export function describeArgument(arg: EventRecord['arguments'][number]): string {
-  return `${arg.role}=${arg.canonical} (${arg.label}) "${arg.text}" [${arg.start},${arg.end})`;
+export function describeArgument(arg: EventRecord['arguments'][number], span: Span = arg): string {
+  return `${arg.role}=${arg.canonical} (${arg.label}) "${arg.text}" ${showSpan(span)}`;
+}
+
+export function describeEvent(event: EventRecord): string {
+  const args = event.arguments.map((arg) => `${arg.role}=${arg.canonical}`).join(', ');
+  const time = event.time ? ` @${event.time.value ?? '?'}` : '';
+  return `${event.type} "${event.trigger.text}" ${event.article.id}:${event.trigger.start}-${event.trigger.end} s${event.sentence.index}${args ? ` (${args})` : ''}${time}`;
 }
 
 function describeTime(time: NonNullable<EventRecord['time']>): string {
   return `${time.value ?? '?'} "${time.text}"${time.mod ? ` ${time.mod}` : ''}`;
+}
+
+/** Compares two events; `map` takes old offsets into the new text (identity for same texts). */
+export function compareEvents(a: EventRecord, b: EventRecord, options: DiffOptions, context?: Pick<PairContext, 'map' | 'sentenceIndex'>): FieldChange[] {
+  const mapSpan = (span: Span): Span => (context ? context.map.mapSpan(span) : { start: span.start, end: span.end });
+  const trigger = mapSpan(a.trigger);
+  const argsBefore = a.arguments.map((arg) => describeArgument(arg, mapSpan(arg))).sort();
+  const argsAfter = b.arguments.map((arg) => describeArgument(arg)).sort();
+  const changes = fieldsOf([
+    ['type', a.type, b.type],
+    ['trigger.text', a.trigger.text, b.trigger.text],
+    ['trigger.offsets', [trigger.start, trigger.end], [b.trigger.start, b.trigger.end]],
+    ['trigger.lemma', a.trigger.lemma, b.trigger.lemma],
+  ]);
+  if (!sameValue(argsBefore, argsAfter)) {
+    changes.push({ field: 'arguments', old: argsBefore.filter((arg) => !argsAfter.includes(arg)), new: argsAfter.filter((arg) => !argsBefore.includes(arg)) });
+  }
+  if (!a.time || !b.time) {
+    changes.push(...fieldsOf([['time', a.time && describeTime(a.time), b.time && describeTime(b.time)]]));
+  } else {
+    changes.push(...fieldsOf([
+      ['time.value', a.time.value, b.time.value],
+      ['time.type', a.time.type, b.time.type],
+      ['time.mod', a.time.mod, b.time.mod],
+      ['time.text', a.time.text, b.time.text],
+    ]));
+  }
+  const place = (p: EventRecord['place'], span: Span | null): string | null => (p && span ? `${p.canonical} ${showSpan(span)}` : null);
+  changes.push(...fieldsOf([
+    ['place', place(a.place, a.place && mapSpan(a.place)), place(b.place, b.place)],
+    ['polarity', a.polarity, b.polarity],
+    ['modality', a.modality, b.modality],
+    ['sentence.index', context ? context.sentenceIndex(a.sentence.index) : a.sentence.index, b.sentence.index],
+  ]));
+  if (moved(options.confidenceThreshold, a.confidence, b.confidence)) changes.push({ field: 'confidence', old: a.confidence, new: b.confidence });
+  return changes;
+}
+
+const offsetsField = (context: PairContext, a: Span, b: Span): [string, unknown, unknown] => {
+  const mapped = context.map.mapSpan(a);
+  return ['offsets', [mapped.start, mapped.end], [b.start, b.end]];
+};
+
+const SENTENCES: KindSpec<SentenceRow> = {
+  kind: 'sentences',
+  rows: (d) => d.sentences,
+  type: (s) => s.kind,
+  span: (s) => s,
+  identity: (_s, mapped) => spanKey(mapped),
+  id: () => null,
+  compare: (a, b, c) => fieldsOf([offsetsField(c, a, b), ['kind', a.kind, b.kind], ['text', a.text, b.text]]),
+  describe: (s) => `${s.article} s${s.index} ${showSpan(s)} "${truncate(s.text, 60)}"`,
+};
+
+const MENTIONS: KindSpec<MentionRow> = {
+  kind: 'mentions',
+  rows: (d) => d.mentions,
+  type: (m) => m.label,
+  span: (m) => m,
+  identity: (_m, mapped) => spanKey(mapped),
+  id: (m) => m.id ?? null,
+  compare: (a, b, c) => {
+    const changes = fieldsOf([
+      offsetsField(c, a, b),
+      ['label', a.label, b.label],
+      ['text', a.text, b.text],
+      ['sentence', c.sentenceIndex(a.sentence), b.sentence],
+      ['source', a.source, b.source],
+      ['entity', a.entity === null ? null : (c.oldCanonical.get(a.entity) ?? a.entity), b.entity === null ? null : (c.newCanonical.get(b.entity) ?? b.entity)],
+    ]);
+    if (moved(c.options.confidenceThreshold, a.score, b.score)) changes.push({ field: 'score', old: a.score, new: b.score });
+    return changes;
+  },
+  describe: (m) => `${m.article}:${m.start}-${m.end} ${m.label} "${m.text}"`,
+};
+
+const TIMEXES: KindSpec<TimexRow> = {
+  kind: 'timexes',
+  rows: (d) => d.timexes,
+  type: (t) => t.type,
+  span: (t) => t,
+  identity: (_t, mapped) => spanKey(mapped),
+  id: () => null,
+  compare: (a, b, c) =>
+    fieldsOf([
+      offsetsField(c, a, b),
+      ['type', a.type, b.type],
+      ['text', a.text, b.text],
+      ['value', a.value, b.value],
+      ['mod', a.mod, b.mod],
+      ['granularity', a.granularity, b.granularity],
+      ['anchor', a.anchor, b.anchor],
+      ['sentence', c.sentenceIndex(a.sentence), b.sentence],
+    ]),
+  describe: (t) => `${t.article}:${t.start}-${t.end} "${t.text}" ${t.type} ${t.value ?? 'null'}`,
+};
+
+const mentionSpans = (e: EntityRow): Span[] => e.mentions.map(([start, end]) => ({ start, end }));
+
+const ENTITIES: KindSpec<EntityRow> = {
+  kind: 'entities',
+  rows: (d) => d.entities,
+  type: (e) => e.label,
+  span: () => null,
+  identity: (e) => e.canonical,
+  id: (e) => e.id,
+  compare: (a, b, c) => {
+    const before = mentionSpans(a).map((s) => spanKey(c.map.mapSpan(s)));
+    const after = mentionSpans(b).map((s) => spanKey(s));
+    const changes = fieldsOf([
+      ['label', a.label, b.label],
+      ['canonical', a.canonical, b.canonical],
+    ]);
+    if (!sameValue(before, after)) {
+      changes.push({ field: 'mentions', old: before.filter((s) => !after.includes(s)), new: after.filter((s) => !before.includes(s)) });
+    }
+    return changes;
+  },
+  describe: (e) => `${e.article} ${e.label} "${e.canonical}" (${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'})`,
+  overlapSpans: mentionSpans,
+};
+
+const EVENTS: KindSpec<EventRecord> = {
+  kind: 'events',
+  rows: (d) => d.events,
+  type: (e) => e.type,
+  span: (e) => e.trigger,
+  identity: (_e, mapped) => spanKey(mapped),
+  id: (e) => e.id,
+  compare: (a, b, c) => compareEvents(a, b, c.options, c),
+  describe: describeEvent,
+};
+
+/** In dataset file order: the records of an article come out sentences first, events last. */
+const SPECS = { sentences: SENTENCES, mentions: MENTIONS, timexes: TIMEXES, entities: ENTITIES, events: EVENTS } as const;
+
+type AnySpec = KindSpec<unknown>;
+
+const emptyCounts = (): KindCounts => ({ old: 0, new: 0, added: 0, removed: 0, changed: 0, retyped: 0, unchanged: 0 });
+const emptyPerKind = (): Record<RecordKind, KindCounts> => ({ sentences: emptyCounts(), mentions: emptyCounts(), timexes: emptyCounts(), entities: emptyCounts(), events: emptyCounts() });
+
+/** The result of comparing one article (both sides, or one when the article was added or removed). */
+export interface ArticleDiff {
+  summary: ArticleSummary;
+  records: RecordChange[];
+  /** Records paired without a difference, per kind: (old row, new row). Kept only when asked (the report). */
+  unchanged?: Array<{ kind: RecordKind; old: unknown; new: unknown }>;
+  /** Per kind and type: counts for this article. */
+  perType: Record<RecordKind, Map<string, TypeCounts>>;
+  differs: boolean;
+  /** Old offsets → new offsets (identity for the same text); not part of the JSON output. */
+  map: OffsetMap;
+  /** The new side's text, null when the article was removed. */
+  newText: string | null;
+}
+
+export interface ArticleDiffOptions extends DiffOptions {
+  /** Also return the unchanged pairs (the report marks before/after on them). */
+  keepUnchanged?: boolean;
+}
+
+function typeCounts(table: Map<string, TypeCounts>, type: string): TypeCounts {
+  let counts = table.get(type);
+  if (!counts) table.set(type, (counts = { type, old: 0, new: 0, added: 0, removed: 0, changed: 0, unchanged: 0, retypedIn: 0, retypedOut: 0, examples: [] }));
+  return counts;
+}
+
+function addExample(counts: TypeCounts, text: string): void {
+  if (counts.examples.length < 3) counts.examples.push(text);
+}
+
+/** Compares one article: `before` from the old dataset, `after` from the new one (either may be missing). */
+export function diffArticle(before: ArticleData | undefined, after: ArticleData | undefined, options: ArticleDiffOptions = DEFAULT_DIFF_OPTIONS): ArticleDiff {
+  const article = (after ?? before)!.article.id;
+  const sameText = Boolean(before && after && before.article.text === after.article.text);
+  const alignment = before && after && !sameText ? alignTexts(before.article.text, after.article.text) : null;
+  const map = new OffsetMap(alignment ?? { edits: [], method: 'identical' });
+  const status: ArticleSummary['status'] = !before ? 'added' : !after ? 'removed' : sameText ? 'same-text' : 'edited';
+  const metadata = before && after ? compareArticles(before.article, after.article) : [];
+  const context: PairContext = {
+    map,
+    sentenceIndex: sentenceIndexMap(before?.sentences ?? [], after?.sentences ?? [], map),
+    options,
+    oldCanonical: new Map((before?.entities ?? []).map((e) => [e.id, e.canonical])),
+    newCanonical: new Map((after?.entities ?? []).map((e) => [e.id, e.canonical])),
+  };
+  const result: ArticleDiff = {
+    summary: {
+      article,
+      status,
+      alignment: alignment ? { method: alignment.method, edits: alignment.edits.length, deletedChars: sum(alignment.edits.map((e) => e.oldEnd - e.oldStart)), insertedChars: sum(alignment.edits.map((e) => e.newEnd - e.newStart)) } : null,
+      metadata,
+      counts: emptyPerKind(),
+    },
+    records: [],
+    ...(options.keepUnchanged ? { unchanged: [] } : {}),
+    perType: { sentences: new Map(), mentions: new Map(), timexes: new Map(), entities: new Map(), events: new Map() },
+    differs: status !== 'same-text' || metadata.length > 0,
+    map,
+    newText: after ? after.article.text : null,
+  };
+  for (const kind of RECORD_KINDS) {
+    pairKind(SPECS[kind] as AnySpec, before ? (SPECS[kind] as AnySpec).rows(before) : [], after ? (SPECS[kind] as AnySpec).rows(after) : [], context, status === 'edited', article, result);
+  }
+  return result;
+}
+
+function pairKind(spec: AnySpec, oldRows: unknown[], newRows: unknown[], context: PairContext, edited: boolean, article: string, result: ArticleDiff): void {
+  const counts = result.summary.counts[spec.kind];
+  const table = result.perType[spec.kind];
+  counts.old += oldRows.length;
+  counts.new += newRows.length;
+  for (const row of oldRows) typeCounts(table, spec.type(row)).old += 1;
+  for (const row of newRows) typeCounts(table, spec.type(row)).new += 1;
+
+  const mappedSpan = (row: unknown): Span | null => {
+    const span = spec.span(row);
+    return span ? context.map.mapSpan(span) : null;
+  };
+  const unpairedNew = new Set(newRows);
+  const pairs: Array<{ old: unknown; new: unknown; match: 'identity' | 'span' | 'overlap' }> = [];
+  let unpairedOld = oldRows;
+  const pass = (match: 'identity' | 'span', oldKey: (row: unknown) => string, newKey: (row: unknown) => string): void => {
+    const candidates = new Map<string, unknown[]>();
+    for (const row of newRows) {
+      if (!unpairedNew.has(row)) continue;
+      const key = newKey(row);
+      const list = candidates.get(key);
+      if (list) list.push(row);
+      else candidates.set(key, [row]);
+    }
+    const still: unknown[] = [];
+    for (const row of unpairedOld) {
+      const found = candidates.get(oldKey(row))?.shift();
+      if (found === undefined) {
+        still.push(row);
+        continue;
+      }
+      unpairedNew.delete(found);
+      pairs.push({ old: row, new: found, match });
+    }
+    unpairedOld = still;
+  };
+  pass('identity', (row) => `${spec.type(row)}\u0000${spec.identity(row, mappedSpan(row))}`, (row) => `${spec.type(row)}\u0000${spec.identity(row, spec.span(row))}`);
+  pass('span', (row) => spec.identity(row, mappedSpan(row)), (row) => spec.identity(row, spec.span(row)));
+  if (edited && unpairedOld.length > 0 && unpairedNew.size > 0) {
+    const still: unknown[] = [];
+    for (const row of unpairedOld) {
+      const found = findOverlap(spec, row, [...unpairedNew], context.map);
+      if (found === undefined) {
+        still.push(row);
+        continue;
+      }
+      unpairedNew.delete(found);
+      pairs.push({ old: row, new: found, match: 'overlap' });
+    }
+    unpairedOld = still;
+  }
+
+  const changes: RecordChange[] = [];
+  const record = (change: ChangeKind, oldRow: unknown, newRow: unknown, fields: FieldChange[], match: RecordChange['match']): void => {
+    const shown = (newRow ?? oldRow)!;
+    changes.push({
+      change,
+      kind: spec.kind,
+      article,
+      type: spec.type(shown),
+      oldType: oldRow === null ? null : spec.type(oldRow),
+      id: spec.id(shown),
+      oldId: oldRow === null ? null : spec.id(oldRow),
+      match,
+      summary: spec.describe(shown),
+      fields,
+      old: oldRow as Record<string, unknown> | null,
+      new: newRow as Record<string, unknown> | null,
+    });
+  };
+  for (const pair of pairs) {
+    const oldType = spec.type(pair.old);
+    const newType = spec.type(pair.new);
+    const fields = spec.compare(pair.old, pair.new, context);
+    if (oldType !== newType) {
+      counts.retyped += 1;
+      typeCounts(table, oldType).retypedOut += 1;
+      const into = typeCounts(table, newType);
+      into.retypedIn += 1;
+      addExample(into, `${oldType} → ${newType}: ${spec.describe(pair.new)}`);
+      record('retyped', pair.old, pair.new, fields, pair.match);
+    } else if (fields.length > 0) {
+      counts.changed += 1;
+      const into = typeCounts(table, newType);
+      into.changed += 1;
+      addExample(into, `~ ${spec.describe(pair.new)}: ${fields.map((f) => f.field).join(', ')}`);
+      record('changed', pair.old, pair.new, fields, pair.match);
+    } else {
+      counts.unchanged += 1;
+      typeCounts(table, newType).unchanged += 1;
+      result.unchanged?.push({ kind: spec.kind, old: pair.old, new: pair.new });
+    }
+  }
+  for (const row of unpairedOld) {
+    counts.removed += 1;
+    const into = typeCounts(table, spec.type(row));
+    into.removed += 1;
+    addExample(into, `- ${spec.describe(row)}`);
+    record('removed', row, null, [], null);
+  }
+  for (const row of newRows) {
+    if (!unpairedNew.has(row)) continue;
+    counts.added += 1;
+    const into = typeCounts(table, spec.type(row));
+    into.added += 1;
+    addExample(into, `+ ${spec.describe(row)}`);
+    record('added', null, row, [], null);
+  }
+  // Text order of the new side (the old side's mapped position for removals), so a listing reads like the article.
+  const position = (c: RecordChange): number => {
+    const row = c.new ?? c.old;
+    const span = spec.span(row) ?? spec.overlapSpans?.(row)[0] ?? null;
+    if (!span) return 0;
+    return c.new ? span.start : context.map.map(span.start, 'start');
+  };
+  changes.sort((a, b) => position(a) - position(b));
+  if (changes.length > 0) result.differs = true;
+  result.records.push(...changes);
+}
+
+/** The first unpaired new row overlapping the old row where an edit touches one of the two. */
+function findOverlap(spec: AnySpec, oldRow: unknown, candidates: unknown[], map: OffsetMap): unknown {
+  const oldSpans = spec.overlapSpans ? spec.overlapSpans(oldRow) : [spec.span(oldRow)!];
+  const mapped = oldSpans.map((span) => ({ span, mapped: map.mapSpan(span) }));
+  for (const candidate of candidates) {
+    if (spec.overlapSpans && spec.type(candidate) !== spec.type(oldRow) && spec.identity(candidate, null) !== spec.identity(oldRow, null)) continue;
+    const newSpans = spec.overlapSpans ? spec.overlapSpans(candidate) : [spec.span(candidate)!];
+    for (const { span, mapped: m } of mapped) {
+      for (const n of newSpans) {
+        if (m.start < n.end && n.start < m.end && (map.touches(span.start, span.end) || map.touchesNew(n.start, n.end))) return candidate;
+        // Entities share a mention outright when only the grouping changed around an edit.
+        if (spec.overlapSpans && m.start === n.start && m.end === n.end) return candidate;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Old sentence index → index of the new sentence holding its mapped start (itself for the same text). */
+function sentenceIndexMap(oldSentences: SentenceRow[], newSentences: SentenceRow[], map: OffsetMap): (index: number) => number {
+  if (map.identical) return (index) => index;
+  const starts = new Map(oldSentences.map((s) => [s.index, s.start] as const));
+  const sorted = [...newSentences].sort((a, b) => a.start - b.start);
+  return (index) => {
+    const start = starts.get(index);
+    if (start === undefined) return index;
+    const mapped = map.map(start, 'start');
+    let found = index;
+    for (const s of sorted) {
+      if (s.start > mapped) break;
+      found = s.index;
+    }
+    return found;
+  };
+}
+
+function compareArticles(a: ArticleRow, b: ArticleRow): FieldChange[] {
+  return fieldsOf([
+    ['status', a.status, b.status],
+    ['reason', a.reason ?? null, b.reason ?? null],
+    ['title', a.title, b.title],
+    ['published', a.published, b.published],
+    ['url', a.url, b.url],
+    ['language', a.language?.code ?? null, b.language?.code ?? null],
+  ]);
+}
+
+const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+
+function truncate(value: string, length: number): string {
+  return value.length > length ? `${value.slice(0, length - 1)}…` : value;
+}
+
+/** Accumulates article diffs into one DiffReport; only differences are kept. */
+export class DiffBuilder {
+  private readonly report: DiffReport;
+  private readonly types: Record<RecordKind, Map<string, TypeCounts>> = { sentences: new Map(), mentions: new Map(), timexes: new Map(), entities: new Map(), events: new Map() };
+
+  constructor(oldDir: string, newDir: string, private readonly options: DiffOptions) {
+    this.report = {
+      format: 'chronique-diff/1',
+      old: oldDir,
+      new: newDir,
+      identical: true,
+      mode: 'same-texts',
+      options: { confidenceThreshold: options.confidenceThreshold },
+      articles: { old: 0, new: 0, added: 0, removed: 0, edited: 0, sameText: 0, metadataChanged: 0 },
+      counts: emptyPerKind(),
+      perType: { sentences: [], mentions: [], timexes: [], entities: [], events: [] },
+      perArticle: [],
+      records: [],
+    };
+  }
+
+  add(before: ArticleData | undefined, after: ArticleData | undefined): ArticleDiff {
+    const diff = diffArticle(before, after, this.options);
+    const { articles } = this.report;
+    if (before) articles.old += 1;
+    if (after) articles.new += 1;
+    if (diff.summary.status === 'added') articles.added += 1;
+    if (diff.summary.status === 'removed') articles.removed += 1;
+    if (diff.summary.status === 'edited') articles.edited += 1;
+    if (diff.summary.status === 'same-text') articles.sameText += 1;
+    if (diff.summary.metadata.length > 0) articles.metadataChanged += 1;
+    if (diff.summary.status === 'edited') this.report.mode = 'edited-texts';
+    for (const kind of RECORD_KINDS) {
+      const into = this.report.counts[kind];
+      const from = diff.summary.counts[kind];
+      for (const key of Object.keys(into) as Array<keyof KindCounts>) into[key] += from[key];
+      for (const [type, counts] of diff.perType[kind]) {
+        const total = typeCounts(this.types[kind], type);
+        for (const key of ['old', 'new', 'added', 'removed', 'changed', 'unchanged', 'retypedIn', 'retypedOut'] as const) total[key] += counts[key];
+        for (const example of counts.examples) addExample(total, example);
+      }
+    }
+    if (diff.differs) {
+      this.report.identical = false;
+      this.report.perArticle.push(diff.summary);
+      this.report.records.push(...diff.records);
+    }
+    return diff;
+  }
+
+  finish(): DiffReport {
+    for (const kind of RECORD_KINDS) this.report.perType[kind] = [...this.types[kind].values()].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+    return this.report;
+  }
+}
+
+/** Compares two datasets held in memory (the report uses this). */
+export function diffDatasets(oldData: LoadedDataset, newData: LoadedDataset, options: DiffOptions = DEFAULT_DIFF_OPTIONS): DiffReport {
+  const builder = new DiffBuilder(oldData.dir, newData.dir, options);
+  for (const before of oldData.articles) builder.add(before, newData.byId.get(before.article.id));
+  for (const after of newData.articles) if (!oldData.byId.has(after.article.id)) builder.add(undefined, after);
+  return builder.finish();
+}
+
+/**
+ * Compares two dataset folders, reading both one article at a time. Both sides are read in step; an article
+ * waits only until its counterpart comes (at once when both datasets list articles in the same order, as runs over
+ * one corpus do), so memory holds a few articles, not the datasets. Articles found on one side only are reported
+ * at the end, old side first, each side in its order.
+ */
+export async function diffDatasetDirs(oldDir: string, newDir: string, options: DiffOptions = DEFAULT_DIFF_OPTIONS): Promise<DiffReport> {
+  const builder = new DiffBuilder(oldDir, newDir, options);
+  const oldIt = readArticles(oldDir);
+  const newIt = readArticles(newDir);
+  const waitingOld = new Map<string, ArticleData>();
+  const waitingNew = new Map<string, ArticleData>();
+  let oldDone = false;
+  let newDone = false;
+  while (!oldDone || !newDone) {
+    if (!oldDone) {
+      const next = await oldIt.next();
+      if (next.done) oldDone = true;
+      else {
+        const id = next.value.article.id;
+        const match = waitingNew.get(id);
+        if (match) {
+          waitingNew.delete(id);
+          builder.add(next.value, match);
+        } else waitingOld.set(id, next.value);
+      }
+    }
+    if (!newDone) {
+      const next = await newIt.next();
+      if (next.done) newDone = true;
+      else {
+        const id = next.value.article.id;
+        const match = waitingOld.get(id);
+        if (match) {
+          waitingOld.delete(id);
+          builder.add(match, next.value);
+        } else waitingNew.set(id, next.value);
+      }
+    }
+  }
+  for (const before of waitingOld.values()) builder.add(before, undefined);
+  for (const after of waitingNew.values()) builder.add(undefined, after);
+  return builder.finish();
 }

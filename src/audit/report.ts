@@ -1,22 +1,24 @@
 /**
- * `chronique report`: one self-contained static HTML file to read a dataset — an article list with counts and,
- * per article, its text sentence by sentence with entity mentions highlighted by type, time expressions with
- * their normalized value, and the events found in each sentence beside it. Given an older dataset
- * (`--against`), additions, removals and changes are coloured.
+ * `chronique report`: one self-contained static HTML file to audit a dataset — an article list with counts and
+ * status (error and skipped articles flagged), and per article its text sentence by sentence: entity mentions
+ * coloured by their entity's label (each mention's own label on hover; a click highlights every mention of that
+ * entity), time expressions with their normalized value, and the events of each sentence beside it. Filters by
+ * entity label, event type, confidence and article status; with an older dataset (`--against`), the records that
+ * really changed (aligned as `chronique diff` does, so text that only moved is not marked) are coloured, with the
+ * before/after on hover, and `n`/`p` (or the buttons) step from one change to the next across articles.
  *
  * Scale: each article's section is rendered here (escaped) but shipped as a JSON string, and only the selected one
- * is put into the page: the browser never parses or lays out thousands of hidden articles, so the page opens fast
- * even for large datasets. The navigation (list, select, filter) is plain HTML.
+ * is put into the page: the browser never parses or lays out thousands of hidden articles.
  */
 import type { EventRecord } from '../dataset/schema.js';
-import type { MentionRow, SentenceRow, TimexRow } from '../dataset/records.js';
+import type { EntityRow, MentionRow, SentenceRow, TimexRow } from '../dataset/records.js';
 import type { ArticleData, LoadedDataset } from './dataset.js';
-import { diffDatasets, describeArgument, type DatasetDiff, type DiffOptions, type EventChange, DEFAULT_DIFF_OPTIONS } from './diff.js';
+import { diffArticle, describeArgument, type ArticleDiff, type DiffOptions, type RecordChange, DEFAULT_DIFF_OPTIONS } from './diff.js';
 import { describeFieldChange } from './diff-format.js';
 import { BASE_STYLE, escapeHtml, renderPage } from './html.js';
 
 export interface ReportOptions {
-  /** An older dataset to compare with: the report then colours what changed. */
+  /** An older dataset to compare with: the report then marks what changed. */
   against?: LoadedDataset;
   diffOptions?: DiffOptions;
   title?: string;
@@ -24,43 +26,71 @@ export interface ReportOptions {
 
 type DiffMark = 'd-add' | 'd-del' | 'd-chg' | '';
 
+/** A diff mark and its hover text (before → after). */
+interface Marked {
+  mark: DiffMark;
+  tip: string;
+}
+
 /** What the diff says about one article's rows, looked up while rendering it. */
 interface ArticleMarks {
-  mentions: Map<string, DiffMark>;
-  timexes: Map<string, DiffMark>;
-  removedMentions: MentionRow[];
-  removedTimexes: TimexRow[];
-  addedEvents: Set<string>;
-  changedEvents: Map<string, EventChange>;
-  removedEvents: EventRecord[];
-  /** Removed rows can be shown in place only when the text they point into is unchanged. */
-  sameText: boolean;
+  mentions: Map<string, Marked>;
+  timexes: Map<string, Marked>;
+  events: Map<string, Marked & { record: RecordChange }>;
+  entities: Map<string, Marked>;
+  /** Removed rows with their span mapped into the current text (null: their text is gone). */
+  removedMentions: Array<{ row: MentionRow; span: { start: number; end: number } | null }>;
+  removedTimexes: Array<{ row: TimexRow; span: { start: number; end: number } | null }>;
+  removedEvents: Array<{ row: EventRecord; at: number | null }>;
+  removedEntities: EntityRow[];
+  status: ArticleDiff['summary']['status'];
+  changes: number;
 }
 
 const spanKey = (row: { start: number; end: number }): string => `${row.start}:${row.end}`;
 
+/** A span that holds no letter or digit (`,`, `—`) is never shown as a time expression. */
+export const isPunctuationOnly = (text: string): boolean => !/[\p{L}\p{N}]/u.test(text);
+
 export function buildReport(dataset: LoadedDataset, options: ReportOptions = {}): string {
-  const diff = options.against ? diffDatasets(options.against, dataset, options.diffOptions ?? DEFAULT_DIFF_OPTIONS) : null;
-  const marks = diff ? marksByArticle(diff) : new Map<string, ArticleMarks>();
-  const perArticle = new Map(diff?.perArticle.map((a) => [a.article, a]) ?? []);
+  const against = options.against;
+  const diffOptions = options.diffOptions ?? DEFAULT_DIFF_OPTIONS;
+  const marks = new Map<string, ArticleMarks>();
+  const removedArticles: string[] = [];
+  const totalsDiff = { added: 0, removed: 0, changed: 0 };
+  if (against) {
+    for (const data of dataset.articles) {
+      const diff = diffArticle(against.byId.get(data.article.id), data, diffOptions);
+      const entry = marksOf(diff);
+      marks.set(data.article.id, entry);
+      for (const r of diff.records) totalsDiff[r.change === 'added' ? 'added' : r.change === 'removed' ? 'removed' : 'changed'] += 1;
+    }
+    for (const data of against.articles) if (!dataset.byId.has(data.article.id)) removedArticles.push(data.article.id);
+  }
   const title = options.title ?? `chronique report — ${dataset.dir}`;
   const totals = { sentences: 0, mentions: 0, timexes: 0, entities: 0, events: 0 };
+  const eventTypes = new Set<string>();
+  const statuses = new Map<string, number>();
   for (const data of dataset.articles) {
     totals.sentences += data.sentences.length;
     totals.mentions += data.mentions.length;
-    totals.timexes += data.timexes.length;
+    totals.timexes += data.timexes.filter((t) => !isPunctuationOnly(t.text)).length;
     totals.entities += data.entities.length;
     totals.events += data.events.length;
+    for (const e of data.events) eventTypes.add(e.type);
+    statuses.set(data.article.status, (statuses.get(data.article.status) ?? 0) + 1);
   }
 
   const body: string[] = [];
   body.push('<header>');
   body.push(`<h1>${escapeHtml(title)}</h1>`);
   body.push(`<p class="muted" id="totals">${dataset.articles.length} articles · ${totals.sentences} sentences · ${totals.mentions} mentions · ${totals.entities} entities · ${totals.timexes} time expressions · ${totals.events} events</p>`);
-  if (diff && options.against) {
-    body.push(`<p id="diff-summary">Compared with <code>${escapeHtml(options.against.dir)}</code>: ${diff.identical ? 'identical' : `events <span class="d-add">+${diff.events.added.length}</span> <span class="d-del">−${diff.events.removed.length}</span> <span class="d-chg">~${diff.events.changed.length}</span>; mentions <span class="d-add">+${diff.mentions.added.length}</span> <span class="d-del">−${diff.mentions.removed.length}</span> <span class="d-chg">~${diff.mentions.changed.length}</span>; time expressions <span class="d-add">+${diff.timexes.added.length}</span> <span class="d-del">−${diff.timexes.removed.length}</span> <span class="d-chg">~${diff.timexes.changed.length}</span>; articles <span class="d-add">+${diff.articles.added.length}</span> <span class="d-del">−${diff.articles.removed.length}</span>`}</p>`);
+  if (against) {
+    const changedArticles = [...marks.values()].filter((m) => m.changes > 0).length;
+    body.push(`<p id="diff-summary">Compared with <code>${escapeHtml(against.dir)}</code>: ${changedArticles === 0 && removedArticles.length === 0 ? 'identical' : `records <span class="d-add">+${totalsDiff.added}</span> <span class="d-del">−${totalsDiff.removed}</span> <span class="d-chg">~${totalsDiff.changed}</span> in ${changedArticles} article${changedArticles === 1 ? '' : 's'}; articles <span class="d-del">−${removedArticles.length}</span> removed`} <span id="change-nav"><button type="button" id="prev-change" title="previous change (p)">◀ previous change</button> <span id="change-pos" class="muted">—</span> <button type="button" id="next-change" title="next change (n)">next change ▶</button></span></p>`);
   }
-  body.push(legend(Boolean(diff)));
+  body.push(legend(Boolean(against)));
+  body.push(filters([...eventTypes].sort(), statuses));
   body.push('</header>');
 
   body.push('<div id="layout"><nav>');
@@ -70,19 +100,20 @@ export function buildReport(dataset: LoadedDataset, options: ReportOptions = {})
   body.push('<input id="article-filter" type="search" placeholder="filter articles…" aria-label="filter articles">');
   body.push('<ol id="article-list">');
   dataset.articles.forEach((data, index) => {
-    const change = perArticle.get(data.article.id);
-    const changeMark = change ? (change.status === 'added' ? 'd-add' : 'd-chg') : '';
-    const badge = change ? ` <span class="badge ${changeMark}" title="events +${change.events.added} −${change.events.removed} ~${change.events.changed}">${change.status === 'added' ? 'new' : `±${change.events.added + change.events.removed + change.events.changed}`}</span>` : '';
-    body.push(`<li class="${changeMark}" data-article="${escapeHtml(data.article.id)}" data-status="${escapeHtml(data.article.status)}"><a href="#a-${index}"><span class="aid">${escapeHtml(data.article.id)}</span>${badge}${data.article.title ? `<br><span class="atitle">${escapeHtml(data.article.title)}</span>` : ''}<br><span class="counts muted">${data.sentences.length} sent. · ${data.mentions.length} ment. · ${data.timexes.length} time · ${data.events.length} ev.</span></a></li>`);
+    const change = marks.get(data.article.id);
+    const changeMark = change && change.changes > 0 ? (change.status === 'added' ? 'd-add' : 'd-chg') : '';
+    const badge = change && change.changes > 0 ? ` <span class="badge ${changeMark}" title="${escapeHtml(`${change.changes} changed records${change.status === 'edited' ? ', text edited' : ''}`)}">${change.status === 'added' ? 'new' : `±${change.changes}`}</span>` : '';
+    const flag = data.article.status !== 'ok' ? ` <span class="badge status-${escapeHtml(data.article.status)}" title="${escapeHtml(data.article.reason ?? data.article.status)}">${escapeHtml(data.article.status)}</span>` : '';
+    body.push(`<li class="${changeMark}" data-article="${escapeHtml(data.article.id)}" data-status="${escapeHtml(data.article.status)}" data-changes="${change?.changes ?? 0}"><a href="#a-${index}"><span class="aid">${escapeHtml(data.article.id)}</span>${flag}${badge}${data.article.title ? `<br><span class="atitle">${escapeHtml(data.article.title)}</span>` : ''}<br><span class="counts muted">${data.sentences.length} sent. · ${data.mentions.length} ment. · ${data.timexes.length} time · ${data.events.length} ev.</span></a></li>`);
   });
   body.push('</ol>');
-  if (diff && diff.articles.removed.length > 0) {
-    body.push(`<p class="d-del">Removed articles: ${diff.articles.removed.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}</p>`);
+  if (removedArticles.length > 0) {
+    body.push(`<p class="d-del" id="removed-articles">Removed articles: ${removedArticles.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}</p>`);
   }
   body.push('</nav><main id="article-view">');
   body.push(dataset.articles.length === 0 ? '<p>This dataset has no articles.</p>' : '<noscript>The reading view needs JavaScript (inline, no network).</noscript>');
   body.push('</main></div>');
-  const sections = dataset.articles.map((data, index) => renderArticle(data, index, marks.get(data.article.id) ?? null, Boolean(diff)));
+  const sections = dataset.articles.map((data, index) => renderArticle(data, index, marks.get(data.article.id) ?? null));
   body.push(`<script type="application/json" id="${ARTICLES_DATA_ID}">${jsonForScript(sections)}</script>`);
   return renderPage({ title, style: REPORT_STYLE, body: body.join('\n'), script: REPORT_SCRIPT });
 }
@@ -95,6 +126,8 @@ function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+const LABELS = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+
 function legend(withDiff: boolean): string {
   const items = [
     '<mark class="ent ent-PER">PER</mark> person',
@@ -103,31 +136,70 @@ function legend(withDiff: boolean): string {
     '<mark class="ent ent-MISC">MISC</mark> other name',
     '<span class="tx">time<span class="tx-val">value</span></span> time expression (TIMEX3 value)',
     '<span class="trg">trigger</span> event trigger',
+    '<span class="muted">click a name: all mentions of its entity</span>',
   ];
-  if (withDiff) items.push('<span class="d-add">■ added</span>', '<span class="d-del">■ removed</span>', '<span class="d-chg">■ changed</span>');
+  if (withDiff) items.push('<span class="d-add">■ added</span>', '<span class="d-del">■ removed</span>', '<span class="d-chg">■ changed</span>', '<span class="muted">n / p: next / previous change</span>');
   return `<p id="legend">${items.map((item) => `<span class="legend-item">${item}</span>`).join(' ')}</p>`;
 }
 
-function marksByArticle(diff: DatasetDiff): Map<string, ArticleMarks> {
-  const marks = new Map<string, ArticleMarks>();
-  const textChanged = new Set([...diff.articles.textChanged, ...diff.articles.added]);
-  const of = (article: string): ArticleMarks => {
-    let entry = marks.get(article);
-    if (!entry) {
-      entry = { mentions: new Map(), timexes: new Map(), removedMentions: [], removedTimexes: [], addedEvents: new Set(), changedEvents: new Map(), removedEvents: [], sameText: !textChanged.has(article) };
-      marks.set(article, entry);
-    }
-    return entry;
+function filters(eventTypes: string[], statuses: Map<string, number>): string {
+  const labels = LABELS.map((label) => `<label class="flt"><input type="checkbox" class="label-filter" value="${label}" checked> <mark class="ent ent-${label}">${label}</mark></label>`).join(' ');
+  const types = `<select id="type-filter" aria-label="event type"><option value="">all event types</option>${eventTypes.map((t) => `<option value="${escapeHtml(t)}">${escapeHtml(t)}</option>`).join('')}</select>`;
+  const confidence = '<label class="flt">confidence ≥ <input type="range" id="confidence-filter" min="0" max="1" step="0.05" value="0"> <output id="confidence-value">0.00</output></label>';
+  const statusOptions = ['ok', 'skipped', 'error'].map((s) => `<option value="${s}">${s} (${statuses.get(s) ?? 0})</option>`).join('');
+  const status = `<select id="status-filter" aria-label="article status"><option value="">all statuses</option>${statusOptions}<option value="changed">changed only</option></select>`;
+  return `<p id="filters">Entities ${labels} · Events ${types} ${confidence} · Articles ${status}</p>`;
+}
+
+function tipOf(record: RecordChange): string {
+  if (record.change === 'added') return 'added (not in the older dataset)';
+  if (record.change === 'removed') return `removed: was ${record.summary}`;
+  return `${record.change === 'retyped' ? `retyped (was ${record.oldType})` : 'changed'}: ${record.fields.map(describeFieldChange).join('; ')}`;
+}
+
+function marksOf(diff: ArticleDiff): ArticleMarks {
+  const marks: ArticleMarks = {
+    mentions: new Map(),
+    timexes: new Map(),
+    events: new Map(),
+    entities: new Map(),
+    removedMentions: [],
+    removedTimexes: [],
+    removedEvents: [],
+    removedEntities: [],
+    status: diff.summary.status,
+    changes: diff.records.length,
   };
-  for (const m of diff.mentions.added) of(m.article).mentions.set(spanKey(m), 'd-add');
-  for (const c of diff.mentions.changed) of(c.new.article).mentions.set(spanKey(c.new), 'd-chg');
-  for (const m of diff.mentions.removed) of(m.article).removedMentions.push(m);
-  for (const t of diff.timexes.added) of(t.article).timexes.set(spanKey(t), 'd-add');
-  for (const c of diff.timexes.changed) of(c.new.article).timexes.set(spanKey(c.new), 'd-chg');
-  for (const t of diff.timexes.removed) of(t.article).removedTimexes.push(t);
-  for (const e of diff.events.added) of(e.article.id).addedEvents.add(e.id);
-  for (const c of diff.events.changed) of(c.new.article.id).changedEvents.set(c.new.id, c);
-  for (const e of diff.events.removed) of(e.article.id).removedEvents.push(e);
+  const mark = (record: RecordChange): DiffMark => (record.change === 'added' ? 'd-add' : record.change === 'removed' ? 'd-del' : 'd-chg');
+  const placed = (span: { start: number; end: number }, text: string): { start: number; end: number } | null => {
+    const mapped = diff.map.mapSpan(span);
+    return diff.newText !== null && diff.newText.slice(mapped.start, mapped.end) === text ? mapped : null;
+  };
+  for (const record of diff.records) {
+    const entry = { mark: mark(record), tip: tipOf(record) };
+    if (record.kind === 'mentions') {
+      if (record.new) marks.mentions.set(spanKey(record.new as unknown as MentionRow), entry);
+      else {
+        const row = record.old as unknown as MentionRow;
+        marks.removedMentions.push({ row, span: placed(row, row.text) });
+      }
+    } else if (record.kind === 'timexes') {
+      if (record.new) marks.timexes.set(spanKey(record.new as unknown as TimexRow), entry);
+      else {
+        const row = record.old as unknown as TimexRow;
+        marks.removedTimexes.push({ row, span: placed(row, row.text) });
+      }
+    } else if (record.kind === 'events') {
+      if (record.new) marks.events.set((record.new as unknown as EventRecord).id, { ...entry, record });
+      else {
+        const row = record.old as unknown as EventRecord;
+        marks.removedEvents.push({ row, at: diff.newText === null ? null : diff.map.map(row.trigger.start, 'start') });
+      }
+    } else if (record.kind === 'entities') {
+      if (record.new) marks.entities.set((record.new as unknown as EntityRow).id, entry);
+      else marks.removedEntities.push(record.old as unknown as EntityRow);
+    }
+  }
   return marks;
 }
 
@@ -143,26 +215,24 @@ interface Annotation {
   lastClose?: string;
 }
 
-function renderArticle(data: ArticleData, index: number, marks: ArticleMarks | null, withDiff: boolean): string {
+function renderArticle(data: ArticleData, index: number, marks: ArticleMarks | null): string {
   const { article } = data;
   const text = article.text;
-  const canonicalById = new Map(data.entities.map((e) => [e.id, e.canonical]));
+  const entityById = new Map(data.entities.map((e) => [e.id, e]));
   const annotations: Annotation[] = [];
-  for (const m of data.mentions) {
-    const mark = marks?.mentions.get(spanKey(m)) ?? '';
-    const canonical = m.entity ? canonicalById.get(m.entity) : undefined;
-    const tip = `${m.label}${canonical ? ` · ${canonical}` : ''} · score ${m.score}${mark ? ` · ${diffWord(mark)}` : ''}`;
-    annotations.push({ start: m.start, end: m.end, fullEnd: m.end, open: `<mark class="ent ent-${escapeHtml(m.label)} ${mark}" data-label="${escapeHtml(m.label)}" title="${escapeHtml(tip)}">`, close: '</mark>' });
-  }
+  for (const m of data.mentions) annotations.push(mentionAnnotation(m, m.entity ? entityById.get(m.entity) : undefined, marks?.mentions.get(spanKey(m))));
   for (const t of data.timexes) {
-    const mark = marks?.timexes.get(spanKey(t)) ?? '';
-    annotations.push(timexAnnotation(t, mark));
+    if (!isPunctuationOnly(t.text)) annotations.push(timexAnnotation(t, marks?.timexes.get(spanKey(t))));
   }
-  if (marks?.sameText) {
-    for (const m of marks.removedMentions) {
-      annotations.push({ start: m.start, end: m.end, fullEnd: m.end, open: `<mark class="ent ent-${escapeHtml(m.label)} d-del" data-label="${escapeHtml(m.label)}" title="${escapeHtml(`${m.label} · removed`)}">`, close: '</mark>' });
-    }
-    for (const t of marks.removedTimexes) annotations.push(timexAnnotation(t, 'd-del'));
+  const lost: string[] = [];
+  for (const { row, span } of marks?.removedMentions ?? []) {
+    if (span) annotations.push(mentionAnnotation({ ...row, ...span }, undefined, { mark: 'd-del', tip: `removed: was ${row.label} "${row.text}"` }));
+    else lost.push(`<li class="d-del" title="removed">${escapeHtml(row.label)} “${escapeHtml(row.text)}”</li>`);
+  }
+  for (const { row, span } of marks?.removedTimexes ?? []) {
+    if (isPunctuationOnly(row.text)) continue;
+    if (span) annotations.push(timexAnnotation({ ...row, ...span }, { mark: 'd-del', tip: `removed: was ${row.type} ${row.value ?? '?'}` }));
+    else lost.push(`<li class="d-del" title="removed">time “${escapeHtml(row.text)}” ${escapeHtml(row.value ?? '?')}</li>`);
   }
   for (const e of data.events) {
     annotations.push({ start: e.trigger.start, end: e.trigger.end, fullEnd: e.trigger.end, open: `<span class="trg" title="${escapeHtml(`${e.type} · ${e.trigger.lemma}`)}">`, close: '</span>' });
@@ -173,10 +243,10 @@ function renderArticle(data: ArticleData, index: number, marks: ArticleMarks | n
   for (const e of data.events) pushTo(eventsBySentence, e.sentence.index, e);
   const removedBySentence = new Map<number, EventRecord[]>();
   const removedElsewhere: EventRecord[] = [];
-  for (const e of marks?.removedEvents ?? []) {
-    const home = marks?.sameText ? sentences.find((s) => e.trigger.start >= s.start && e.trigger.start < s.end) : undefined;
-    if (home) pushTo(removedBySentence, home.index, e);
-    else removedElsewhere.push(e);
+  for (const { row, at } of marks?.removedEvents ?? []) {
+    const home = at === null ? undefined : sentences.find((s) => at >= s.start && at < s.end);
+    if (home) pushTo(removedBySentence, home.index, row);
+    else removedElsewhere.push(row);
   }
 
   const rows: string[] = [];
@@ -185,16 +255,16 @@ function renderArticle(data: ArticleData, index: number, marks: ArticleMarks | n
     if (sentence.start > cursor && text.slice(cursor, sentence.start).trim() !== '') {
       rows.push(`<div class="row gap"><div class="sent muted">${renderAnnotated(text, cursor, sentence.start, annotations)}</div><div class="events"></div></div>`);
     }
-    const events = (eventsBySentence.get(sentence.index) ?? []).map((e) => renderEvent(e, marks?.addedEvents.has(e.id) ? 'd-add' : marks?.changedEvents.has(e.id) ? 'd-chg' : '', marks?.changedEvents.get(e.id)));
-    for (const removed of removedBySentence.get(sentence.index) ?? []) events.push(renderEvent(removed, 'd-del'));
+    const events = (eventsBySentence.get(sentence.index) ?? []).map((e) => renderEvent(e, marks?.events.get(e.id)));
+    for (const removed of removedBySentence.get(sentence.index) ?? []) events.push(renderEvent(removed, { mark: 'd-del', tip: 'removed (not in the newer dataset)' }));
     rows.push(`<div class="row ${sentence.kind === 'title' ? 'title' : ''}" data-sentence="${sentence.index}"><div class="sent"><span class="sid">${sentence.index >= 0 ? sentence.index : ''}</span>${renderAnnotated(text, sentence.start, sentence.end, annotations)}</div><div class="events">${events.join('')}</div></div>`);
     cursor = Math.max(cursor, sentence.end);
   }
   if (cursor < text.length && text.slice(cursor).trim() !== '') {
     rows.push(`<div class="row gap"><div class="sent muted">${renderAnnotated(text, cursor, text.length, annotations)}</div><div class="events"></div></div>`);
   }
-  if (removedElsewhere.length > 0) {
-    rows.push(`<div class="row"><div class="sent muted">Events of the older dataset no longer found:</div><div class="events">${removedElsewhere.map((e) => renderEvent(e, 'd-del')).join('')}</div></div>`);
+  if (removedElsewhere.length > 0 || lost.length > 0) {
+    rows.push(`<div class="row lost"><div class="sent muted">Records of the older dataset whose text is gone:<ul>${lost.join('')}</ul></div><div class="events">${removedElsewhere.map((e) => renderEvent(e, { mark: 'd-del', tip: 'removed (its text was edited away)' })).join('')}</div></div>`);
   }
 
   const language = article.language ? `${article.language.code} (${article.language.score})` : 'unknown';
@@ -205,33 +275,45 @@ function renderArticle(data: ArticleData, index: number, marks: ArticleMarks | n
     `status <span class="status-${escapeHtml(article.status)}">${escapeHtml(article.status)}</span>${article.reason ? ` — ${escapeHtml(article.reason)}` : ''}`,
     `${data.sentences.length} sentences · ${data.mentions.length} mentions · ${data.entities.length} entities · ${data.timexes.length} time expressions · ${data.events.length} events`,
   ];
-  const entities = data.entities.length > 0 ? `<details class="entities"><summary>Entities (${data.entities.length})</summary><ul>${data.entities.map((e) => `<li><mark class="ent ent-${escapeHtml(e.label)}">${escapeHtml(e.canonical)}</mark> ${escapeHtml(e.label)} · ${e.mentions.length} mention${e.mentions.length > 1 ? 's' : ''}</li>`).join('')}</ul></details>` : '';
-  return `<section class="article${withDiff && marks ? ' has-diff' : ''}" id="a-${index}" data-article="${escapeHtml(article.id)}"><h2>${escapeHtml(article.title ?? article.id)}</h2><p class="meta muted">${meta.join(' · ')}</p>${entities}<div class="reading">${rows.join('\n')}</div></section>`;
+  if (marks?.status === 'edited') meta.push('<span class="d-chg">text edited since the older dataset (aligned)</span>');
+  const entityItems = data.entities.map((e) => {
+    const m = marks?.entities.get(e.id);
+    return `<li><mark class="ent ent-${escapeHtml(e.label)} ${m?.mark ?? ''}" data-entity="${escapeHtml(e.id)}" data-elabel="${escapeHtml(e.label)}" data-label="${escapeHtml(e.label)}" title="${escapeHtml(`${e.label} · ${e.mentions.length} mention${e.mentions.length > 1 ? 's' : ''}${m ? ` · ${m.tip}` : ''}`)}" tabindex="0">${escapeHtml(e.canonical)}</mark> ${escapeHtml(e.label)} · ${e.mentions.length} mention${e.mentions.length > 1 ? 's' : ''}</li>`;
+  });
+  for (const e of marks?.removedEntities ?? []) entityItems.push(`<li><mark class="ent ent-${escapeHtml(e.label)} d-del" title="removed">${escapeHtml(e.canonical)}</mark> ${escapeHtml(e.label)} · removed</li>`);
+  const entities = entityItems.length > 0 ? `<details class="entities" open><summary>Entities (${data.entities.length})</summary><ul>${entityItems.join('')}</ul></details>` : '';
+  return `<section class="article${marks ? ' has-diff' : ''}" id="a-${index}" data-article="${escapeHtml(article.id)}" data-status="${escapeHtml(article.status)}"><h2>${escapeHtml(article.title ?? article.id)}</h2><p class="meta muted">${meta.join(' · ')}</p>${entities}<div class="reading">${rows.join('\n')}</div></section>`;
 }
 
-function timexAnnotation(t: TimexRow, mark: DiffMark): Annotation {
-  const tip = `${t.type} ${t.value ?? '(not normalized)'}${t.mod ? ` mod ${t.mod}` : ''} · anchor ${t.anchor}${mark ? ` · ${diffWord(mark)}` : ''}`;
+/** A mention coloured by its entity's label; its own label, entity and score on hover. */
+function mentionAnnotation(m: Pick<MentionRow, 'start' | 'end' | 'label' | 'score' | 'entity'>, entity: EntityRow | undefined, marked: Marked | undefined): Annotation {
+  const colour = entity?.label ?? m.label;
+  const tip = [`mention ${m.label}`, entity ? `entity ${entity.canonical} (${entity.label})` : 'no entity', `score ${m.score}`, ...(marked ? [marked.tip] : [])].join(' · ');
+  const attributes = [`class="ent ent-${escapeHtml(colour)} ${marked?.mark ?? ''}"`, `data-label="${escapeHtml(m.label)}"`, `data-elabel="${escapeHtml(colour)}"`, entity ? `data-entity="${escapeHtml(entity.id)}"` : '', `title="${escapeHtml(tip)}"`];
+  return { start: m.start, end: m.end, fullEnd: m.end, open: `<mark ${attributes.filter(Boolean).join(' ')}>`, close: '</mark>' };
+}
+
+function timexAnnotation(t: TimexRow, marked: Marked | undefined): Annotation {
+  const tip = `${t.type} ${t.value ?? '(not normalized)'}${t.mod ? ` mod ${t.mod}` : ''} · anchor ${t.anchor}${marked ? ` · ${marked.tip}` : ''}`;
   return {
     start: t.start,
     end: t.end,
     fullEnd: t.end,
-    open: `<span class="tx ${mark}" data-value="${escapeHtml(t.value ?? '')}" data-type="${escapeHtml(t.type)}" title="${escapeHtml(tip)}">`,
+    open: `<span class="tx ${marked?.mark ?? ''}" data-value="${escapeHtml(t.value ?? '')}" data-type="${escapeHtml(t.type)}" title="${escapeHtml(tip)}">`,
     close: '</span>',
     lastClose: `<span class="tx-val" aria-hidden="true">${escapeHtml(t.value ?? '?')}</span></span>`,
   };
 }
 
-function diffWord(mark: DiffMark): string {
-  return mark === 'd-add' ? 'added' : mark === 'd-del' ? 'removed' : mark === 'd-chg' ? 'changed' : '';
-}
-
-function renderEvent(e: EventRecord, mark: DiffMark, change?: EventChange): string {
-  const args = e.arguments.map((arg) => `<li><span class="role">${escapeHtml(arg.role)}</span> <mark class="ent ent-${escapeHtml(arg.label)}">${escapeHtml(arg.canonical)}</mark>${arg.resolved ? ` <span class="muted" title="${escapeHtml(describeArgument(arg))}">(via “${escapeHtml(arg.text)}”)</span>` : ''}</li>`).join('');
+function renderEvent(e: EventRecord, marked?: Marked & { record?: RecordChange }): string {
+  const args = e.arguments.map((arg) => `<li><span class="role">${escapeHtml(arg.role)}</span> <mark class="ent ent-${escapeHtml(arg.label)}"${arg.entity ? ` data-entity="${escapeHtml(arg.entity)}"` : ''} data-elabel="${escapeHtml(arg.label)}" data-label="${escapeHtml(arg.label)}">${escapeHtml(arg.canonical)}</mark>${arg.resolved ? ` <span class="muted" title="${escapeHtml(describeArgument(arg))}">(via “${escapeHtml(arg.text)}”)</span>` : ''}</li>`).join('');
   const time = e.time ? `<div class="ev-time">when <span class="tx-val">${escapeHtml(e.time.value ?? '?')}</span> “${escapeHtml(e.time.text)}”${e.time.mod ? ` ${escapeHtml(e.time.mod)}` : ''}</div>` : '';
-  const place = e.place ? `<div class="ev-place">where <mark class="ent ent-LOC">${escapeHtml(e.place.canonical)}</mark></div>` : '';
+  const place = e.place ? `<div class="ev-place">where <mark class="ent ent-LOC" data-entity="${escapeHtml(e.place.entity)}" data-elabel="LOC" data-label="LOC">${escapeHtml(e.place.canonical)}</mark></div>` : '';
   const flags = [e.polarity !== 'positive' ? e.polarity : '', e.modality !== 'asserted' ? e.modality : ''].filter(Boolean).map((flag) => `<span class="flag">${escapeHtml(flag)}</span>`).join(' ');
-  const changes = change ? `<ul class="ev-changes">${change.changes.map((c) => `<li>${escapeHtml(describeFieldChange(c))}</li>`).join('')}</ul>` : '';
-  return `<div class="ev ${mark}" data-event="${escapeHtml(e.id)}" data-type="${escapeHtml(e.type)}"><div class="ev-head"><span class="ev-type">${escapeHtml(e.type)}</span> “${escapeHtml(e.trigger.text)}” <span class="conf" title="confidence">${escapeHtml(e.confidence.toFixed(2))}</span> ${flags}</div>${args ? `<ul class="ev-args">${args}</ul>` : ''}${time}${place}${changes}</div>`;
+  const record = marked?.record;
+  const changes = record && record.fields.length > 0 ? `<ul class="ev-changes">${record.fields.map((c) => `<li>${escapeHtml(describeFieldChange(c))}</li>`).join('')}</ul>` : '';
+  const mark = marked?.mark ?? '';
+  return `<div class="ev ${mark}" data-event="${escapeHtml(e.id)}" data-type="${escapeHtml(e.type)}" data-conf="${escapeHtml(e.confidence.toFixed(2))}"${marked ? ` title="${escapeHtml(marked.tip)}"` : ''}><div class="ev-head"><span class="ev-type">${escapeHtml(e.type)}</span> “${escapeHtml(e.trigger.text)}” <span class="conf" title="confidence">${escapeHtml(e.confidence.toFixed(2))}</span> ${flags}</div>${args ? `<ul class="ev-args">${args}</ul>` : ''}${time}${place}${changes}</div>`;
 }
 
 /** Renders text[from, to) with the annotations overlapping it, splitting any that cross so that tags nest. */
@@ -338,36 +420,138 @@ mark.d-del, .tx.d-del { outline: 2px dotted var(--del); opacity: .6; text-decora
 .ev-changes { margin: .2rem 0 0 1rem; padding: 0; color: var(--chg); }
 .status-error { color: var(--del); font-weight: 600; }
 .status-skipped { color: var(--chg); }
+#filters { margin: .4rem 0 0; font-size: .9em; }
+#filters select, #change-nav button { font: inherit; font-size: .95em; }
+.flt { white-space: nowrap; margin-right: .3rem; }
+${LABELS.map((l) => `.off-${l} .sent mark.ent[data-elabel="${l}"] { background: none; border-bottom-color: transparent; }`).join('\n')}
+mark.ent[data-entity] { cursor: pointer; }
+#article-view.focusing .sent mark.ent:not(.focus) { opacity: .35; }
+mark.ent.focus { box-shadow: 0 0 0 2px #111; }
+.ev.hidden-by-filter { display: none; }
+.current-change { box-shadow: 0 0 0 3px #f59e0b !important; }
+.row.lost ul { margin: .2rem 0 0 1rem; padding: 0; }
+#article-list .badge.status-error { color: var(--del); }
+#article-list .badge.status-skipped { color: var(--chg); }
 details.entities { margin: .3rem 0 .6rem; font-size: .9em; }
 details.entities ul { columns: 2; }
 @media (max-width: 60rem) { #layout { grid-template-columns: 1fr; } nav { position: static; max-height: 16rem; } .row { grid-template-columns: 1fr; } }
 `;
 
 /**
- * Navigation: puts the selected article's section (already escaped HTML from the JSON block) into the view; the hash
- * names it (`#a-12`). A select and a filter over the list.
+ * The page's behaviour: puts the selected article's section (already escaped HTML from the JSON block) into the
+ * view, the hash naming it (`#a-12`); filters (entity labels, event type, confidence, article status and text);
+ * a click on a name highlights every mention of its entity; `n`/`p` (or `j`/`k`, or the buttons) step through
+ * the changes of the article, then on to the next changed article.
  */
 const REPORT_SCRIPT = `(function () {
   var sections = JSON.parse(document.getElementById('${ARTICLES_DATA_ID}').textContent);
   var view = document.getElementById('article-view');
   var select = document.getElementById('article-select');
   var filter = document.getElementById('article-filter');
+  var typeFilter = document.getElementById('type-filter');
+  var confFilter = document.getElementById('confidence-filter');
+  var confValue = document.getElementById('confidence-value');
+  var statusFilter = document.getElementById('status-filter');
+  var labelBoxes = Array.prototype.slice.call(document.querySelectorAll('.label-filter'));
+  var changePos = document.getElementById('change-pos');
   var items = Array.prototype.slice.call(document.querySelectorAll('#article-list li'));
-  function show(id) {
-    var index = /^a-\\d+$/.test(id) ? Number(id.slice(2)) : 0;
-    if (!(index < sections.length)) index = 0;
+  var current = -1;
+  var changeIndex = -1;
+  var CHANGE_SELECTOR = '.sent .d-add, .sent .d-chg, .sent .d-del, .ev.d-add, .ev.d-chg, .ev.d-del, .entities .d-add, .entities .d-chg, .entities .d-del, .row.lost li';
+  function applyFilters() {
+    labelBoxes.forEach(function (box) { view.classList.toggle('off-' + box.value, !box.checked); });
+    var type = typeFilter.value;
+    var min = Number(confFilter.value);
+    confValue.textContent = min.toFixed(2);
+    Array.prototype.forEach.call(view.querySelectorAll('.ev'), function (ev) {
+      ev.classList.toggle('hidden-by-filter', (type !== '' && ev.getAttribute('data-type') !== type) || Number(ev.getAttribute('data-conf')) < min);
+    });
+    var query = filter.value.toLowerCase();
+    var status = statusFilter.value;
+    items.forEach(function (li) {
+      var byText = query !== '' && li.textContent.toLowerCase().indexOf(query) < 0;
+      var byStatus = status === 'changed' ? li.getAttribute('data-changes') === '0' : status !== '' && li.getAttribute('data-status') !== status;
+      li.classList.toggle('hidden-by-filter', byText || byStatus);
+    });
+  }
+  function show(index) {
     if (sections.length === 0) return;
+    if (!(index >= 0 && index < sections.length)) index = 0;
+    current = index;
+    changeIndex = -1;
     view.innerHTML = sections[index];
     view.firstElementChild.classList.add('current');
+    view.classList.remove('focusing');
     items.forEach(function (li, i) { li.querySelector('a').classList.toggle('current', i === index); });
     select.value = 'a-' + index;
+    applyFilters();
+    updatePosition();
     window.scrollTo(0, 0);
   }
-  select.addEventListener('change', function () { location.hash = select.value; });
-  filter.addEventListener('input', function () {
-    var query = filter.value.toLowerCase();
-    items.forEach(function (li) { li.classList.toggle('hidden-by-filter', query !== '' && li.textContent.toLowerCase().indexOf(query) < 0); });
+  function fromHash() {
+    var id = location.hash.slice(1);
+    show(/^a-\\d+$/.test(id) ? Number(id.slice(2)) : 0);
+  }
+  function changes() { return Array.prototype.slice.call(view.querySelectorAll(CHANGE_SELECTOR)); }
+  function updatePosition() {
+    if (!changePos) return;
+    var list = changes();
+    changePos.textContent = list.length === 0 ? 'no change here' : (changeIndex < 0 ? list.length + ' change' + (list.length > 1 ? 's' : '') + ' here' : 'change ' + (changeIndex + 1) + ' / ' + list.length);
+  }
+  function mark(index) {
+    var list = changes();
+    list.forEach(function (el) { el.classList.remove('current-change'); });
+    changeIndex = index;
+    var el = list[index];
+    if (el) {
+      el.classList.add('current-change');
+      el.scrollIntoView({ block: 'center' });
+    }
+    updatePosition();
+  }
+  function changedArticle(from, step) {
+    for (var k = 1; k <= items.length; k++) {
+      var i = ((from + step * k) % items.length + items.length) % items.length;
+      if (items[i].getAttribute('data-changes') !== '0') return i;
+    }
+    return -1;
+  }
+  function step(direction) {
+    var list = changes();
+    var next = changeIndex + direction;
+    if (changeIndex < 0 && direction < 0) next = list.length - 1;
+    if (next >= 0 && next < list.length) { mark(next); return; }
+    var target = changedArticle(current, direction);
+    if (target < 0) return;
+    history.replaceState(null, '', '#a-' + target);
+    show(target);
+    var count = changes().length;
+    if (count > 0) mark(direction > 0 ? 0 : count - 1);
+  }
+  function focusEntity(id) {
+    var on = id !== null && view.getAttribute('data-focus') !== id;
+    if (on) view.setAttribute('data-focus', id); else view.removeAttribute('data-focus');
+    view.classList.toggle('focusing', on);
+    Array.prototype.forEach.call(view.querySelectorAll('mark.ent'), function (m) { m.classList.toggle('focus', on && m.getAttribute('data-entity') === id); });
+  }
+  view.addEventListener('click', function (event) {
+    var target = event.target.closest ? event.target.closest('mark[data-entity]') : null;
+    if (target) focusEntity(target.getAttribute('data-entity'));
   });
-  window.addEventListener('hashchange', function () { show(location.hash.slice(1)); });
-  show(location.hash.slice(1));
+  select.addEventListener('change', function () { location.hash = select.value; });
+  [filter, typeFilter, confFilter, statusFilter].forEach(function (el) { el.addEventListener('input', applyFilters); el.addEventListener('change', applyFilters); });
+  labelBoxes.forEach(function (box) { box.addEventListener('change', applyFilters); });
+  var prev = document.getElementById('prev-change');
+  var next = document.getElementById('next-change');
+  if (prev) prev.addEventListener('click', function () { step(-1); });
+  if (next) next.addEventListener('click', function () { step(1); });
+  document.addEventListener('keydown', function (event) {
+    var tag = event.target && event.target.tagName;
+    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'n' || event.key === 'j') { step(1); event.preventDefault(); }
+    else if (event.key === 'p' || event.key === 'k') { step(-1); event.preventDefault(); }
+    else if (event.key === 'Escape') focusEntity(null);
+  });
+  window.addEventListener('hashchange', fromHash);
+  fromHash();
 })();`;

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/audit/dataset.js';
-import { diffDatasets } from '../../src/audit/diff.js';
+import { diffDatasetDirs, diffDatasets, type DiffReport, type RecordChange, type RecordKind } from '../../src/audit/diff.js';
 import { formatDiffHtml, formatDiffText } from '../../src/audit/diff-format.js';
 import { resolveConfig } from '../../src/config.js';
 import { Pipeline } from '../../src/pipeline.js';
@@ -75,66 +77,82 @@ function newSide(): FixtureArticle[] {
   return [a, b, c];
 }
 
+const records = (diff: DiffReport, kind: RecordKind, change?: RecordChange['change']): RecordChange[] => diff.records.filter((r) => r.kind === kind && (change === undefined || r.change === change));
+const ids = (rows: RecordChange[]): Array<string | null> => rows.map((r) => r.id);
+
 describe('diffDatasets on hand-written datasets', () => {
   it('finds no difference between a dataset and itself', async () => {
     const dir = await writeDataset(path.join(work, 'same'), oldSide());
     const diff = diffDatasets(await loadDataset(dir), await loadDataset(dir));
     expect(diff.identical).toBe(true);
-    expect(diff.events.unchanged).toBe(5);
+    expect(diff.mode).toBe('same-texts');
+    expect(diff.counts.events).toEqual({ old: 5, new: 5, added: 0, removed: 0, changed: 0, retyped: 0, unchanged: 5 });
     expect(diff.perArticle).toEqual([]);
+    expect(diff.records).toEqual([]);
     expect(formatDiffText(diff)).toContain('identical');
   });
 
-  it('aligns events by id, position and trigger and reports field-level changes', async () => {
+  it('pairs events by span and type, then by span across types, and reports field-level changes', async () => {
     const oldDir = await writeDataset(path.join(work, 'old'), oldSide());
     const newDir = await writeDataset(path.join(work, 'new'), newSide());
     const diff = diffDatasets(await loadDataset(oldDir), await loadDataset(newDir), { confidenceThreshold: 0.05 });
     expect(diff.identical).toBe(false);
-    expect(diff.articles.added).toEqual(['c.txt']);
-    expect(diff.events.added.map((e) => e.id)).toEqual(['ev_found']);
-    expect(diff.events.removed.map((e) => e.id)).toEqual(['ev_probe']);
-    // ev_said moved id with a confidence change under the threshold: aligned, and unchanged.
-    expect(diff.events.unchanged).toBe(1);
-    const changed = new Map(diff.events.changed.map((c) => [c.new.id, c]));
+    expect(diff.articles).toMatchObject({ old: 2, new: 3, added: 1, removed: 0, edited: 0, sameText: 2 });
+    expect(ids(records(diff, 'events', 'added'))).toEqual(['ev_found']);
+    expect(ids(records(diff, 'events', 'removed'))).toEqual(['ev_probe']);
+    // ev_said got a new id at the same place, with a confidence move under the threshold: paired, unchanged.
+    expect(diff.counts.events).toEqual({ old: 5, new: 5, added: 1, removed: 1, changed: 2, retyped: 1, unchanged: 1 });
+    const changed = new Map(records(diff, 'events').filter((r) => r.change === 'changed' || r.change === 'retyped').map((r) => [r.id, r]));
     expect([...changed.keys()].sort()).toEqual(['ev_leave', 'ev_meet_v2', 'ev_nominate']);
     const leave = changed.get('ev_leave')!;
-    expect(leave.match).toBe('id');
-    expect(leave.changes.map((c) => c.field)).toEqual(['arguments', 'time.value']);
-    expect(leave.changes[0]!.old).toEqual(['organization=Tesla (ORG) "Tesla" [25,30)']);
-    expect(leave.changes[0]!.new).toEqual([]);
-    expect(leave.changes[1]).toEqual({ field: 'time.value', old: '2022-07-13', new: '2022-07' });
+    expect(leave.match).toBe('identity');
+    expect(leave.fields.map((c) => c.field)).toEqual(['arguments', 'time.value']);
+    expect(leave.fields[0]!.old).toEqual(['organization=Tesla (ORG) "Tesla" [25,30)']);
+    expect(leave.fields[0]!.new).toEqual([]);
+    expect(leave.fields[1]).toEqual({ field: 'time.value', old: '2022-07-13', new: '2022-07' });
     const meet = changed.get('ev_meet_v2')!;
-    expect(meet.match).toBe('trigger');
-    expect(meet.changes).toEqual([{ field: 'type', old: 'Contact.Meet', new: 'Contact.Statement' }]);
-    expect(changed.get('ev_nominate')!.changes).toEqual([{ field: 'confidence', old: 0.8, new: 0.95 }]);
+    expect(meet).toMatchObject({ change: 'retyped', match: 'span', oldType: 'Contact.Meet', type: 'Contact.Statement', oldId: 'ev_meet' });
+    expect(meet.fields).toEqual([{ field: 'type', old: 'Contact.Meet', new: 'Contact.Statement' }]);
+    expect(changed.get('ev_nominate')!.fields).toEqual([{ field: 'confidence', old: 0.8, new: 0.95 }]);
 
-    expect(diff.mentions.added.map((m) => m.text)).toEqual(['Altman']);
-    expect(diff.mentions.removed.map((m) => m.text)).toEqual(['Musk']);
-    expect(diff.mentions.changed.map((c) => [c.new.text, c.changes])).toEqual([['Paris', [{ field: 'label', old: 'LOC', new: 'ORG' }]]]);
-    expect(diff.timexes.changed.map((c) => c.changes)).toEqual([[{ field: 'value', old: '2021-08', new: '2021-08-01' }]]);
-    expect(diff.entities.added.map((e) => e.canonical)).toEqual(['Altman']);
-    expect(diff.entities.removed.map((e) => e.canonical)).toEqual(['Musk']);
+    expect(records(diff, 'mentions', 'added').map((m) => (m.new as { text: string }).text)).toEqual(['Altman']);
+    expect(records(diff, 'mentions', 'removed').map((m) => (m.old as { text: string }).text)).toEqual(['Musk']);
+    const paris = records(diff, 'mentions', 'retyped');
+    expect(paris.map((c) => [(c.new as { text: string }).text, c.fields])).toEqual([['Paris', [{ field: 'label', old: 'LOC', new: 'ORG' }]]]);
+    expect(records(diff, 'timexes', 'changed').map((c) => c.fields)).toEqual([[{ field: 'value', old: '2021-08', new: '2021-08-01' }]]);
+    expect(records(diff, 'entities', 'added').map((e) => (e.new as { canonical: string }).canonical)).toEqual(['Altman']);
+    expect(records(diff, 'entities', 'removed').map((e) => (e.old as { canonical: string }).canonical)).toEqual(['Musk']);
 
-    const perType = new Map(diff.perType.map((t) => [t.type, t]));
-    expect(perType.get('Contact.Statement')).toMatchObject({ old: 1, new: 2, added: 0, removed: 0, changed: 1 });
-    expect(perType.get('Contact.Meet')).toMatchObject({ old: 1, new: 0 });
+    const perType = new Map(diff.perType.events.map((t) => [t.type, t]));
+    expect(perType.get('Contact.Statement')).toMatchObject({ old: 1, new: 2, added: 0, removed: 0, changed: 0, unchanged: 1, retypedIn: 1, retypedOut: 0 });
+    expect(perType.get('Contact.Meet')).toMatchObject({ old: 1, new: 0, retypedOut: 1 });
     expect(perType.get('Justice.Investigate')).toMatchObject({ old: 1, new: 0, removed: 1 });
-    expect(diff.perArticle.map((a) => [a.article, a.status, a.events])).toEqual([
-      ['a.txt', 'same-text', { old: 4, new: 3, added: 0, removed: 1, changed: 2 }],
-      ['b.txt', 'same-text', { old: 1, new: 1, added: 0, removed: 0, changed: 1 }],
-      ['c.txt', 'added', { old: 0, new: 1, added: 1, removed: 0, changed: 0 }],
+    expect(perType.get('Justice.Investigate')!.examples).toEqual([expect.stringContaining('- Justice.Investigate "enquête"')]);
+    expect(diff.perArticle.map((a) => [a.article, a.status, a.counts.events])).toEqual([
+      ['a.txt', 'same-text', { old: 4, new: 3, added: 0, removed: 1, changed: 1, retyped: 1, unchanged: 1 }],
+      ['b.txt', 'same-text', { old: 1, new: 1, added: 0, removed: 0, changed: 1, retyped: 0, unchanged: 0 }],
+      ['c.txt', 'added', { old: 0, new: 1, added: 1, removed: 0, changed: 0, retyped: 0, unchanged: 0 }],
     ]);
 
     const text = formatDiffText(diff);
+    // The summary leads: counts per kind, then per type, then the records.
+    expect(text.indexOf('unchanged')).toBeLessThan(text.indexOf('events per type'));
+    expect(text.indexOf('events per type')).toBeLessThan(text.indexOf('records ('));
     expect(text).toContain('time.value: 2022-07-13 → 2022-07');
     expect(text).toContain('type: Contact.Meet → Contact.Statement');
-    expect(text).toContain('(was ev_meet, matched by trigger)');
-    expect(text).toContain('- ev_probe Justice.Investigate');
+    expect(text).toContain('(was Contact.Meet)');
+    expect(text).toContain('- events ev_probe Justice.Investigate');
   });
 
   it('honours the confidence threshold', async () => {
     const diff = diffDatasets(await loadDataset(path.join(work, 'old')), await loadDataset(path.join(work, 'new')), { confidenceThreshold: 0.2 });
-    expect(diff.events.changed.map((c) => c.new.id).sort()).toEqual(['ev_leave', 'ev_meet_v2']);
+    expect(ids(records(diff, 'events').filter((r) => r.change === 'changed' || r.change === 'retyped')).sort()).toEqual(['ev_leave', 'ev_meet_v2']);
+  });
+
+  it('gives the same result streaming from the folders as from memory', async () => {
+    const fromMemory = diffDatasets(await loadDataset(path.join(work, 'old')), await loadDataset(path.join(work, 'new')));
+    const streamed = await diffDatasetDirs(path.join(work, 'old'), path.join(work, 'new'));
+    expect({ ...streamed, old: '', new: '' }).toEqual({ ...fromMemory, old: '', new: '' });
   });
 
   it('escapes article content in the HTML diff', async () => {
@@ -146,6 +164,13 @@ describe('diffDatasets on hand-written datasets', () => {
     const html = formatDiffHtml(diffDatasets(await loadDataset(oldDir), await loadDataset(newDir)));
     expect(html).not.toContain('<script>window');
     expect(html).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+  });
+
+  it('names the file and line of a row out of article order', async () => {
+    const dir = await writeDataset(path.join(work, 'unordered'), oldSide());
+    const mentions = (await fs.readFile(path.join(dir, 'mentions.jsonl'), 'utf8')).trimEnd().split('\n');
+    await fs.writeFile(path.join(dir, 'mentions.jsonl'), `${[mentions[mentions.length - 1], ...mentions.slice(0, -1)].join('\n')}\n`);
+    await expect(diffDatasetDirs(path.join(work, 'old'), dir)).rejects.toThrow(/mentions\.jsonl:\d+: row for article "[ab]\.txt"/);
   });
 });
 
@@ -163,9 +188,12 @@ describe('chronique diff exit status (as diff(1))', () => {
     const htmlFile = path.join(work, 'diff.html');
     const different = cli('diff', path.join(work, 'old'), path.join(work, 'new'), '--json', '--html', htmlFile);
     expect(different.status).toBe(1);
-    const json = JSON.parse(different.stdout) as { identical: boolean; events: { removed: Array<{ id: string }> } };
+    const json = JSON.parse(different.stdout) as DiffReport;
     expect(json.identical).toBe(false);
-    expect(json.events.removed.map((e) => e.id)).toEqual(['ev_probe']);
+    expect(ids(records(json, 'events', 'removed'))).toEqual(['ev_probe']);
+    const ajv = new Ajv({ strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(REPO, 'schema/diff.schema.json'), 'utf8')) as object);
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
 
     expect(cli('diff', path.join(work, 'old'), path.join(work, 'does-not-exist')).status).toBe(2);
     expect(cli('diff', path.join(work, 'old')).status).toBe(2);
@@ -173,7 +201,7 @@ describe('chronique diff exit status (as diff(1))', () => {
 
   it('writes a readable HTML page with --html', async () => {
     const html = await fs.readFile(path.join(work, 'diff.html'), 'utf8');
-    expect(html).toContain('id="events-removed"');
+    expect(html).toContain('id="records"');
     expect(html).toContain('time.value: 2022-07-13 → 2022-07');
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
   });
@@ -195,8 +223,8 @@ describe('diff of two runs with different configurations', () => {
     const frEn = await run(['fr', 'en'], path.join(work, 'run-fr-en'));
     const diff = diffDatasets(await loadDataset(frOnly), await loadDataset(frEn));
     expect(diff.identical).toBe(false);
-    expect(diff.articles.changed).toEqual([{ id: 'en.txt', changes: expect.arrayContaining([{ field: 'status', old: 'skipped', new: 'ok' }]) }]);
-    expect(diff.sentences.added).toBeGreaterThanOrEqual(2);
+    expect(diff.perArticle.map((a) => [a.article, a.metadata])).toEqual([['en.txt', expect.arrayContaining([{ field: 'status', old: 'skipped', new: 'ok' }])]]);
+    expect(diff.counts.sentences.added).toBeGreaterThanOrEqual(2);
     expect(diff.perArticle.map((a) => a.article)).toEqual(['en.txt']);
     expect(cli('diff', frOnly, frEn).status).toBe(1);
   });

@@ -102,7 +102,7 @@ describe('buildReport', () => {
     expect([...section.querySelectorAll('.ev.d-add')].map((e) => e.getAttribute('data-type'))).toEqual(['Justice.Investigate']);
     expect([...section.querySelectorAll('.ev.d-del')].map((e) => e.getAttribute('data-type'))).toEqual(['Contact.Statement']);
     expect(section.querySelector('.ev.d-chg .ev-changes')!.textContent).toContain('confidence: 0.5 → 0.9');
-    expect(document.querySelector('#diff-summary')!.textContent).toContain('+1');
+    expect(document.querySelector('#diff-summary')!.textContent).toContain('records +2 −1 ~2 in 1 article');
     expect(document.querySelector(`#article-list li.d-chg`)).not.toBeNull();
   });
 });
