@@ -281,7 +281,7 @@ function renderArticle(data: ArticleData, index: number, marks: ArticleMarks | n
     return `<li><mark class="ent ent-${escapeHtml(e.label)} ${m?.mark ?? ''}" data-entity="${escapeHtml(e.id)}" data-elabel="${escapeHtml(e.label)}" data-label="${escapeHtml(e.label)}" title="${escapeHtml(`${e.label} · ${e.mentions.length} mention${e.mentions.length > 1 ? 's' : ''}${m ? ` · ${m.tip}` : ''}`)}" tabindex="0">${escapeHtml(e.canonical)}</mark> ${escapeHtml(e.label)} · ${e.mentions.length} mention${e.mentions.length > 1 ? 's' : ''}</li>`;
   });
   for (const e of marks?.removedEntities ?? []) entityItems.push(`<li><mark class="ent ent-${escapeHtml(e.label)} d-del" title="removed">${escapeHtml(e.canonical)}</mark> ${escapeHtml(e.label)} · removed</li>`);
-  const entities = entityItems.length > 0 ? `<details class="entities" open><summary>Entities (${data.entities.length})</summary><ul>${entityItems.join('')}</ul></details>` : '';
+  const entities = entityItems.length > 0 ? `<details class="entities"><summary>Entities (${data.entities.length})</summary><ul>${entityItems.join('')}</ul></details>` : '';
   return `<section class="article${marks ? ' has-diff' : ''}" id="a-${index}" data-article="${escapeHtml(article.id)}" data-status="${escapeHtml(article.status)}"><h2>${escapeHtml(article.title ?? article.id)}</h2><p class="meta muted">${meta.join(' · ')}</p>${entities}<div class="reading">${rows.join('\n')}</div></section>`;
 }
 

@@ -57,13 +57,13 @@ afterAll(async () => {
 type Keyed = { type: string; key: string; content: string };
 
 /** Every record of a dataset as (type, identity key, compared content), independent of src/audit/diff.ts. */
-function keyed(data: LoadedDataset, kind: RecordKind): Keyed[] {
+function keyed(data: LoadedDataset, kind: RecordKind, withScores = false): Keyed[] {
   const out: Keyed[] = [];
   const canonical = (a: ArticleData, id: string | null): string | null => (id === null ? null : (a.entities.find((e) => e.id === id)?.canonical ?? id));
   for (const a of data.articles) {
     const id = a.article.id;
     if (kind === 'sentences') for (const s of a.sentences) out.push({ type: s.kind, key: `${id}|${s.start}|${s.end}`, content: s.text });
-    if (kind === 'mentions') for (const m of a.mentions) out.push({ type: m.label, key: `${id}|${m.start}|${m.end}`, content: JSON.stringify([m.text, m.sentence, m.source, canonical(a, m.entity)]) });
+    if (kind === 'mentions') for (const m of a.mentions) out.push({ type: m.label, key: `${id}|${m.start}|${m.end}`, content: JSON.stringify([m.text, m.sentence, m.source, canonical(a, m.entity), withScores ? m.score : 0]) });
     if (kind === 'timexes') for (const t of a.timexes) out.push({ type: t.type, key: `${id}|${t.start}|${t.end}`, content: JSON.stringify([t.text, t.value, t.mod, t.granularity, t.anchor, t.sentence]) });
     if (kind === 'entities') for (const e of a.entities) out.push({ type: e.label, key: `${id}|${e.canonical}`, content: JSON.stringify(e.mentions) });
     if (kind === 'events') {
@@ -71,7 +71,7 @@ function keyed(data: LoadedDataset, kind: RecordKind): Keyed[] {
         const args = e.arguments.map((arg) => `${arg.role}|${arg.canonical}|${arg.label}|${arg.text}|${arg.start}|${arg.end}`).sort();
         const time = e.time && [e.time.value, e.time.type, e.time.mod, e.time.text];
         const place = e.place && [e.place.canonical, e.place.start, e.place.end];
-        out.push({ type: e.type, key: `${id}|${e.trigger.start}|${e.trigger.end}`, content: JSON.stringify([e.trigger.text, e.trigger.lemma, args, time, place, e.polarity, e.modality, e.sentence.index]) });
+        out.push({ type: e.type, key: `${id}|${e.trigger.start}|${e.trigger.end}`, content: JSON.stringify([e.trigger.text, e.trigger.lemma, args, time, place, e.polarity, e.modality, e.sentence.index, withScores ? e.confidence : 0]) });
       }
     }
   }
@@ -111,6 +111,16 @@ describe.each(SWAPS)('diff $name on the same corpus', (swap) => {
       expect(actual).toEqual(expected);
     });
   }
+
+  it('counts a confidence or score move as a change at threshold 0, as the direct comparison does', async () => {
+    const strict = await diffDatasetDirs(path.join(work, swap.old), path.join(work, swap.new), { confidenceThreshold: 0 });
+    for (const kind of ['events', 'mentions'] as const) {
+      const before = keyed(runs.get(swap.old)!, kind, true);
+      const after = new Map(keyed(runs.get(swap.new)!, kind, true).map((r) => [`${r.type}|${r.key}`, r.content]));
+      const differing = before.filter((r) => after.has(`${r.type}|${r.key}`) && after.get(`${r.type}|${r.key}`) !== r.content).length;
+      expect(strict.counts[kind].changed, kind).toBe(differing);
+    }
+  });
 
   it('shows examples for the types that changed', () => {
     const diff = diffs.get(swap.name)!;

@@ -108,6 +108,7 @@ describe('the report as an audit tool', () => {
     await page.keyboard.press('Escape');
     expect(await page.locator('section.current .sent mark.ent.focus').count()).toBe(0);
     // Clicking a name in the entity list works too.
+    await page.locator('section.current details.entities summary').click();
     await page.locator(`section.current details.entities mark[data-entity="${musk.id}"]`).click();
     expect(await page.locator('section.current .sent mark.ent.focus').count()).toBe(musk.mentions.length);
     expect(errors).toEqual([]);
