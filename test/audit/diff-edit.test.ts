@@ -12,7 +12,8 @@ import { loadDataset, type LoadedDataset } from '../../src/audit/dataset.js';
 import { diffDatasetDirs, type DiffReport, type RecordChange } from '../../src/audit/diff.js';
 import { formatDiffText } from '../../src/audit/diff-format.js';
 import { resolveConfig } from '../../src/config.js';
-import { Pipeline, defaultStages, runCorpus } from '../../src/pipeline.js';
+import { Pipeline, defaultStages } from '../../src/pipeline.js';
+import { runCorpus } from '../../src/runner/run-corpus.js';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');
 const SEED = 'karpathy-2024-03.txt';

@@ -11,7 +11,8 @@ import { loadDataset, type ArticleData, type LoadedDataset } from '../../src/aud
 import { diffDatasetDirs, type DiffReport, type RecordKind } from '../../src/audit/diff.js';
 import { formatDiffText } from '../../src/audit/diff-format.js';
 import { resolveConfig } from '../../src/config.js';
-import { Pipeline, defaultStages, runCorpus } from '../../src/pipeline.js';
+import { Pipeline, defaultStages } from '../../src/pipeline.js';
+import { runCorpus } from '../../src/runner/run-corpus.js';
 import { writeGeneratedCorpus } from '../helpers/generated-corpus.js';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');

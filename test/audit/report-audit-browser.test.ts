@@ -17,7 +17,8 @@ import { loadDataset, type LoadedDataset } from '../../src/audit/dataset.js';
 import { diffArticle } from '../../src/audit/diff.js';
 import { buildReport } from '../../src/audit/report.js';
 import { resolveConfig } from '../../src/config.js';
-import { Pipeline, defaultStages, runCorpus } from '../../src/pipeline.js';
+import { Pipeline, defaultStages } from '../../src/pipeline.js';
+import { runCorpus } from '../../src/runner/run-corpus.js';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');
 const SCREENSHOTS = path.join(REPO, 'test', '.tmp');
