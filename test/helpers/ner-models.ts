@@ -8,6 +8,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 /** The committed tiny foreign-label fixture (context-free, known labels). */
 export const FOREIGN_MODEL_DIR = path.join(ROOT, 'test', 'fixtures', 'foreign-model');
 
+/** A real CamemBERT-architecture export with random weights (`python -m training.byo --out test/fixtures/camembert-random`). */
+export const CAMEMBERT_MODEL_DIR = path.join(ROOT, 'test', 'fixtures', 'camembert-random');
+
 /**
  * The shipped model folder, or null while it has not landed. `CHRONIQUE_TEST_NER_MODEL` points the
  * shipped-model tests at another folder (e.g. a freshly exported candidate).
