@@ -8,9 +8,8 @@
  * With `--concurrency-sweep`: full-run time at concurrency 1, 2 and 4.
  *
  *   npx tsx bench/incremental-bench.ts [--scale 4] [--concurrency 2] [--rss] [--concurrency-sweep] [--no-ner]
- *                                      [--stages default|full] [--model <dir>]
- * `--stages full` lists every stage explicitly (language, segment, entities, dates, cluster, events), for use while
- * `defaultStages()` does not have them all yet; `--model` points the entities stage at a model folder.
+ *                                      [--model <dir>]
+ * `--model` points the ner stage at another model folder.
  */
 import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -21,12 +20,6 @@ import { parseArgs } from 'node:util';
 import { resolveConfig, type ChroniqueConfig } from '../src/config.js';
 import { Pipeline, defaultStages } from '../src/pipeline.js';
 import { runCorpus, type RunOptions, type RunSummary } from '../src/runner/run-corpus.js';
-import { datesStage } from '../src/stages/dates.js';
-import { createEntitiesStage } from '../src/stages/entities.js';
-import { clusterStage, createEventsStage } from '../src/stages/events.js';
-import { languageStage } from '../src/stages/language.js';
-import { segmentStage } from '../src/stages/segment.js';
-import type { Stage } from '../src/stages/stage.js';
 import { ensureBenchCorpus, SCALES, type Scale } from './corpus.js';
 
 const { values: args } = parseArgs({
@@ -36,19 +29,12 @@ const { values: args } = parseArgs({
     'concurrency-sweep': { type: 'boolean', default: false },
     'no-ner': { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '2' },
-    stages: { type: 'string', default: 'default' },
     model: { type: 'string' },
     // Internal: the child process of --rss (one full run, then its peak RSS as JSON on stdout).
     'rss-child': { type: 'string' },
     'rss-out': { type: 'string' },
   },
 });
-
-function benchStages(): Stage[] {
-  if (args.stages === 'default') return defaultStages();
-  if (args.stages === 'full') return [languageStage, segmentStage, createEntitiesStage(), datesStage, clusterStage, createEventsStage()];
-  throw new Error('--stages must be default or full');
-}
 
 /** The ×1 replica copied `copies` times (r01 … rNN), so that every article keeps a distinct id. */
 async function replicate(baseReplica: string, dir: string, copies: number): Promise<void> {
@@ -84,7 +70,7 @@ async function main(): Promise<void> {
   const total = await countFiles(corpus);
   console.log(`corpus: ${total} files (bench corpus ×${scale}, copied to ${corpus}); concurrency ${concurrency}${args['no-ner'] ? '; NER disabled' : ''}`);
 
-  const pipeline = await Pipeline.create(benchConfig(concurrency), benchStages());
+  const pipeline = await Pipeline.create(benchConfig(concurrency), defaultStages());
   console.log(`stages: ${pipeline.stages.map((s) => s.name).join(', ')}`);
   const full = await timedRun(pipeline, corpus, out, 'rebuild');
   console.log(`full run:      ${seconds(full.wallMs)} (${full.processed} processed, ok ${full.ok}, skipped ${full.skipped}, error ${full.error}; ${(full.articles / (full.wallMs / 1000)).toFixed(1)} articles/s; stages: ${stageLine(full)})`);
@@ -108,7 +94,7 @@ async function main(): Promise<void> {
 
   if (args['concurrency-sweep']) {
     for (const level of [1, 2, 4]) {
-      const swept = await Pipeline.create(benchConfig(level), benchStages());
+      const swept = await Pipeline.create(benchConfig(level), defaultStages());
       const summary = await timedRun(swept, corpus, path.join(work, `out-c${level}`), 'rebuild');
       await swept.dispose();
       console.log(`concurrency ${level}: ${seconds(summary.wallMs)} (${(summary.articles / (summary.wallMs / 1000)).toFixed(1)} articles/s)`);
@@ -120,7 +106,7 @@ async function main(): Promise<void> {
     for (const factor of [1, 8]) {
       const rssCorpus = path.join(work, `rss-x${factor}`);
       await replicate(path.join(bench.scaleDir(1), 'r01'), rssCorpus, factor);
-      const forwarded = ['--concurrency', String(concurrency), '--stages', String(args.stages), ...(args.model ? ['--model', args.model] : []), ...(args['no-ner'] ? ['--no-ner'] : [])];
+      const forwarded = ['--concurrency', String(concurrency), ...(args.model ? ['--model', args.model] : []), ...(args['no-ner'] ? ['--no-ner'] : [])];
       const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--rss-child', rssCorpus, '--rss-out', path.join(work, `rss-out-x${factor}`), ...forwarded], { encoding: 'utf8', maxBuffer: 1 << 24 });
       if (child.status !== 0) throw new Error(`rss child failed: ${child.stderr}`);
       const measured = JSON.parse(child.stdout.trim().split('\n').pop()!) as { articles: number; maxRssKb: number; wallMs: number };
@@ -131,7 +117,7 @@ async function main(): Promise<void> {
 }
 
 async function rssChild(corpus: string, out: string): Promise<void> {
-  const pipeline = await Pipeline.create(benchConfig(Number(args.concurrency)), benchStages());
+  const pipeline = await Pipeline.create(benchConfig(Number(args.concurrency)), defaultStages());
   const summary = await timedRun(pipeline, corpus, out, 'force');
   await pipeline.dispose();
   console.log(JSON.stringify({ articles: summary.articles, maxRssKb: process.resourceUsage().maxRSS, wallMs: summary.wallMs }));

@@ -26,7 +26,7 @@ import type { Document } from '../src/document.js';
 import { extractTimexes } from '../src/stages/dates.js';
 import { listCorpusFiles } from '../src/ingest/walk.js';
 import { readCorpusFile } from '../src/ingest/read.js';
-import { detectLanguage, languageStage } from '../src/stages/language.js';
+import { createLanguageStage, detectLanguage } from '../src/stages/language.js';
 import { segmentDocument } from '../src/segment/sentences.js';
 import type { ColdProbeReport } from './cold-probe.js';
 import { BENCH_DIR, ensureBenchCorpus, SCALES, type BenchCorpus, type Scale } from './corpus.js';
@@ -380,10 +380,12 @@ function timePasses(layer: string, unit: LayerFigure['unit'], unitsPerPass: numb
 async function benchRuleLayers(corpusDir: string, config: ChroniqueConfig, minSeconds: number): Promise<LayerFigure[]> {
   const { files } = await listCorpusFiles(corpusDir);
   const docs: Document[] = [];
+  const language = createLanguageStage();
+  language.init({ config });
   for (const file of files) {
     for (const doc of await readCorpusFile(file, config.run.maxFileBytes)) {
       if (doc.status !== 'ok') continue;
-      languageStage.run(doc, config);
+      language.run(doc);
       if (doc.status === 'ok') docs.push(doc);
     }
   }
@@ -559,7 +561,7 @@ async function main(): Promise<void> {
     const checks = checkTargets(rows, cold, ner);
     const notes: string[] = [];
     const cliStages = rows[0]?.runs[0]?.stages ?? [];
-    if (!cliStages.includes('entities')) notes.push(`the CLI's pipeline has no entities stage (stages: ${cliStages.join(', ')}): the end-to-end figures do not include the NER model`);
+    if (!cliStages.includes('ner')) notes.push(`the CLI's pipeline has no ner stage (stages: ${cliStages.join(', ')}): the end-to-end figures do not include the NER model`);
     if (describeModel(options.model).randomWeights) notes.push('the measured model has RANDOM weights: speed is that of its size, entity and event counts are not realistic');
     if (machineBefore.competingJobs.length > 0) notes.push(`other CPU-heavy jobs were running (${machineBefore.competingJobs.length}): figures are disturbed`);
     const results = {

@@ -6,12 +6,13 @@
 import type { ChroniqueConfig } from './config.js';
 import { configHash } from './config.js';
 import type { Document } from './document.js';
-import { languageStage } from './stages/language.js';
-import { segmentStage } from './stages/segment.js';
-import { createEntitiesStage } from './stages/entities.js';
-import { datesStage } from './stages/dates.js';
+import { createDatesStage } from './stages/dates.js';
+import { entitiesStage } from './stages/entities.js';
 import { createEventsStage } from './stages/events.js';
-import type { Stage } from './stages/stage.js';
+import { createLanguageStage } from './stages/language.js';
+import { createNerStage } from './stages/ner.js';
+import { segmentStage } from './stages/segment.js';
+import { checkStageOrder, type Stage } from './stages/stage.js';
 import { describeError } from './util/errors.js';
 import { sourceCodeHash } from './util/code-hash.js';
 import { PIPELINE_VERSION } from './version.js';
@@ -46,9 +47,13 @@ export class Pipeline implements DocumentProcessor {
     readonly fingerprint: PipelineFingerprint,
   ) {}
 
-  /** Builds and initializes the stages; a model that cannot load stops here, before any article. */
+  /**
+   * Checks the stage order (each layer written once, and before any stage reads it: a StageOrderError names the layer
+   * and both stages), then initializes the stages; a model that cannot load stops here, before any article.
+   */
   static async create(config: ChroniqueConfig, stages: Stage[] = defaultStages()): Promise<Pipeline> {
-    for (const stage of stages) await stage.init?.(config);
+    checkStageOrder(stages);
+    for (const stage of stages) await stage.init?.({ config });
     const fingerprint: PipelineFingerprint = {
       pipelineVersion: PIPELINE_VERSION,
       codeHash: sourceCodeHash(),
@@ -66,7 +71,7 @@ export class Pipeline implements DocumentProcessor {
       const started = performance.now();
       const stop = new AbortController();
       try {
-        await withDeadline(Promise.resolve(stage.run(doc, this.config, stop.signal)), deadline);
+        await withDeadline(Promise.resolve(stage.run(doc, stop.signal)), deadline);
       } catch (error) {
         // A timed-out stage is told to stop: the race only stops waiting for it.
         if (error instanceof ArticleTimeout) stop.abort(error);
@@ -88,12 +93,9 @@ export class Pipeline implements DocumentProcessor {
   }
 }
 
-/**
- * The full pipeline, in dependency order: the entities stage fills `doc.modelDates`, which the dates stage merges
- * with its rules; the events stage clusters entities and builds records from mentions and time expressions.
- */
+/** The full pipeline; each stage declares the layers it reads and writes, and `Pipeline.create` checks the order. */
 export function defaultStages(): Stage[] {
-  return [languageStage, segmentStage, createEntitiesStage(), datesStage, createEventsStage()];
+  return [createLanguageStage(), segmentStage, createNerStage(), createDatesStage(), entitiesStage, createEventsStage()];
 }
 
 class ArticleTimeout extends Error {}

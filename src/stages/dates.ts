@@ -15,10 +15,9 @@
  * - a model span holding no letter or digit (a lone `,` the model tagged DATE) is dropped: no time expression is
  *   only punctuation.
  */
-import type { ChroniqueConfig } from '../config.js';
 import type { Document, ModelDateSpan, Sentence, TimeExpression } from '../document.js';
 import { createDateContext, findTimeExpressions, startParagraph, type DateContext, type TimexCandidate } from '../dates/recognize.js';
-import type { Stage } from './stage.js';
+import type { Stage, StageContext } from './stage.js';
 
 function startsParagraph(text: string, previous: Sentence | undefined, sentence: Sentence): boolean {
   if (!previous || previous.kind !== sentence.kind) return true;
@@ -89,9 +88,18 @@ export function extractTimexes(doc: Document, useModelSpans: boolean): TimeExpre
   return out;
 }
 
-export const datesStage: Stage = {
-  name: 'dates',
-  run(doc: Document, config: ChroniqueConfig): void {
-    doc.timexes = extractTimexes(doc, config.dates.useModelSpans);
-  },
-};
+export function createDatesStage(): Stage & { init(context: StageContext): void } {
+  let useModelSpans: boolean | null = null;
+  return {
+    name: 'dates',
+    reads: ['sentences', 'modelDates'],
+    writes: ['timexes'],
+    init({ config }: StageContext): void {
+      useModelSpans = config.dates.useModelSpans;
+    },
+    run(doc: Document): void {
+      if (useModelSpans === null) throw new Error('dates stage used before init()');
+      doc.timexes = extractTimexes(doc, useModelSpans);
+    },
+  };
+}

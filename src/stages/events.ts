@@ -1,6 +1,6 @@
 /**
- * Stage `events` (and stage `cluster`): canonical entities per article (`doc.entities`, `mention.entity`), then
- * full event records in `doc.events` (see src/dataset/schema.ts), each carrying the run's provenance.
+ * Stage `events`: event records in `doc.events` (see src/dataset/schema.ts) from the trigger lexicon, the mentions
+ * and their canonical entities, and the time expressions; each record carries the run's provenance.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,12 +8,11 @@ import path from 'node:path';
 import { configHash, type ChroniqueConfig } from '../config.js';
 import type { Document } from '../document.js';
 import type { Provenance } from '../dataset/schema.js';
-import { clusterEntities, propagateMentions } from '../entities/cluster.js';
 import { buildLexicon, type TriggerLexicon } from '../events/lexicon.js';
 import { buildEventRecords } from '../events/records.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { sha256File } from '../util/hash.js';
-import type { Stage } from './stage.js';
+import type { Stage, StageContext } from './stage.js';
 
 /** The ONNX file the NER stage loads for the configured dtype. */
 export function modelFile(config: ChroniqueConfig): string {
@@ -36,23 +35,6 @@ export function provenanceFor(config: ChroniqueConfig, modelSha256?: string | nu
   };
 }
 
-/**
- * Canonical entities of an article: clusters the NER mentions, then tags the entities' names wherever else they
- * appear (see propagateMentions), so that a name the model missed once still takes part in events.
- */
-export function buildEntities(doc: Document): void {
-  clusterEntities(doc);
-  propagateMentions(doc);
-}
-
-/** Stage `cluster`: fills `doc.entities` and sets `mention.entity` (the events stage also does it). */
-export const clusterStage: Stage = {
-  name: 'cluster',
-  run(doc: Document): void {
-    buildEntities(doc);
-  },
-};
-
 export interface EventsStageOptions {
   /** Provenance stamped on every record; by default computed from the configuration in `init` (hashes the model file). */
   provenance?: Provenance;
@@ -60,7 +42,10 @@ export interface EventsStageOptions {
 
 export class EventsStage implements Stage {
   readonly name = 'events';
+  readonly reads = ['sentences', 'mentions', 'entities', 'timexes'] as const;
+  readonly writes = ['events'] as const;
   private lexicon: TriggerLexicon | null = null;
+  private minConfidence = 0;
   private provenance: Provenance | null;
   private extraTriggersHash = '';
 
@@ -69,8 +54,9 @@ export class EventsStage implements Stage {
   }
 
   /** Builds the trigger lexicon (validating `config.events.extraTriggersFile`: a bad file stops the run, naming it). */
-  async init(config: ChroniqueConfig): Promise<void> {
+  async init({ config }: StageContext): Promise<void> {
     const extra = config.events.extraTriggersFile;
+    this.minConfidence = config.events.minConfidence;
     this.lexicon = buildLexicon(extra);
     this.extraTriggersHash = extra ? createHash('sha256').update(readFileSync(extra)).digest('hex') : '';
     this.provenance ??= provenanceFor(config);
@@ -81,11 +67,9 @@ export class EventsStage implements Stage {
     return this.extraTriggersHash;
   }
 
-  run(doc: Document, config: ChroniqueConfig): void {
-    if (!this.lexicon) this.lexicon = buildLexicon(config.events.extraTriggersFile);
-    const provenance = (this.provenance ??= provenanceFor(config));
-    buildEntities(doc);
-    doc.events = buildEventRecords(doc, provenance, { lexicon: this.lexicon, minConfidence: config.events.minConfidence });
+  run(doc: Document): void {
+    if (!this.lexicon || !this.provenance) throw new Error('events stage used before init()');
+    doc.events = buildEventRecords(doc, this.provenance, { lexicon: this.lexicon, minConfidence: this.minConfidence });
   }
 }
 

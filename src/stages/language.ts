@@ -6,7 +6,7 @@ import { francAll } from 'franc';
 import type { ChroniqueConfig } from '../config.js';
 import type { Document, LanguageResult } from '../document.js';
 import { ISO6393_TO_ISO6391 } from '../rules/languages.js';
-import type { Stage } from './stage.js';
+import type { Stage, StageContext } from './stage.js';
 
 /** franc only needs a sample; long articles are cut to keep the stage O(1) per article. */
 const SAMPLE_CHARS = 4000;
@@ -53,23 +53,32 @@ function sliceAtSpaces(text: string, size: number): string[] {
   return slices;
 }
 
-export const languageStage: Stage = {
-  name: 'language',
-  run(doc: Document, config: ChroniqueConfig): void {
-    const body = doc.text.slice(doc.bodySpan.start, doc.bodySpan.end);
-    const title = doc.titleSpan ? doc.text.slice(doc.titleSpan.start, doc.titleSpan.end) : '';
-    if (!/\S/.test(body) && !/\S/.test(title)) {
-      doc.language = { code: 'und', iso6393: 'und', score: 0 };
-      doc.status = 'skipped';
-      doc.reason = doc.text.length === 0 ? 'empty article' : 'article contains only whitespace';
-      return;
-    }
-    doc.language = detectLanguage(`${title}\n${body}`, config.language);
-    if (!config.language.accept.includes(doc.language.code)) {
-      doc.status = 'skipped';
-      doc.reason = doc.language.code === 'und'
-        ? 'language undetermined (too little text)'
-        : `language ${doc.language.code} not in accepted languages (${config.language.accept.join(', ')})`;
-    }
-  },
-};
+export function createLanguageStage(): Stage & { init(context: StageContext): void } {
+  let config: ChroniqueConfig['language'] | null = null;
+  return {
+    name: 'language',
+    reads: [],
+    writes: ['language'],
+    init(context: StageContext): void {
+      config = context.config.language;
+    },
+    run(doc: Document): void {
+      if (!config) throw new Error('language stage used before init()');
+      const body = doc.text.slice(doc.bodySpan.start, doc.bodySpan.end);
+      const title = doc.titleSpan ? doc.text.slice(doc.titleSpan.start, doc.titleSpan.end) : '';
+      if (!/\S/.test(body) && !/\S/.test(title)) {
+        doc.language = { code: 'und', iso6393: 'und', score: 0 };
+        doc.status = 'skipped';
+        doc.reason = doc.text.length === 0 ? 'empty article' : 'article contains only whitespace';
+        return;
+      }
+      doc.language = detectLanguage(`${title}\n${body}`, config);
+      if (!config.accept.includes(doc.language.code)) {
+        doc.status = 'skipped';
+        doc.reason = doc.language.code === 'und'
+          ? 'language undetermined (too little text)'
+          : `language ${doc.language.code} not in accepted languages (${config.accept.join(', ')})`;
+      }
+    },
+  };
+}

@@ -8,6 +8,8 @@ import type { Stage } from './stage.js';
 
 export const segmentStage: Stage = {
   name: 'segment',
+  reads: [],
+  writes: ['sentences'],
   run(doc: Document): void {
     doc.sentences = segmentDocument(doc);
   },

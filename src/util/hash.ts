@@ -11,7 +11,7 @@ const fileHashes = new Map<string, string>();
 
 /**
  * Hex sha256 of a file's bytes, remembered per path, size and modification time: the model file is fingerprinted
- * by the entities stage and named in the events' provenance, and a 20 MB read at start-up is worth doing once.
+ * by the ner stage and named in the events' provenance, and a 20 MB read at start-up is worth doing once.
  */
 export function sha256File(file: string): string {
   const resolved = path.resolve(file);

@@ -11,8 +11,8 @@ import { formatDiffHtml, formatDiffText } from '../../src/audit/diff-format.js';
 import { resolveConfig } from '../../src/config.js';
 import { Pipeline } from '../../src/pipeline.js';
 import { runCorpus } from '../../src/runner/run-corpus.js';
-import { datesStage } from '../../src/stages/dates.js';
-import { languageStage } from '../../src/stages/language.js';
+import { createDatesStage } from '../../src/stages/dates.js';
+import { createLanguageStage } from '../../src/stages/language.js';
 import { segmentStage } from '../../src/stages/segment.js';
 import { addEvent, addMention, addTimex, clone, makeArticle, writeDataset, type FixtureArticle } from '../helpers/audit-fixtures.js';
 
@@ -213,9 +213,9 @@ describe('diff of two runs with different configurations', () => {
     await fs.mkdir(corpus, { recursive: true });
     await fs.writeFile(path.join(corpus, 'fr.txt'), 'date 2024-03-05 Nomination\nLe conseil a nommé Marie Curie directrice le 4 mars 2024. Elle prendra ses fonctions en avril.\n');
     await fs.writeFile(path.join(corpus, 'en.txt'), 'date 2024-03-05 Appointment\nThe board appointed Marie Curie as director on Monday. She will start in April, the company said.\n');
-    const stages = [languageStage, segmentStage, datesStage];
+    const stages = () => [createLanguageStage(), segmentStage, createDatesStage()];
     const run = async (accept: string[], out: string): Promise<string> => {
-      const pipeline = await Pipeline.create(resolveConfig({ language: { accept }, run: { progress: false } }), stages);
+      const pipeline = await Pipeline.create(resolveConfig({ language: { accept }, run: { progress: false } }), stages());
       await runCorpus(pipeline, corpus, out);
       return out;
     };

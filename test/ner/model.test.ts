@@ -6,7 +6,7 @@ import { createDocument, type Document } from '../../src/document.js';
 import { argmaxTags } from '../../src/ner/decode.js';
 import { NerModelError } from '../../src/ner/model.js';
 import { NerTagger } from '../../src/ner/tagger.js';
-import { EntitiesStage } from '../../src/stages/entities.js';
+import { NerStage } from '../../src/stages/ner.js';
 import { FOREIGN_MODEL_DIR, SEED_GOLD_FILE, SEED_TEXT_FILE, SHIPPED_MODEL_DIR, TMP_DIR } from '../helpers/ner-models.js';
 
 function documentOf(text: string, sentences: Array<[number, number]>): Document {
@@ -37,9 +37,9 @@ describe('model load errors stop the run in init, naming the path', () => {
   }
 
   async function initError(modelDir: string, dtype: 'q8' | 'fp32' = 'q8'): Promise<NerModelError> {
-    const stage = new EntitiesStage();
+    const stage = new NerStage();
     try {
-      await stage.init(resolveConfig({ ner: { modelDir, dtype, threads: 1 } }));
+      await stage.init({ config: resolveConfig({ ner: { modelDir, dtype, threads: 1 } }) });
     } catch (error) {
       expect(error).toBeInstanceOf(NerModelError);
       return error as NerModelError;
@@ -96,15 +96,15 @@ describe('model load errors stop the run in init, naming the path', () => {
 });
 
 describe('bring your own model: foreign labels (IO scheme, camembert layout)', () => {
-  const stage = new EntitiesStage();
+  const stage = new NerStage();
   const config = resolveConfig({ ner: { modelDir: FOREIGN_MODEL_DIR, threads: 1 } });
-  beforeAll(async () => stage.init(config));
+  beforeAll(async () => stage.init({ config }));
   afterAll(async () => stage.dispose());
 
   it('maps PERS→PER, LOC, ORG, EVENT→MISC, TIME→DATE (modelDates), NUM→O', async () => {
     const text = 'Hier, Jean Dupont, de Renault, a vu Zorg à Lyon\u00A0mardi pour le Tour.';
     const doc = documentOf(text, [[0, text.length]]);
-    await stage.run(doc, config);
+    await stage.run(doc);
     expect(doc.mentions.map((m) => [text.slice(m.start, m.end), m.label, m.source, m.sentence])).toEqual([
       ['Jean Dupont', 'PER', 'model', 0],
       ['Renault', 'ORG', 'model', 0],
@@ -123,8 +123,8 @@ describe('bring your own model: foreign labels (IO scheme, camembert layout)', (
     const text = 'Marie et Jean à Paris, puis Lyon mardi.';
     const a = documentOf(text, [[0, 14], [15, text.length]]);
     const b = documentOf(text, [[0, 14], [15, text.length]]);
-    await stage.run(a, config);
-    await stage.run(b, config);
+    await stage.run(a);
+    await stage.run(b);
     expect(JSON.stringify([a.mentions, a.modelDates])).toBe(JSON.stringify([b.mentions, b.modelDates]));
     expect(a.mentions.map((m) => [text.slice(m.start, m.end), m.sentence])).toEqual([['Marie', 0], ['Jean', 0], ['Paris', 1], ['Lyon', 1]]);
   });

@@ -8,7 +8,7 @@ import { wordsOf } from '../../src/ner/align.js';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import { SentenceEncoder } from '../../src/ner/subwords.js';
 import { NerTagger } from '../../src/ner/tagger.js';
-import { EntitiesStage } from '../../src/stages/entities.js';
+import { NerStage } from '../../src/stages/ner.js';
 import { FOREIGN_MODEL_DIR, SEED_GOLD_FILE, SEED_TEXT_FILE, SHIPPED_MODEL_DIR } from '../helpers/ner-models.js';
 
 interface Gold {
@@ -62,22 +62,22 @@ describe('seed article: word boundaries allow every gold entity', () => {
 });
 
 describe('seed article through the entities stage (fixture model)', () => {
-  const stage = new EntitiesStage();
+  const stage = new NerStage();
   const config = resolveConfig({ ner: { modelDir: FOREIGN_MODEL_DIR, threads: 1 } });
-  beforeAll(async () => stage.init(config));
+  beforeAll(async () => stage.init({ config }));
   afterAll(async () => stage.dispose());
 
   it('runs over all 61 sentences and keeps offsets exact', async () => {
     const doc = seedDocument();
-    await stage.run(doc, config);
+    await stage.run(doc);
     expectExactOffsets(doc);
   });
 });
 
 describe.skipIf(SHIPPED_MODEL_DIR === null)('seed article with the shipped model (skipped until models/chronique-ner-fr lands)', () => {
-  const stage = new EntitiesStage();
+  const stage = new NerStage();
   const config = resolveConfig({ ner: { modelDir: SHIPPED_MODEL_DIR ?? '', threads: 2 } });
-  beforeAll(async () => stage.init(config));
+  beforeAll(async () => stage.init({ config }));
   afterAll(async () => stage.dispose());
 
   it("feeds the model exactly the tokenizer's own ids for each sentence (chunk tokenization = sentence tokenization)", async () => {
@@ -106,7 +106,7 @@ describe.skipIf(SHIPPED_MODEL_DIR === null)('seed article with the shipped model
 
   it('finds the gold entities with exact offsets', async () => {
     const doc = seedDocument();
-    await stage.run(doc, config);
+    await stage.run(doc);
     expectExactOffsets(doc);
     expect(doc.mentions.length).toBeGreaterThan(50);
     // Andrej Karpathy in the title, exactly

@@ -15,7 +15,8 @@ import { documentToRecords } from '../../src/dataset/records.js';
 import { createDocument, type Document, type EntityLabel, type Mention } from '../../src/document.js';
 import { normalizeForModel, wordsOf } from '../../src/ner/align.js';
 import type { Pipeline } from '../../src/pipeline.js';
-import { datesStage } from '../../src/stages/dates.js';
+import { createDatesStage } from '../../src/stages/dates.js';
+import { entitiesStage } from '../../src/stages/entities.js';
 import { createEventsStage } from '../../src/stages/events.js';
 import { parseCorpusText } from '../../src/ingest/parse.js';
 import { sha256 } from '../../src/util/hash.js';
@@ -150,16 +151,19 @@ describe('event builder on arbitrary sentences and mentions', () => {
   it('never throws; every record validates against the published schema, with exact spans inside its sentence', async () => {
     const config = resolveConfig({ ner: { enabled: false } });
     const events = createEventsStage();
-    await events.init(config);
+    await events.init({ config });
+    const dates = createDatesStage();
+    dates.init({ config });
     const picks = fc.array(fc.record({ at: fc.nat(), length: fc.nat(), label: fc.nat(), raw: fc.boolean() }), { maxLength: 12 });
     let produced = 0;
     fc.assert(
       fc.property(eventText, fc.constantFrom(null, '2024-03-12', '2024'), picks, (text, published, chosen) => {
         const doc = createDocument({ id: 'prop.txt', source: 'prop.txt', sha256: sha256(text), title: null, published, url: null, declaredLanguage: null, externalId: null, sourceName: null }, text, { start: 0, end: text.length }, null);
-        segmentStage.run(doc, config);
+        segmentStage.run(doc);
         doc.mentions = randomMentions(doc, chosen);
-        datesStage.run(doc, config);
-        events.run(doc, config);
+        dates.run(doc);
+        entitiesStage.run(doc);
+        events.run(doc);
         produced += doc.events.length;
         const records = documentToRecords(doc);
         expect(spanViolations(records as unknown as Dataset)).toEqual([]);

@@ -12,14 +12,15 @@ import { CACHE_DIR } from '../../src/dataset/cache.js';
 import { DATASET_FILES } from '../../src/dataset/records.js';
 import { Pipeline, defaultStages } from '../../src/pipeline.js';
 import { runCorpus, type RunHooks, type RunOptions, type RunSummary } from '../../src/runner/run-corpus.js';
-import { datesStage } from '../../src/stages/dates.js';
-import { languageStage } from '../../src/stages/language.js';
+import { createDatesStage } from '../../src/stages/dates.js';
+import { createLanguageStage } from '../../src/stages/language.js';
 import { segmentStage } from '../../src/stages/segment.js';
 import type { Stage } from '../../src/stages/stage.js';
 import { resultSourceFiles, sourceCodeHash } from '../../src/util/code-hash.js';
 import { articleFile, generatedArticle, writeGeneratedCorpus } from '../helpers/generated-corpus.js';
 
-const FAST_STAGES: Stage[] = [languageStage, segmentStage, datesStage];
+/** The rule stages without the model and the events (fresh instances: a stage holds its run's configuration). */
+const fastStages = (): Stage[] => [createLanguageStage(), segmentStage, createDatesStage()];
 let work: string;
 
 beforeAll(async () => {
@@ -31,7 +32,7 @@ afterAll(async () => {
 
 async function run(corpus: string, out: string, options: { overrides?: ConfigOverrides; stages?: Stage[]; cache?: RunOptions['cache']; hooks?: RunHooks } = {}): Promise<RunSummary> {
   const config = resolveConfig({ ...options.overrides, run: { progress: false, ...options.overrides?.run } });
-  const pipeline = await Pipeline.create(config, options.stages ?? FAST_STAGES);
+  const pipeline = await Pipeline.create(config, options.stages ?? fastStages());
   try {
     return await runCorpus(pipeline, corpus, out, options.hooks ?? {}, { cache: options.cache ?? 'use' });
   } finally {
@@ -111,8 +112,8 @@ describe('incremental runs', () => {
     const corpus = path.join(work, 'fp-corpus');
     const out = path.join(work, 'fp-out');
     await writeGeneratedCorpus(corpus, 0, 8);
-    const modelStage = (sha: string): Stage => ({ name: 'model-probe', run() {}, fingerprint: () => sha });
-    const stages = (sha: string): Stage[] => [...FAST_STAGES, modelStage(sha)];
+    const modelStage = (sha: string): Stage => ({ name: 'model-probe', reads: [], writes: [], run() {}, fingerprint: () => sha });
+    const stages = (sha: string): Stage[] => [...fastStages(), modelStage(sha)];
 
     expect(await run(corpus, out, { stages: stages('a'.repeat(64)) })).toMatchObject({ processed: 8 });
     expect(await run(corpus, out, { stages: stages('a'.repeat(64)) })).toMatchObject({ processed: 0, reused: 8 });
@@ -140,10 +141,10 @@ describe('incremental runs', () => {
     const out = path.join(work, 'err-out');
     await writeGeneratedCorpus(corpus, 0, 5);
     let failing = true;
-    const flaky: Stage = { name: 'flaky', run(doc) { if (failing && doc.meta.id === articleFile(2)) throw new Error('transient failure'); } };
-    expect(await run(corpus, out, { stages: [...FAST_STAGES, flaky] })).toMatchObject({ ok: 4, error: 1, processed: 5 });
+    const flaky: Stage = { name: 'flaky', reads: [], writes: [], run(doc) { if (failing && doc.meta.id === articleFile(2)) throw new Error('transient failure'); } };
+    expect(await run(corpus, out, { stages: [...fastStages(), flaky] })).toMatchObject({ ok: 4, error: 1, processed: 5 });
     failing = false;
-    expect(await run(corpus, out, { stages: [...FAST_STAGES, flaky] })).toMatchObject({ ok: 5, error: 0, processed: 1, reused: 4 });
+    expect(await run(corpus, out, { stages: [...fastStages(), flaky] })).toMatchObject({ ok: 5, error: 0, processed: 1, reused: 4 });
   });
 });
 

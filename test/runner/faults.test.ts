@@ -12,7 +12,7 @@ import { OutputError } from '../../src/dataset/writer.js';
 import { defaultStages, Pipeline } from '../../src/pipeline.js';
 import { runCorpus } from '../../src/runner/run-corpus.js';
 import type { Stage } from '../../src/stages/stage.js';
-import { createEntitiesStage } from '../../src/stages/entities.js';
+import { createNerStage } from '../../src/stages/ner.js';
 import { articlesById, datasetFingerprint, FRENCH_PARAGRAPH, FRENCH_SENTENCES, listTree, makeTempDir, readDataset, runCli, writeFiles } from '../helpers/hostile.js';
 import { rulesOnlyConfig, rulesOnlyPipeline, rulesOnlyStages } from '../helpers/hostile-pipeline.js';
 import { NO_MODEL_FLAGS } from '../helpers/hostile-cli.js';
@@ -49,19 +49,19 @@ afterAll(async () => {
 });
 
 /** True when the command line's default pipeline loads the NER model (the model-fault checks then apply to it). */
-const cliLoadsModel = defaultStages().some((stage) => stage.name === 'entities');
+const cliLoadsModel = defaultStages().some((stage) => stage.name === 'ner');
 
 describe('model faults stop the run before any article', () => {
   it('a missing model folder: Pipeline.create rejects, naming the path', async () => {
     const config = rulesOnlyConfig({ ner: { enabled: true, modelDir: '/nonexistent/chronique-model' } });
-    await expect(Pipeline.create(config, [createEntitiesStage()])).rejects.toThrow(/\/nonexistent\/chronique-model/);
+    await expect(Pipeline.create(config, [createNerStage()])).rejects.toThrow(/\/nonexistent\/chronique-model/);
   });
 
   it('a model folder with a corrupt config.json: rejects, naming the file', async () => {
     const modelDir = await temp('bad-model');
     await writeFiles(modelDir, { 'config.json': '{"id2label": {"0": "O", ', 'tokenizer.json': '{}', 'onnx/model_quantized.onnx': 'not onnx' });
     const config = rulesOnlyConfig({ ner: { enabled: true, modelDir } });
-    await expect(Pipeline.create(config, [createEntitiesStage()])).rejects.toThrow(new RegExp(`${path.join(modelDir, 'config.json').replaceAll('/', '\\/')}`));
+    await expect(Pipeline.create(config, [createNerStage()])).rejects.toThrow(new RegExp(`${path.join(modelDir, 'config.json').replaceAll('/', '\\/')}`));
   });
 
   it('a model folder whose weights are not ONNX: rejects, naming the weights file', async () => {
@@ -73,7 +73,7 @@ describe('model faults stop the run before any article', () => {
       'onnx/model_quantized.onnx': 'this is not an ONNX graph',
     });
     const config = rulesOnlyConfig({ ner: { enabled: true, modelDir } });
-    await expect(Pipeline.create(config, [createEntitiesStage()])).rejects.toThrow(new RegExp(modelDir.replaceAll('/', '\\/')));
+    await expect(Pipeline.create(config, [createNerStage()])).rejects.toThrow(new RegExp(modelDir.replaceAll('/', '\\/')));
   });
 
   it.skipIf(!cliLoadsModel)('CLI: --model /nonexistent exits 2 with a message naming the path, writing nothing', async () => {
@@ -328,7 +328,7 @@ describe('interruptions and runaway articles', () => {
   }, 240_000);
 
   it('a stage that never settles is cut at the deadline: error "timeout…", the other articles go on', async () => {
-    const hang: Stage = { name: 'hang', run: (doc) => (doc.meta.id === 'b.txt' ? new Promise<void>(() => undefined) : undefined) };
+    const hang: Stage = { name: 'hang', reads: [], writes: [], run: (doc) => (doc.meta.id === 'b.txt' ? new Promise<void>(() => undefined) : undefined) };
     const local = await temp('hang-corpus');
     await writeFiles(local, { 'a.txt': FRENCH_PARAGRAPH, 'b.txt': FRENCH_PARAGRAPH, 'c.txt': FRENCH_PARAGRAPH });
     const out = await temp('hang-out');
@@ -343,7 +343,9 @@ describe('interruptions and runaway articles', () => {
     let aborted = false;
     const slow: Stage = {
       name: 'slow',
-      run: async (doc, _config, signal) => {
+      reads: [],
+      writes: [],
+      run: async (doc, signal) => {
         if (doc.meta.id !== 'b.txt') return;
         while (!signal?.aborted) {
           steps += 1;
@@ -365,15 +367,15 @@ describe('interruptions and runaway articles', () => {
   });
 
   it('the NER stage given an aborted signal stops before any inference batch', async () => {
-    const stage = createEntitiesStage();
+    const stage = createNerStage();
     const config = rulesOnlyConfig({ ner: { enabled: true, modelDir: FOREIGN_MODEL_DIR, threads: 1 } });
-    await stage.init(config);
+    await stage.init({ config });
     try {
       const [doc] = parseCorpusText('a.txt', 'Hier, Jean Dupont, de Renault, a vu Zorg à Lyon mardi pour le Tour.');
       doc!.sentences = [{ index: 0, start: 0, end: doc!.text.length, kind: 'body' }];
-      await expect(stage.run(doc!, config, AbortSignal.abort(new Error('article time limit')))).rejects.toThrow('article time limit');
+      await expect(stage.run(doc!, AbortSignal.abort(new Error('article time limit')))).rejects.toThrow('article time limit');
       expect(doc!.mentions).toEqual([]);
-      await stage.run(doc!, config); // without a signal: the same article is tagged
+      await stage.run(doc!); // without a signal: the same article is tagged
       expect(doc!.mentions.length).toBeGreaterThan(0);
     } finally {
       await stage.dispose();
@@ -383,6 +385,8 @@ describe('interruptions and runaway articles', () => {
   it('a synchronous stage that overruns the deadline still fails its article with "timeout…"', async () => {
     const busy: Stage = {
       name: 'busy',
+      reads: [],
+      writes: [],
       run: (doc) => {
         if (doc.meta.id !== 'b.txt') return;
         const until = performance.now() + 250;

@@ -13,7 +13,7 @@ import { loadDataset } from '../../src/audit/dataset.js';
 import { ARTICLES_DATA_ID, buildReport } from '../../src/audit/report.js';
 import { Pipeline } from '../../src/pipeline.js';
 import { runCorpus, type RunSummary } from '../../src/runner/run-corpus.js';
-import { createEntitiesStage } from '../../src/stages/entities.js';
+import { createNerStage } from '../../src/stages/ner.js';
 import {
   articlesById,
   FRENCH_PARAGRAPH,
@@ -306,7 +306,7 @@ describe('hostile corpus through the NER runtime (tiny fixture model)', () => {
     const modelOut = await makeTempDir('hostile-model-out');
     try {
       const config = rulesOnlyConfig({ ner: { enabled: true, modelDir: FOREIGN_MODEL_DIR, threads: 1 } });
-      const stages = rulesOnlyStages().map((stage) => (stage.name === 'entities' ? createEntitiesStage() : stage));
+      const stages = rulesOnlyStages().map((stage) => (stage.name === 'ner' ? createNerStage() : stage));
       const withModel = await runCorpus(await Pipeline.create(config, stages), corpus, modelOut);
       const modelDataset = await readDataset(modelOut);
       const modelRows = articlesById(modelDataset);

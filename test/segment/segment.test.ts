@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config.js';
 import { createDocument, type ArticleMeta } from '../../src/document.js';
 import { loadSeed, loadSequoia, scoreBoundaries, seedGoldPath, seedRegions, SEED_PATH } from '../../tools/eval/segment-eval.js';
 import { segmentSentences } from '../../src/segment/sentences.js';
@@ -233,7 +232,7 @@ describe('segment stage', () => {
     const text = readFileSync(SEED_PATH, 'utf8');
     const { title, body } = seedRegions(text);
     const doc = createDocument(META, text, body, title);
-    await segmentStage.run(doc, resolveConfig());
+    await segmentStage.run(doc);
     expect(doc.text).toBe(text);
     expect(doc.sentences[0]).toEqual({ index: 0, start: 14, end: 96, kind: 'title' });
     expect(doc.sentences.slice(1).every((s) => s.kind === 'body')).toBe(true);
@@ -248,7 +247,7 @@ describe('segment stage', () => {
   it('does not segment a title twice when it lies inside the body', async () => {
     const text = 'Le titre\nLe corps commence. Il finit.';
     const doc = createDocument(META, text, { start: 0, end: text.length }, { start: 0, end: 8 });
-    await segmentStage.run(doc, resolveConfig());
+    await segmentStage.run(doc);
     expect(doc.sentences.map((s) => [s.kind, text.slice(s.start, s.end)])).toEqual([
       ['title', 'Le titre'],
       ['body', 'Le corps commence.'],
@@ -258,7 +257,7 @@ describe('segment stage', () => {
   it('works without a title', async () => {
     const text = 'Une phrase. Une autre.';
     const doc = createDocument(META, text, { start: 0, end: text.length }, null);
-    await segmentStage.run(doc, resolveConfig());
+    await segmentStage.run(doc);
     expect(doc.sentences.map((s) => s.kind)).toEqual(['body', 'body']);
   });
 });

@@ -3,9 +3,15 @@
  * TimeExpression layer (sentence index, source) — on small hand-built documents.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config.js';
+import { resolveConfig, type ChroniqueConfig } from '../../src/config.js';
 import { createDocument, type Document, type ModelDateSpan } from '../../src/document.js';
-import { datesStage, extractTimexes } from '../../src/stages/dates.js';
+import { createDatesStage, extractTimexes } from '../../src/stages/dates.js';
+
+function runDates(doc: Document, config: ChroniqueConfig): void {
+  const stage = createDatesStage();
+  stage.init({ config });
+  stage.run(doc);
+}
 
 function makeDoc(text: string, published: string | null, sentenceBreaks: [number, number][]): Document {
   const doc = createDocument(
@@ -33,7 +39,7 @@ describe('dates stage', () => {
   it('fills doc.timexes with sentence indices and source "rules"', () => {
     const text = 'Il a quitté Tesla le 13 juillet 2022. Il est revenu hier.';
     const doc = makeDoc(text, '2024-03-15', sentencesOf(text));
-    datesStage.run(doc, resolveConfig());
+    runDates(doc, resolveConfig());
     expect(doc.timexes.map((t) => [text.slice(t.start, t.end), t.sentence, t.value, t.source, t.anchor])).toEqual([
       ['le 13 juillet 2022', 0, '2022-07-13', 'rules', 'absolute'],
       ['hier', 1, '2024-03-14', 'rules', 'publication'],
@@ -43,7 +49,7 @@ describe('dates stage', () => {
   it('context flows within a paragraph, not across paragraphs', () => {
     const text = 'En 2016, il a promis une voiture. Il a réitéré en janvier.\nEn janvier, il a recommencé.';
     const doc = makeDoc(text, '2024-03-15', sentencesOf(text));
-    datesStage.run(doc, resolveConfig());
+    runDates(doc, resolveConfig());
     expect(doc.timexes.map((t) => [t.value, t.anchor])).toEqual([
       ['2016', 'absolute'],
       ['2016-01', 'context'],
@@ -59,7 +65,7 @@ describe('dates stage', () => {
       return { start, end: start + s.length, sentence, score: 0.9 };
     };
     doc.modelDates = [span('13 juillet', 0), span('La saison des vendanges', 1)];
-    datesStage.run(doc, resolveConfig());
+    runDates(doc, resolveConfig());
     const rows = doc.timexes.map((t) => [text.slice(t.start, t.end), t.value, t.source]);
     expect(rows).toEqual([
       ['le 13 juillet 2022', '2022-07-13', 'both'],
@@ -86,7 +92,7 @@ describe('dates stage', () => {
     const text = 'La saison des vendanges arrive.';
     const doc = makeDoc(text, null, [[0, text.length]]);
     doc.modelDates = [{ start: 0, end: 23, sentence: 0, score: 0.9 }];
-    datesStage.run(doc, resolveConfig({ dates: { useModelSpans: false } }));
+    runDates(doc, resolveConfig({ dates: { useModelSpans: false } }));
     expect(doc.timexes).toEqual([]);
   });
 

@@ -4,15 +4,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { configHash, resolveConfig } from '../../src/config.js';
-import { clusterStage, createEventsStage, provenanceFor } from '../../src/stages/events.js';
+import { entitiesStage } from '../../src/stages/entities.js';
+import { createEventsStage, provenanceFor } from '../../src/stages/events.js';
 import { TriggerTableError } from '../../src/events/trigger-table.js';
 import type { EventRecord } from '../../src/dataset/schema.js';
 import { makeDoc } from '../helpers/events.js';
 
 const spec = { text: 'Renault a débauché Luca de Meo en 2020.', entities: [['Renault', 'ORG'], ['Luca de Meo', 'PER']] as Array<[string, 'ORG' | 'PER']>, timexes: [['2020', '2020']] as Array<[string, string]> };
 
-describe('events stage', () => {
-  it('fills doc.entities, mention.entity and doc.events with provenance from the configuration', async () => {
+describe('entities and events stages', () => {
+  it('fill doc.entities, mention.entity and doc.events with provenance from the configuration', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'chronique-stage-'));
     const modelDir = path.join(dir, 'model');
     mkdirSync(path.join(modelDir, 'onnx'), { recursive: true });
@@ -21,9 +22,10 @@ describe('events stage', () => {
     writeFileSync(extra, JSON.stringify([{ lemma: 'débaucher', pos: 'verb', type: 'Personnel.Start-Position', confidence: 0.8 }]));
     const config = resolveConfig({ ner: { modelDir }, events: { extraTriggersFile: extra } });
     const stage = createEventsStage();
-    await stage.init(config);
+    await stage.init({ config });
     const doc = makeDoc(spec);
-    stage.run(doc, config);
+    entitiesStage.run(doc);
+    stage.run(doc);
     expect(doc.entities.map((e) => e.canonical)).toEqual(['Renault', 'Luca de Meo']);
     expect(doc.mentions.every((m) => doc.entities.some((e) => e.id === m.entity))).toBe(true);
     const [event] = doc.events as EventRecord[];
@@ -41,20 +43,21 @@ describe('events stage', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'chronique-stage-'));
     const bad = path.join(dir, 'bad-triggers.json');
     writeFileSync(bad, '{"lemma": "x"}');
-    await expect(createEventsStage().init(resolveConfig({ events: { extraTriggersFile: bad } }))).rejects.toThrow(TriggerTableError);
-    await expect(createEventsStage().init(resolveConfig({ events: { extraTriggersFile: bad } }))).rejects.toThrow(/bad-triggers\.json/);
+    await expect(createEventsStage().init({ config: resolveConfig({ events: { extraTriggersFile: bad } }) })).rejects.toThrow(TriggerTableError);
+    await expect(createEventsStage().init({ config: resolveConfig({ events: { extraTriggersFile: bad } }) })).rejects.toThrow(/bad-triggers\.json/);
   });
 
-  it('provenance without a model, minConfidence, and the cluster stage', async () => {
+  it('provenance without a model, minConfidence, and the entities stage alone', async () => {
     const config = resolveConfig({ ner: { enabled: false }, events: { minConfidence: 0.99 } });
     expect(provenanceFor(config)).toMatchObject({ model: null, model_sha256: null });
     const stage = createEventsStage({ provenance: provenanceFor(config) });
-    await stage.init(config);
+    await stage.init({ config });
     const doc = makeDoc({ ...spec, text: 'Marie Dupont a quitté Renault.', entities: [['Marie Dupont', 'PER'], ['Renault', 'ORG']], timexes: [] });
-    stage.run(doc, config);
+    entitiesStage.run(doc);
+    stage.run(doc);
     expect(doc.events).toEqual([]);
     const clustered = makeDoc({ ...spec, timexes: [] });
-    clusterStage.run(clustered, config);
+    entitiesStage.run(clustered);
     expect(clustered.entities).toHaveLength(2);
   });
 });

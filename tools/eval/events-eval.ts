@@ -22,6 +22,7 @@ import type { Document } from '../../src/document.js';
 import type { EventRecord } from '../../src/dataset/schema.js';
 import { foldName } from '../../src/entities/cluster.js';
 import { getDefaultLexicon } from '../../src/events/lexicon.js';
+import { entitiesStage } from '../../src/stages/entities.js';
 import { createEventsStage } from '../../src/stages/events.js';
 import type { Stage } from '../../src/stages/stage.js';
 import { corporaDir } from './corpora.js';
@@ -168,9 +169,7 @@ function evaluate(mode: string, doc: Document, goldSeed: SeedGold): EventsEvalRe
 export async function runGoldLayers(config: ChroniqueConfig = resolveConfig({ ner: { enabled: false } })): Promise<{ doc: Document; result: EventsEvalResult }> {
   const goldSeed = loadSeedGold();
   const doc = seedDocumentWithGoldLayers(goldSeed);
-  const stage = createEventsStage();
-  await stage.init(config);
-  stage.run(doc, config);
+  await runStages(config, [entitiesStage, createEventsStage()], doc);
   return { doc, result: evaluate('gold-layers', doc, goldSeed) };
 }
 
@@ -179,18 +178,23 @@ export async function runGoldLayers(config: ChroniqueConfig = resolveConfig({ ne
  * date normalization cost.
  */
 export async function runGoldEntities(config: ChroniqueConfig = resolveConfig({ ner: { enabled: false } })): Promise<{ doc: Document; result: EventsEvalResult }> {
-  const [{ languageStage }, { segmentStage }, { datesStage }] = await Promise.all([import('../../src/stages/language.js'), import('../../src/stages/segment.js'), import('../../src/stages/dates.js')]);
+  const [{ createLanguageStage }, { segmentStage }, { createDatesStage }] = await Promise.all([import('../../src/stages/language.js'), import('../../src/stages/segment.js'), import('../../src/stages/dates.js')]);
   const goldSeed = loadSeedGold();
   const doc = seedDocument();
-  await languageStage.run(doc, config);
-  await segmentStage.run(doc, config);
+  await runStages(config, [createLanguageStage(), segmentStage], doc);
   const sentenceAt = (offset: number) => doc.sentences.find((s) => offset >= s.start && offset < s.end)?.index ?? 0;
   doc.mentions = goldSeed.entities.map((e) => ({ sentence: sentenceAt(e.start), start: e.start, end: e.end, label: e.label, score: 1, source: 'rules' as const }));
-  await datesStage.run(doc, config);
-  const stage = createEventsStage();
-  await stage.init(config);
-  stage.run(doc, config);
+  await runStages(config, [createDatesStage(), entitiesStage, createEventsStage()], doc);
   return { doc, result: evaluate('gold-entities (real segmentation and dates)', doc, goldSeed) };
+}
+
+/** Runs `stages` over `doc` as a pipeline does; a stage failure is an evaluation error, not a result. */
+async function runStages(config: ChroniqueConfig, stages: Stage[], doc: Document): Promise<void> {
+  const { Pipeline } = await import('../../src/pipeline.js');
+  const pipeline = await Pipeline.create(config, stages);
+  await pipeline.process(doc);
+  await pipeline.dispose();
+  if (doc.status === 'error') throw new Error(`seed article failed: ${doc.reason}`);
 }
 
 /** The pipeline's own default stages, imported lazily so that the gold-layers mode works without a model. */

@@ -125,7 +125,7 @@ export function formatTable(results: readonly SetResult[]): string {
 
 /**
  * The seed through the whole pipeline (`parseCorpusText` → every default stage): what users get in
- * `mentions.jsonl`, i.e. the model's spans plus the events stage's document-level propagation of names
+ * `mentions.jsonl`, i.e. the model's spans plus the entities stage's document-level propagation of names
  * (`source: 'rules'`). Scored like the other sets; the decoders row repeats the pipeline's (Viterbi) result.
  */
 async function runSeedPipeline(set: EvalSet, file: string, ner: TaggerSettings): Promise<SetResult> {
