@@ -21,13 +21,16 @@ export interface StageContext {
  */
 export interface Stage {
   readonly name: string;
-  /** Layers this stage reads: each must be written by an earlier stage, or by none (it then stays empty). */
+  /**
+   * Layers this stage reads: each must be written by an earlier stage, or by none of the list (it then stays empty, or
+   * holds what the caller put there: a pipeline without the model, an evaluation on gold layers).
+   */
   readonly reads: readonly Layer[];
   /** Layers this stage fills; no two stages of a pipeline write the same layer. */
   readonly writes: readonly Layer[];
   /**
    * Layers written by an earlier stage that this one completes in place (the entities stage adds the mentions that
-   * name propagation finds and links every mention to its entity). Each must be written before this stage.
+   * name propagation finds and links every mention to its entity). Like a read, it must come after the layer's writer.
    */
   readonly amends?: readonly Layer[];
   /** Takes the configuration and loads resources, once per run. Errors here stop the run (exit code 2). */
@@ -74,7 +77,6 @@ export function checkStageOrder(stages: readonly Stage[]): void {
       if (writer && writer.position >= position) {
         throw new StageOrderError(`stage "${stage.name}" ${verb} layer "${layer}" before stage "${writer.stage.name}" writes it`);
       }
-      if (!writer && verb === 'amends') throw new StageOrderError(`stage "${stage.name}" amends layer "${layer}", which no stage writes`);
     }
   });
 }
