@@ -5,7 +5,7 @@
   python -m training.peer_spacy ner --sets training/work/ner-eval-sets.json --out bench/results/peer-spacy-ner.json
   npm run eval:ner -- --peer bench/results/peer-spacy-ner.json          # the model and spaCy side by side
 
-  # syntax: UPOS, UAS/LAS, lemma on Sequoia UD test, gold words as input; predictions + scores for eval:syntax
+  # syntax: UPOS, UAS/LAS, lemma on Sequoia UD test, gold words as input (and raw text, spaCy's own tokens)
   python -m training.peer_spacy syntax --out bench/results/peer-spacy-syntax.json
 
 The package must be Explosion's (`check_model` reads its meta.json: name, version, author, sources); PyPI also holds
@@ -106,18 +106,20 @@ def ner(sets_file: str, out: str, batch_size: int = 64) -> dict:
 def read_conllu(path: str) -> list[dict]:
     """Sentences of a CoNLL-U(-Plus) file: syntactic words (multiword-token range lines skipped, empty nodes too) with
     form, lemma, upos, head, deprel, and whether a space follows (SpaceAfter=No on the word or its multiword token)."""
-    sents, cur, sid, nospace_until = [], [], None, -1
+    sents, cur, toks, sid, text, nospace_until, mwt_end = [], [], [], None, None, -1, 0
     with open(path, encoding='utf-8') as f:
         for line in f:
             line = line.rstrip('\n')
             if line.startswith('# sent_id'):
                 sid = line.split('=', 1)[1].strip()
+            elif line.startswith('# text ='):
+                text = line.split('=', 1)[1].strip()
             elif line.startswith('#'):
                 continue
             elif not line.strip():
                 if cur:
-                    sents.append({'sent_id': sid, 'words': cur})
-                cur, sid, nospace_until = [], None, -1
+                    sents.append({'sent_id': sid, 'text': text, 'words': cur, 'tokens': toks})
+                cur, toks, sid, text, nospace_until, mwt_end = [], [], None, None, -1, 0
             else:
                 cols = line.split('\t')
                 if '.' in cols[0]:
@@ -125,14 +127,65 @@ def read_conllu(path: str) -> list[dict]:
                 if '-' in cols[0]:
                     a, b = map(int, cols[0].split('-'))
                     nospace_until = b if 'SpaceAfter=No' in cols[9] else -1
+                    toks.append({'form': cols[1], 'words': list(range(a - 1, b))})
+                    mwt_end = b
                     continue
                 i = int(cols[0])
+                if i > mwt_end:
+                    toks.append({'form': cols[1], 'words': [i - 1]})
                 space = 'SpaceAfter=No' not in cols[9] and i != nospace_until
                 cur.append({'form': cols[1], 'lemma': cols[2], 'upos': cols[3], 'head': int(cols[6]),
                             'deprel': cols[7], 'space': space})
     if cur:
-        sents.append({'sent_id': sid, 'words': cur})
+        sents.append({'sent_id': sid, 'text': text, 'words': cur, 'tokens': toks})
     return sents
+
+
+def locate(text: str, forms: list[str]) -> list[tuple[int, int]] | None:
+    """[start, end) of each surface form in `text`, in order (whitespace between them skipped); None if they differ."""
+    pos, out = 0, []
+    for form in forms:
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if not text.startswith(form, pos):
+            return None
+        out.append((pos, pos + len(form)))
+        pos += len(form)
+    return out
+
+
+def raw_text_scores(gold: list[dict], systems: list[list[dict]]) -> dict:
+    """CoNLL 2018-style scores when the system tokenises the raw text itself: a system token is aligned to a gold
+    word when their character spans are equal and the word is not part of a multiword token (a system that keeps
+    `au` whole, as spaCy does, misses `à` and `le`); each metric is the F1 of correct words over system and gold
+    counts. `systems[i]`: per token {start, end, upos, lemma, head (index of its head token, itself when root),
+    deprel}. Sentences whose gold forms do not spell `text` are skipped (counted)."""
+    c = {'tokens': 0, 'upos': 0, 'lemma': 0, 'uas': 0, 'las': 0}
+    n_gold = n_sys = skipped = 0
+    for g, sys in zip(gold, systems):
+        spans = locate(g['text'] or '', [t['form'] for t in g['tokens']])
+        if spans is None:
+            skipped += 1
+            continue
+        n_gold += len(g['words'])
+        n_sys += len(sys)
+        single = {span: t['words'][0] for span, t in zip(spans, g['tokens']) if len(t['words']) == 1}
+        to_gold = {i: single[(t['start'], t['end'])] for i, t in enumerate(sys) if (t['start'], t['end']) in single}
+        for i, w in to_gold.items():
+            gw, t = g['words'][w], sys[i]
+            c['tokens'] += 1
+            c['upos'] += t['upos'] == gw['upos']
+            c['lemma'] += t['lemma'] == gw['lemma']
+            head = 0 if t['head'] == i else (to_gold[t['head']] + 1 if t['head'] in to_gold else -1)
+            if head == gw['head']:
+                c['uas'] += 1
+                c['las'] += t['deprel'].split(':')[0] == gw['deprel'].split(':')[0]
+
+    def f1(k: int) -> float:
+        p, r = (k / n_sys if n_sys else 0.0), (k / n_gold if n_gold else 0.0)
+        return 2 * p * r / (p + r) if p + r else 0.0
+    return {'gold_words': n_gold, 'system_tokens': n_sys, 'sentences_skipped': skipped,
+            **{k: f1(v) for k, v in c.items()}}
 
 
 def syntax_scores(gold: list[dict], pred: list[dict]) -> dict:
@@ -169,9 +222,18 @@ def syntax(out: str, conllu: str) -> dict:
             {'form': t.text, 'lemma': t.lemma_, 'upos': t.pos_, 'head': 0 if t.head.i == t.i else t.head.i + 1,
              'deprel': 'root' if t.dep_ == 'ROOT' else t.dep_} for t in doc]})
     scores = syntax_scores(gold, pred)
+    raw = []
+    for doc in nlp.pipe([s['text'] or '' for s in gold], batch_size=64, disable=['ner']):
+        toks = [t for t in doc if not t.is_space]
+        index = {t.i: k for k, t in enumerate(toks)}
+        raw.append([{'start': t.idx, 'end': t.idx + len(t.text), 'upos': t.pos_, 'lemma': t.lemma_,
+                     'head': index.get(t.head.i, -1), 'deprel': 'root' if t.dep_ == 'ROOT' else t.dep_} for t in toks])
     res = {'peer': meta, 'corpus': os.path.relpath(conllu, CORPORA), 'input': 'gold syntactic words (multiword tokens '
            'expanded, e.g. "au" -> "à le")', 'sentences': len(gold), 'seconds': seconds,
-           'sentencesPerSecond': len(gold) / seconds, 'scores': scores, 'predictions': pred}
+           'sentencesPerSecond': len(gold) / seconds, 'scores': scores,
+           'raw_text': {'input': 'the sentence text (# text), spaCy\'s own tokenisation; CoNLL 2018-style F1',
+                        'scores': raw_text_scores(gold, raw)},
+           'predictions': pred}
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, 'w', encoding='utf-8') as f:
         json.dump(res, f, ensure_ascii=False)

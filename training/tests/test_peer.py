@@ -47,3 +47,21 @@ def test_syntax_scores_count_every_word_and_drop_subtypes_for_las(tmp_path):
     assert r['words'] == 6
     assert r['uas'] == 5 / 6 and r['las'] == 5 / 6 and r['las_full_relations'] == 4 / 6
     assert r['upos'] == 5 / 6 and r['lemma'] == 5 / 6
+
+
+def test_raw_text_alignment_misses_unsplit_multiword_tokens(tmp_path):
+    p = tmp_path / 'x.conllu'
+    p.write_text(CONLLU, encoding='utf-8')
+    gold = ps.read_conllu(str(p))
+    assert gold[0]['text'] == 'Il va au marché.'
+    assert [t['form'] for t in gold[0]['tokens']] == ['Il', 'va', 'au', 'marché', '.']
+    # a system keeping "au" whole, otherwise right (heads are token indices: marché -> va, "." -> va)
+    sys = [[{'start': 0, 'end': 2, 'upos': 'PRON', 'lemma': 'il', 'head': 1, 'deprel': 'nsubj'},
+            {'start': 3, 'end': 5, 'upos': 'VERB', 'lemma': 'aller', 'head': 1, 'deprel': 'root'},
+            {'start': 6, 'end': 8, 'upos': 'ADP', 'lemma': 'au', 'head': 3, 'deprel': 'case'},
+            {'start': 9, 'end': 15, 'upos': 'NOUN', 'lemma': 'marché', 'head': 1, 'deprel': 'obl'},
+            {'start': 15, 'end': 16, 'upos': 'PUNCT', 'lemma': '.', 'head': 1, 'deprel': 'punct'}]]
+    r = ps.raw_text_scores(gold, sys)
+    assert r['gold_words'] == 6 and r['system_tokens'] == 5
+    f1 = 2 * (4 / 5) * (4 / 6) / (4 / 5 + 4 / 6)
+    assert abs(r['tokens'] - f1) < 1e-9 and abs(r['upos'] - f1) < 1e-9 and abs(r['las'] - f1) < 1e-9
