@@ -3,6 +3,7 @@
  * a typed layer to it. Every span is `[start, end)` in UTF-16 code units (JavaScript string indices)
  * into `Document.text`, so `text.slice(start, end)` is always the span's text.
  */
+import type { EntityLabel, Granularity, TimexAnchor, TimexMod, TimexType } from './vocabulary.js';
 
 export interface Span {
   start: number;
@@ -47,8 +48,6 @@ export interface Sentence extends Span {
   kind: SentenceKind;
 }
 
-export type EntityLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
-
 /** A named-entity mention found in a sentence. */
 export interface Mention extends Span {
   sentence: number;
@@ -65,11 +64,6 @@ export interface ModelDateSpan extends Span {
   sentence: number;
   score: number;
 }
-
-export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
-export type TimexMod = 'START' | 'MID' | 'END' | 'APPROX' | 'BEFORE' | 'AFTER' | 'ON_OR_AFTER' | 'ON_OR_BEFORE' | 'LESS_THAN' | 'MORE_THAN' | 'EQUAL_OR_LESS' | 'EQUAL_OR_MORE';
-export type TimexAnchor = 'absolute' | 'publication' | 'context' | 'unresolved';
-export type Granularity = 'millennium' | 'century' | 'decade' | 'year' | 'season' | 'quarter' | 'month' | 'week' | 'day' | 'time' | 'duration' | 'set' | 'ref' | 'unknown';
 
 /** A time expression with its ISO-TimeML (TIMEX3) normalization. */
 export interface TimeExpression extends Span {

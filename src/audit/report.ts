@@ -16,6 +16,7 @@ import type { ArticleData, LoadedDataset } from './dataset.js';
 import { diffArticle, describeArgument, type ArticleDiff, type DiffOptions, type RecordChange, DEFAULT_DIFF_OPTIONS } from './diff.js';
 import { describeFieldChange } from './diff-format.js';
 import { BASE_STYLE, escapeHtml, renderPage } from './html.js';
+import { ENTITY_LABELS } from '../vocabulary.js';
 
 export interface ReportOptions {
   /** An older dataset to compare with: the report then marks what changed. */
@@ -126,7 +127,7 @@ function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-const LABELS = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+const LABELS = ENTITY_LABELS;
 
 function legend(withDiff: boolean): string {
   const items = [

@@ -4,6 +4,7 @@
  * published schema cannot drift apart (a test checks the committed files are up to date).
  */
 import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { ENTITY_LABELS, EVENT_TYPES, MODALITIES, POLARITIES, ROLES, TIMEX_MODS, TIMEX_TYPES } from '../vocabulary.js';
 
 /** A string enum as JSON Schema `{type: 'string', enum: [...]}` whose static type is the union of its values. */
 function StringEnum<const T extends readonly string[]>(values: T, description: string): TUnsafe<T[number]> {
@@ -13,64 +14,6 @@ function StringEnum<const T extends readonly string[]>(values: T, description: s
 function Nullable<T extends TSchema>(schema: T) {
   return Type.Union([schema, Type.Null()]);
 }
-
-/** ACE-2005-style event types, extended where news needs them (Nominate/Elect, Business, Justice, Statement). */
-export const EVENT_TYPES = [
-  'Personnel.Start-Position',
-  'Personnel.End-Position',
-  'Personnel.Nominate',
-  'Personnel.Elect',
-  'Business.Start-Org',
-  'Business.End-Org',
-  'Business.Merge-Org',
-  'Business.Declare-Bankruptcy',
-  'Transaction.Transfer-Money',
-  'Transaction.Transfer-Ownership',
-  'Justice.Investigate',
-  'Justice.Arrest-Jail',
-  'Justice.Charge-Indict',
-  'Justice.Trial-Hearing',
-  'Justice.Sue',
-  'Justice.Convict',
-  'Justice.Sentence',
-  'Justice.Fine',
-  'Conflict.Attack',
-  'Conflict.Demonstrate',
-  'Contact.Meet',
-  'Contact.Statement',
-  'Life.Be-Born',
-  'Life.Die',
-  'Life.Injure',
-  'Life.Marry',
-  'Movement.Transport',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
-
-/**
- * Argument roles. `person`/`organization`: who holds or leaves a position, which organization is concerned;
- * `agent`: who acts (founder, investigator, buyer, speaker, attacker); `target`: who or what the action is aimed at
- * (investigated, sued, acquired); `beneficiary`: who receives (money); `victim`: who dies or is hurt;
- * `entity`: the other party of a meeting; `place`, `origin`, `destination`: locations.
- */
-export const ROLES = ['person', 'organization', 'agent', 'target', 'beneficiary', 'victim', 'entity', 'place', 'origin', 'destination'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ENTITY_LABELS = ['PER', 'ORG', 'LOC', 'MISC'] as const;
-
-/** `negative`: the text says the event did not (or will not) happen. */
-export const POLARITIES = ['positive', 'negative'] as const;
-export type Polarity = (typeof POLARITIES)[number];
-
-/**
- * `asserted`: stated as fact by the article; `reported`: attributed to a source (complement of a reporting verb,
- * `selon X`, journalistic conditional `aurait quitté`); `planned`: future, promised or intended; `hypothetical`:
- * possible, conditional or questioned (`pourrait`, `un éventuel retour`, `si`).
- */
-export const MODALITIES = ['asserted', 'reported', 'planned', 'hypothetical'] as const;
-export type Modality = (typeof MODALITIES)[number];
-
-const TIMEX_TYPES = ['DATE', 'TIME', 'DURATION', 'SET'] as const;
-const TIMEX_MODS = ['START', 'MID', 'END', 'APPROX', 'BEFORE', 'AFTER', 'ON_OR_AFTER', 'ON_OR_BEFORE', 'LESS_THAN', 'MORE_THAN', 'EQUAL_OR_LESS', 'EQUAL_OR_MORE'] as const;
 
 const Offset = Type.Integer({ minimum: 0, description: 'UTF-16 code unit offset into the article text' });
 

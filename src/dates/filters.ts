@@ -4,7 +4,7 @@
  * participle? The words and contexts are data (src/rules/fr/dates-filters.ts, dates-lexicon.ts); this module only
  * applies them. Letter-case checks live here because case-insensitive regexes cannot make them.
  */
-import type { TimexMod } from '../document.js';
+import type { TimexMod } from '../vocabulary.js';
 import {
   AMBIGUOUS_FEASTS,
   AGE_NOUNS,

@@ -16,13 +16,15 @@
  * years, seasons, decades and most relative expressions, and its spans leave out determiners. It is not used; the
  * recognizer below (strict F1 0.938, relaxed 0.962, value accuracy 0.921 at the time of writing) is this project's own.
  */
-import type { Span, TimeExpression, TimexType } from '../document.js';
+import type { Span, TimeExpression } from '../document.js';
+import type { TimexType } from '../vocabulary.js';
 import { MODIFIERS } from '../rules/fr/dates-lexicon.js';
 import type { RuleKind } from '../rules/fr/dates-patterns.js';
 import { parsePartialDate } from './calendar.js';
 import { COMPILED_RULES, FUTURE_AUXILIARY_BEFORE_REGEX, FUTURE_CUE_REGEX, MODIFIER_PREFIX_REGEX, PAST_CUE_REGEX, PAST_PARTICIPLE_BEFORE_REGEX } from './compile.js';
 import { accept, type RawMatch } from './filters.js';
-import { createDateContext, normalize, type DateContext, type Groups, type NormalizeEnv } from './normalize.js';
+import { createDateContext, type DateContext, type NormalizeEnv } from './anchor.js';
+import { normalize, type Groups } from './normalize.js';
 
 /** A time expression found in a text, before the stage assigns its sentence and source. */
 export interface TimexCandidate extends Omit<TimeExpression, 'sentence' | 'source'> {
@@ -41,7 +43,7 @@ export interface FindOptions {
   context?: DateContext;
 }
 
-export { createDateContext, type DateContext } from './normalize.js';
+export { createDateContext, type DateContext } from './anchor.js';
 
 /**
  * Starts a new paragraph: a year read in the previous paragraph no longer dates year-less expressions, but the latest

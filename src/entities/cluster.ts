@@ -17,10 +17,11 @@
  * Id: `ent_` + first 16 hex of sha256(article id, canonical, label) — the same extraction always gets the same id.
  */
 import { createHash } from 'node:crypto';
-import type { Document, Entity, EntityLabel, Mention } from '../document.js';
+import type { Document, Entity, Mention } from '../document.js';
+import { ENTITY_LABELS, type EntityLabel } from '../vocabulary.js';
 import type { EntityRecord } from '../dataset/schema.js';
 
-const LABEL_ORDER: EntityLabel[] = ['PER', 'ORG', 'LOC', 'MISC'];
+const LABEL_ORDER: readonly EntityLabel[] = ENTITY_LABELS;
 /** Words skipped when reading the initials of a name for an acronym. */
 const ACRONYM_STOPWORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', "l'", "d'", 'et', 'pour', 'en', 'à', 'au', 'aux', 'of', 'the', 'and', 'for', 'sur']);
 

@@ -4,8 +4,9 @@
  * support verb, then nearest mention of the clause as a fallback), resolves anaphoric subjects, and decides
  * polarity, modality, time and confidence. Pure and deterministic: same document → same events.
  */
-import type { Document, EntityLabel, Mention, Sentence, TimeExpression } from '../document.js';
-import type { EventType, Modality, Polarity, Role } from '../dataset/schema.js';
+import type { Document, Mention, Sentence, TimeExpression } from '../document.js';
+import type { EntityLabel } from '../vocabulary.js';
+import type { EventType, Modality, Polarity, Role } from '../vocabulary.js';
 import { clusterEntities } from '../entities/cluster.js';
 import { CORE_ROLES, ROLE_FRAMES } from '../rules/fr/event-frames.js';
 import {
@@ -45,7 +46,7 @@ import type { Tense } from './inflect.js';
 import type { LexiconEntry, TriggerLexicon } from './lexicon.js';
 import { resolveAnaphor } from './resolve.js';
 import { buildSentenceView, isClauseBoundary, prepositionAt, type MentionSpan, type SentenceView } from './sentence-view.js';
-import type { LabelRoles, RoleFrame, TriggerRow } from './trigger-table.js';
+import type { LabelRoles, RoleFrame, TriggerRow } from '../rules/schema.js';
 import type { Token } from './tokens.js';
 
 /** How an argument was found; `fallback` arguments lower the confidence. */

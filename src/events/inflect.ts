@@ -8,6 +8,7 @@
  * lemmas miss passé simple, feminine/plural participles and tag auxiliaries as prepositions; generating forms from
  * lemmas is exact for the verbs we list and costs a Map lookup per token.
  */
+import type { IrregularStems } from '../rules/schema.js';
 
 export type Tense = 'inf' | 'pres' | 'impf' | 'ps' | 'fut' | 'cond' | 'subj' | 'ppast' | 'ppres' | 'noun';
 
@@ -16,25 +17,6 @@ export interface InflectedForm {
   tense: Tense;
 }
 
-/** Explicit stems of an irregular (3rd group) verb; the endings are still generated. */
-export interface IrregularStems {
-  /** Present indicative forms (all persons; duplicates allowed). */
-  pres: string[];
-  /** Imperfect stem (`rejoign` → rejoignait). */
-  impf: string;
-  /** Passé simple forms. */
-  ps: string[];
-  /** Future/conditional stem (`rejoindr` → rejoindra, rejoindrait). */
-  fut: string;
-  /** Subjunctive stem (`rejoign` → rejoigne). */
-  subj: string;
-  /** Past participle, masculine singular (`rejoint`); agreement forms are generated unless `ppastForms` is given. */
-  ppast: string;
-  /** All past participle forms when agreement is irregular (`dissous`, `dissoute`, …). */
-  ppastForms?: string[];
-  /** Present participle. */
-  ppres: string;
-}
 
 export type VerbClass = 'er' | 'ir' | 're' | 'irregular';
 

@@ -13,7 +13,8 @@ import {
   SUPPORT_VERB_LEMMAS,
 } from '../rules/fr/event-cues.js';
 import { conjugate, defaultVerbClass, nounForms, type InflectedForm, type Tense } from './inflect.js';
-import { loadExtraTriggers, type TriggerRow } from './trigger-table.js';
+import { loadExtraTriggers } from './trigger-table.js';
+import { type TriggerRow } from '../rules/schema.js';
 import { normalizeWord } from './tokens.js';
 
 export interface LexiconEntry {

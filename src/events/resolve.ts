@@ -10,7 +10,7 @@
  * Persons are looked for first for `il`/`elle`/`son`; organizations for `l'entreprise`-style descriptions (same
  * sentence first, most salient then nearest). Plural anaphors (`ils`, `leur`) are not resolved.
  */
-import type { EntityLabel } from '../document.js';
+import type { EntityLabel } from '../vocabulary.js';
 import { FEMININE_TITLES, FRONTED_CLAUSE_STARTERS, MASCULINE_TITLES } from '../rules/fr/event-cues.js';
 import type { MentionSpan, SentenceView } from './sentence-view.js';
 

@@ -2,7 +2,8 @@
  * One sentence seen by the event engine: its tokens, the mentions and time expressions inside it, which token
  * starts or belongs to which mention, which mentions stand after a preposition, and its comma segments.
  */
-import type { Document, EntityLabel, Mention, Sentence, TimeExpression } from '../document.js';
+import type { Document, Mention, Sentence, TimeExpression } from '../document.js';
+import type { EntityLabel } from '../vocabulary.js';
 import {
   CLAUSE_BOUNDARY_WORDS,
   DETERMINERS,

@@ -3,13 +3,13 @@
  * BIO tag set. Shared by the runtime (`src/ner/`) and the training data preparation
  * (`tools/training/prepare-data.ts`) so that both sides agree on what e.g. `PERS`, `prod` or `B-TIME` mean.
  */
-import type { EntityLabel } from '../document.js';
+import { ENTITY_LABELS, type EntityLabel } from '../vocabulary.js';
 import { ENTITY_TYPE_ALIASES } from './label-aliases.js';
 
 /** Entity types the model predicts: the four mention labels plus DATE (merged by the dates stage). */
 export type NerType = EntityLabel | 'DATE';
-export const NER_TYPES: readonly NerType[] = ['PER', 'ORG', 'LOC', 'MISC', 'DATE'];
-export const MENTION_TYPES: readonly EntityLabel[] = ['PER', 'ORG', 'LOC', 'MISC'];
+export const NER_TYPES: readonly NerType[] = [...ENTITY_LABELS, 'DATE'];
+export const MENTION_TYPES: readonly EntityLabel[] = ENTITY_LABELS;
 
 export type BioPrefix = 'B' | 'I';
 export type BioTag = 'O' | `${BioPrefix}-${NerType}`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createDocument, type EntityLabel } from '../../src/document.js';
+import { createDocument } from '../../src/document.js';
+import { type EntityLabel } from '../../src/vocabulary.js';
 import { buildEventRecords } from '../../src/events/records.js';
 import { checkOffsets, validateRecords } from '../../tools/eval/events-eval.js';
 import { TEST_PROVENANCE } from '../helpers/events.js';

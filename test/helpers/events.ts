@@ -1,5 +1,6 @@
 /** Hand-made documents for the event tests: sentences split at `. `, mentions and time expressions located by text. */
-import { createDocument, type Document, type EntityLabel, type TimexType } from '../../src/document.js';
+import { createDocument, type Document } from '../../src/document.js';
+import { type EntityLabel, type TimexType } from '../../src/vocabulary.js';
 import type { EventRecord, Provenance } from '../../src/dataset/schema.js';
 import { buildEventRecords } from '../../src/events/records.js';
 

@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as chrono from 'chrono-node';
-import type { TimexType } from '../../src/document.js';
+import type { TimexType } from '../../src/vocabulary.js';
 import type { TimexCandidate } from '../../src/dates/recognize.js';
 import { pad } from '../../src/dates/calendar.js';
 import { createEnglishDateContext, findEnglishTimeExpressions } from '../../src/lang/en/dates.js';

@@ -23,7 +23,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as chrono from 'chrono-node';
 import { PACKAGE_ROOT } from '../../src/config.js';
-import type { TimexType } from '../../src/document.js';
+import type { TimexType } from '../../src/vocabulary.js';
 import { createDateContext, findTimeExpressions, startParagraph, type TimexCandidate } from '../../src/dates/recognize.js';
 import { segmentSentences } from '../../src/segment/sentences.js';
 import { corporaDir } from './corpora.js';

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../src/config.js';
-import type { Document, EntityLabel, Granularity, TimexMod, TimexType } from '../../src/document.js';
+import type { Document } from '../../src/document.js';
+import type { EntityLabel, Granularity, TimexMod, TimexType } from '../../src/vocabulary.js';
 import { parseCorpusText } from '../../src/ingest/parse.js';
 
 export interface GoldEvent {

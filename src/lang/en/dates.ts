@@ -17,7 +17,8 @@
  * `a year ago` refer to it.
  */
 import * as chrono from 'chrono-node';
-import type { Granularity, Span, TimexAnchor, TimexMod, TimexType } from '../../document.js';
+import type { Granularity, TimexAnchor, TimexMod, TimexType } from '../../vocabulary.js';
+import type { Span } from '../../document.js';
 import type { TimexCandidate } from '../../dates/recognize.js';
 import { addDays, addMonths, formatDay, formatMonth, formatWeek, isoWeekday, pad, parsePartialDate, type CalendarDate, type PartialDate } from '../../dates/calendar.js';
 import {

@@ -11,7 +11,8 @@
  * period stays in (`Corp.`).
  */
 import nlp from 'compromise';
-import type { EntityLabel, Span } from '../../document.js';
+import type { EntityLabel } from '../../vocabulary.js';
+import type { Span } from '../../document.js';
 import { ENTITY_LEXICON, NOT_ENTITIES, PERSON_TITLE_TAGS } from '../../rules/en/entities.js';
 
 export interface EnglishEntitySpan extends Span {

@@ -1,10 +1,10 @@
 /**
  * DATA: default role frame of each event type — which role a PER/ORG/LOC/MISC mention gets in each syntactic slot
- * around the trigger (see RoleFrame in src/events/trigger-table.ts). A trigger row may override any slot.
+ * around the trigger (see RoleFrame in src/rules/schema.ts). A trigger row may override any slot.
  * Prepositions are normalized (`du`/`des`/`d'` → `de`, `au`/`aux` → `à`; multiword ones as written).
  */
-import type { EventType, Role } from '../../dataset/schema.js';
-import type { RoleFrame } from '../../events/trigger-table.js';
+import type { EventType, Role } from '../../vocabulary.js';
+import type { RoleFrame } from '../schema.js';
 
 // An organization the NER model tagged MISC (a product-like name: `OpenAI`, `Wikiversity`) still fills the
 // organization slots that only an organization can fill (`chez X`, `fondateur de X`).

@@ -4,8 +4,8 @@
  * ambiguous words carry context constraints (`requiresNear`, `excludeNear`, `excludeBefore`, `requiresRole`).
  * Users extend this table with `config.events.extraTriggersFile` (same row format, JSON).
  */
-import type { TriggerRow } from '../../events/trigger-table.js';
-import type { IrregularStems } from '../../events/inflect.js';
+import type { TriggerRow } from '../schema.js';
+import type { IrregularStems } from '../schema.js';
 import { KILL_FRAME } from './event-frames.js';
 
 const REJOINDRE: IrregularStems = { pres: ['rejoins', 'rejoint', 'rejoignons', 'rejoignez', 'rejoignent'], impf: 'rejoign', ps: ['rejoignis', 'rejoignit', 'rejoignîmes', 'rejoignirent'], fut: 'rejoindr', subj: 'rejoign', ppast: 'rejoint', ppres: 'rejoignant' };
