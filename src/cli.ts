@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { resolveConfig, type ChroniqueConfig, type ConfigOverrides } from './config.js';
 import { loadDataset } from './audit/dataset.js';
 import { diffDatasetDirs } from './audit/diff.js';
-import { formatDiffHtml, formatDiffJson, formatDiffText } from './audit/diff-format.js';
+import { formatDiffHtml, formatDiffText, writeDiffJson } from './audit/diff-format.js';
 import { buildReport } from './audit/report.js';
 import type { CacheMode } from './dataset/cache.js';
 import { Pipeline, type DocumentProcessor } from './pipeline.js';
@@ -164,7 +164,9 @@ async function diffCommand(oldDir: string, newDir: string, options: DiffOptions)
   try {
     const diff = await diffDatasetDirs(oldDir, newDir, { confidenceThreshold: options.confidenceThreshold });
     if (options.html) await fs.writeFile(options.html, formatDiffHtml(diff));
-    process.stdout.write(options.json ? formatDiffJson(diff) : formatDiffText(diff, { maxItems: options.maxItems }));
+    // On Linux, writes to a pipe or file are synchronous: record by record, the JSON is never one huge string.
+    if (options.json) writeDiffJson(diff, (chunk) => process.stdout.write(chunk));
+    else process.stdout.write(formatDiffText(diff, { maxItems: options.maxItems }));
     return diff.identical ? DIFF_IDENTICAL : DIFF_DIFFERENT;
   } catch (error) {
     process.stderr.write(`chronique diff: ${error instanceof Error ? error.message : String(error)}\n`);

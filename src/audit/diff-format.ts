@@ -92,7 +92,27 @@ export function formatDiffText(diff: DiffReport, options: TextFormatOptions = { 
 const countsText = (c: Pick<KindCounts, 'added' | 'removed' | 'changed' | 'retyped'>): string => `+${c.added} -${c.removed} ~${c.changed}${c.retyped ? ` ⇄${c.retyped}` : ''}`;
 
 export function formatDiffJson(diff: DiffReport): string {
-  return `${JSON.stringify(diff, null, 2)}\n`;
+  const chunks: string[] = [];
+  writeDiffJson(diff, (chunk) => chunks.push(chunk));
+  return chunks.join('');
+}
+
+/**
+ * The same bytes as `JSON.stringify(diff, null, 2)` plus a newline, handed out one record at a time, so a diff with
+ * many records is never held as one huge string.
+ */
+export function writeDiffJson(diff: DiffReport, write: (chunk: string) => void): void {
+  const head = JSON.stringify({ ...diff, records: [] }, null, 2);
+  const tail = '"records": []\n}';
+  if (diff.records.length === 0 || !head.endsWith(tail)) {
+    write(`${JSON.stringify(diff, null, 2)}\n`);
+    return;
+  }
+  write(`${head.slice(0, head.length - tail.length)}"records": [\n`);
+  diff.records.forEach((record, index) => {
+    write(`    ${JSON.stringify(record, null, 2).replace(/\n/g, '\n    ')}${index + 1 < diff.records.length ? ',' : ''}\n`);
+  });
+  write('  ]\n}\n');
 }
 
 const DIFF_STYLE = `${BASE_STYLE}

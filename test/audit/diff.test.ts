@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/audit/dataset.js';
 import { diffDatasetDirs, diffDatasets, type DiffReport, type RecordChange, type RecordKind } from '../../src/audit/diff.js';
-import { formatDiffHtml, formatDiffText } from '../../src/audit/diff-format.js';
+import { formatDiffHtml, formatDiffJson, formatDiffText } from '../../src/audit/diff-format.js';
 import { resolveConfig } from '../../src/config.js';
 import { Pipeline } from '../../src/pipeline.js';
 import { runCorpus } from '../../src/runner/run-corpus.js';
@@ -147,6 +147,14 @@ describe('diffDatasets on hand-written datasets', () => {
   it('honours the confidence threshold', async () => {
     const diff = diffDatasets(await loadDataset(path.join(work, 'old')), await loadDataset(path.join(work, 'new')), { confidenceThreshold: 0.2 });
     expect(ids(records(diff, 'events').filter((r) => r.change === 'changed' || r.change === 'retyped')).sort()).toEqual(['ev_leave', 'ev_meet_v2']);
+  });
+
+  it('writes --json record by record, byte for byte JSON.stringify', async () => {
+    const diff = diffDatasets(await loadDataset(path.join(work, 'old')), await loadDataset(path.join(work, 'new')));
+    expect(diff.records.length).toBeGreaterThan(1);
+    expect(formatDiffJson(diff)).toBe(`${JSON.stringify(diff, null, 2)}\n`);
+    const same = diffDatasets(await loadDataset(path.join(work, 'old')), await loadDataset(path.join(work, 'old')));
+    expect(formatDiffJson(same)).toBe(`${JSON.stringify(same, null, 2)}\n`);
   });
 
   it('gives the same result streaming from the folders as from memory', async () => {
