@@ -237,8 +237,6 @@ const emptyPerKind = (): Record<RecordKind, KindCounts> => ({ sentences: emptyCo
 export interface ArticleDiff {
   summary: ArticleSummary;
   records: RecordChange[];
-  /** Records paired without a difference, per kind: (old row, new row). Kept only when asked (the report). */
-  unchanged?: Array<{ kind: RecordKind; old: unknown; new: unknown }>;
   /** Per kind and type: counts for this article. */
   perType: Record<RecordKind, Map<string, TypeCounts>>;
   differs: boolean;
@@ -246,11 +244,6 @@ export interface ArticleDiff {
   map: OffsetMap;
   /** The new side's text, null when the article was removed. */
   newText: string | null;
-}
-
-export interface ArticleDiffOptions extends DiffOptions {
-  /** Also return the unchanged pairs (the report marks before/after on them). */
-  keepUnchanged?: boolean;
 }
 
 function typeCounts(table: Map<string, TypeCounts>, type: string): TypeCounts {
@@ -264,7 +257,7 @@ function addExample(counts: TypeCounts, text: string): void {
 }
 
 /** Compares one article: `before` from the old dataset, `after` from the new one (either may be missing). */
-export function diffArticle(before: ArticleData | undefined, after: ArticleData | undefined, options: ArticleDiffOptions = DEFAULT_DIFF_OPTIONS): ArticleDiff {
+export function diffArticle(before: ArticleData | undefined, after: ArticleData | undefined, options: DiffOptions = DEFAULT_DIFF_OPTIONS): ArticleDiff {
   const article = (after ?? before)!.article.id;
   const sameText = Boolean(before && after && before.article.text === after.article.text);
   const alignment = before && after && !sameText ? alignTexts(before.article.text, after.article.text) : null;
@@ -287,7 +280,6 @@ export function diffArticle(before: ArticleData | undefined, after: ArticleData 
       counts: emptyPerKind(),
     },
     records: [],
-    ...(options.keepUnchanged ? { unchanged: [] } : {}),
     perType: { sentences: new Map(), mentions: new Map(), timexes: new Map(), entities: new Map(), events: new Map() },
     differs: status !== 'same-text' || metadata.length > 0,
     map,
@@ -389,7 +381,6 @@ function pairKind(spec: AnySpec, oldRows: unknown[], newRows: unknown[], context
     } else {
       counts.unchanged += 1;
       typeCounts(table, newType).unchanged += 1;
-      result.unchanged?.push({ kind: spec.kind, old: pair.old, new: pair.new });
     }
   }
   for (const row of unpairedOld) {
@@ -424,6 +415,7 @@ function findOverlap(spec: AnySpec, oldRow: unknown, candidates: unknown[], map:
   const oldSpans = spec.overlapSpans ? spec.overlapSpans(oldRow) : [spec.span(oldRow)!];
   const mapped = oldSpans.map((span) => ({ span, mapped: map.mapSpan(span) }));
   for (const candidate of candidates) {
+    // Entities: a pair keeps either its label or its canonical name (a regrouping, not two unrelated names).
     if (spec.overlapSpans && spec.type(candidate) !== spec.type(oldRow) && spec.identity(candidate, null) !== spec.identity(oldRow, null)) continue;
     const newSpans = spec.overlapSpans ? spec.overlapSpans(candidate) : [spec.span(candidate)!];
     for (const { span, mapped: m } of mapped) {

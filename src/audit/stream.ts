@@ -36,10 +36,11 @@ class JsonLines {
 
   constructor(readonly file: string, readonly label: string) {}
 
-  async open(required: boolean): Promise<void> {
+  /** Opens the file; `missing` is the error message when it must exist (none: a missing file reads as empty). */
+  async open(missing?: string): Promise<void> {
     const exists = await fs.stat(this.file).then((stat) => stat.isFile(), () => false);
     if (!exists) {
-      if (required) throw new DatasetReadError(`${this.label}: not a chronique dataset (no articles.jsonl)`);
+      if (missing) throw new DatasetReadError(missing);
       return;
     }
     const lines = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
@@ -93,9 +94,9 @@ function articleOf(file: RowFile, row: unknown): unknown {
 export async function* readArticles(dir: string): AsyncGenerator<ArticleData> {
   const resolved = path.resolve(dir);
   const articles = new JsonLines(path.join(resolved, 'articles.jsonl'), path.join(dir, 'articles.jsonl'));
-  await articles.open(true);
+  await articles.open(`${dir}: not a chronique dataset (no articles.jsonl)`);
   const files = new Map(ROW_FILES.map((name) => [name, new JsonLines(path.join(resolved, `${name}.jsonl`), path.join(dir, `${name}.jsonl`))] as const));
-  for (const file of files.values()) await file.open(false);
+  for (const file of files.values()) await file.open();
   for (;;) {
     const row = await articles.next();
     if (!row) break;
