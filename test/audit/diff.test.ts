@@ -205,7 +205,7 @@ describe('chronique diff exit status (as diff(1))', () => {
 
     expect(cli('diff', path.join(work, 'old'), path.join(work, 'does-not-exist')).status).toBe(2);
     expect(cli('diff', path.join(work, 'old')).status).toBe(2);
-  });
+  }, 180_000); // four CLI processes, each compiling TypeScript on start
 
   it('writes a readable HTML page with --html', async () => {
     const html = await fs.readFile(path.join(work, 'diff.html'), 'utf8');
