@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const program = new Command()
     .name('ner-bench')
     .option('--model <dir>', 'model folder', DEFAULT_CONFIG.ner.modelDir)
-    .option('--dtype <dtype>', "'q8' or 'fp32'", DEFAULT_CONFIG.ner.dtype)
+    .option('--dtype <dtype>', "'auto', 'q8' or 'fp32'", DEFAULT_CONFIG.ner.dtype)
     .option('--threads <n>', 'ONNX Runtime intra-op threads', String(DEFAULT_CONFIG.ner.threads))
     .option('--batches <list>', 'batch sizes', '1,8,32,64')
     .option('--sentences <n>', 'sentences per measurement', '456')
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     .option('--json <file>', 'also write the rows as JSON')
     .parse();
   const o = program.opts<{ model: string; dtype: string; threads: string; batches: string; sentences: string; rounds: string; json?: string }>();
-  if (o.dtype !== 'q8' && o.dtype !== 'fp32') throw new Error(`--dtype must be q8 or fp32, got ${o.dtype}`);
+  if (o.dtype !== 'auto' && o.dtype !== 'q8' && o.dtype !== 'fp32') throw new Error(`--dtype must be auto, q8 or fp32, got ${o.dtype}`);
   const ner = { modelDir: path.resolve(o.model), dtype: o.dtype, threads: Number(o.threads), maxSequenceTokens: DEFAULT_CONFIG.ner.maxSequenceTokens } as const;
   const rows = await benchNer({ ner, batchSizes: o.batches.split(',').map(Number), sentences: Number(o.sentences), rounds: Number(o.rounds) });
   console.log(`NER throughput — model ${ner.modelDir}, dtype ${ner.dtype}, ${ner.threads} threads, Sequoia test sentences`);

@@ -8,7 +8,7 @@ import { promises as fs, realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveConfig, type ChroniqueConfig, type ConfigOverrides } from './config.js';
+import { DEFAULT_CONFIG, resolveConfig, type ChroniqueConfig, type ConfigOverrides } from './config.js';
 import { loadDataset } from './audit/dataset.js';
 import { diffDatasetDirs } from './audit/diff.js';
 import { formatDiffHtml, formatDiffText, writeDiffJson } from './audit/diff-format.js';
@@ -42,7 +42,7 @@ interface RunOptions {
   out: string;
   concurrency: number;
   model?: string;
-  dtype: 'q8' | 'fp32';
+  dtype: 'auto' | 'q8' | 'fp32';
   batchSize: number;
   threads?: number;
   lang: string;
@@ -85,7 +85,7 @@ function addRunOptions(command: Command): Command {
     .option('-o, --out <dir>', 'output folder for the dataset', 'output')
     .option('-c, --concurrency <n>', 'articles processed concurrently', positiveInt, 2)
     .option('-m, --model <dir>', 'NER model folder (Hugging Face layout with onnx/); default: the shipped model')
-    .addOption(new Option('--dtype <dtype>', 'model weights to load').choices(['q8', 'fp32']).default('q8'))
+    .addOption(new Option('--dtype <dtype>', 'model weights to load (auto: the faster on this CPU)').choices(['auto', 'q8', 'fp32']).default(DEFAULT_CONFIG.ner.dtype))
     .option('--batch-size <n>', 'sentences per NER batch', positiveInt, 32)
     .option('--threads <n>', 'ONNX Runtime threads', positiveInt)
     .option('--lang <codes>', 'comma-separated ISO 639-1 languages to process', 'fr')

@@ -27,8 +27,12 @@ export interface LanguageConfig {
 export interface NerConfig {
   /** Model folder (Hugging Face layout: config.json, tokenizer.json, onnx/model_quantized.onnx). */
   modelDir: string;
-  /** `q8` loads onnx/model_quantized.onnx, `fp32` loads onnx/model.onnx. */
-  dtype: 'q8' | 'fp32';
+  /**
+   * `q8` loads onnx/model_quantized.onnx, `fp32` loads onnx/model.onnx; `auto` (default) the one that runs faster on
+   * this CPU: int8 with VNNI or AMX, fp32 on AVX2 alone (`resolveDtype` in src/ner/model.ts). The cache and the
+   * provenance key on the weights file actually loaded, so machines choosing differently never share results.
+   */
+  dtype: 'auto' | 'q8' | 'fp32';
   /** Sentences per inference batch. */
   batchSize: number;
   /**
@@ -94,7 +98,7 @@ export const DEFAULT_CONFIG: ChroniqueConfig = {
   },
   ner: {
     modelDir: DEFAULT_MODEL_DIR,
-    dtype: 'q8',
+    dtype: 'auto',
     batchSize: 32,
     threads: 1,
     minScore: 0,

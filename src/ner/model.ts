@@ -1,19 +1,16 @@
 /**
- * Loading a token-classification model folder (Hugging Face layout, ONNX weights) with transformers.js,
- * offline. Every file is checked before transformers.js sees it, so a broken folder stops the run with a
- * message naming the faulty path rather than a stack trace from deep inside the library.
+ * Loading a token-classification model folder (Hugging Face layout, ONNX weights), offline: the tokenizer with
+ * @huggingface/tokenizers (the implementation transformers.js wraps) and the weights with onnxruntime-node. Both are
+ * imported when a model is loaded, not when this module is: a run without the model never pays for them, and
+ * importing them costs ~35 ms of CPU where all of transformers.js costs ~250 ms. Every file is checked before
+ * either library sees it, so a broken folder stops the run with a message naming the faulty path rather than a
+ * stack trace from deep inside a library.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import {
-  AutoModelForTokenClassification,
-  AutoTokenizer,
-  env,
-  Tensor,
-  type PreTrainedModel,
-  type PreTrainedTokenizer,
-} from '@huggingface/transformers';
+import type { InferenceSession } from 'onnxruntime-node';
 import type { NerConfig } from '../config.js';
+import { int8IsFaster } from '../util/cpu.js';
 import type { PieceTokenizer } from './subwords.js';
 
 /** A model folder that cannot be used; `path` is the file or folder at fault. */
@@ -27,11 +24,26 @@ export class NerModelError extends Error {
   }
 }
 
-/** ONNX file loaded for each `ner.dtype` (transformers.js naming). */
-export const ONNX_FILES: Readonly<Record<NerConfig['dtype'], string>> = {
+/** A weights variant of the model folder; `ner.dtype` is one of these or `auto`. */
+export type ModelDtype = Exclude<NerConfig['dtype'], 'auto'>;
+
+/** ONNX file loaded for each dtype (transformers.js naming). */
+export const ONNX_FILES: Readonly<Record<ModelDtype, string>> = {
   q8: 'onnx/model_quantized.onnx',
   fp32: 'onnx/model.onnx',
 };
+
+/**
+ * The weights `dtype` stands for in `dir`: `auto` is int8 where this CPU runs int8 faster (see `int8IsFaster`),
+ * fp32 elsewhere, and the other variant when the folder has only that one. Deterministic for a given machine
+ * and folder (a table, not a timing), so that a machine always writes the same bytes.
+ */
+export function resolveDtype(dir: string, dtype: NerConfig['dtype']): ModelDtype {
+  if (dtype !== 'auto') return dtype;
+  const preferred: ModelDtype = int8IsFaster() ? 'q8' : 'fp32';
+  const other: ModelDtype = preferred === 'q8' ? 'fp32' : 'q8';
+  return existsSync(path.join(dir, ONNX_FILES[preferred])) || !existsSync(path.join(dir, ONNX_FILES[other])) ? preferred : other;
+}
 
 // RoBERTa-family models offset positions by the padding index: 2 of max_position_embeddings are unusable.
 const POSITION_OFFSET_MODELS: ReadonlySet<string> = new Set(['roberta', 'camembert', 'xlm-roberta', 'flaubert']);
@@ -48,6 +60,8 @@ interface TokenizerJson {
 
 interface TokenizerConfigJson {
   model_max_length?: number;
+  pad_token?: unknown;
+  unk_token?: unknown;
 }
 
 function readJson<T>(file: string, what: string): T {
@@ -70,6 +84,8 @@ function readJson<T>(file: string, what: string): T {
 /** What a checked model folder declares, read before any heavy loading. */
 export interface ModelFolder {
   dir: string;
+  /** The weights variant chosen (`auto` resolved). */
+  dtype: ModelDtype;
   onnxFile: string;
   /** Model labels by output index. */
   labels: string[];
@@ -77,6 +93,7 @@ export interface ModelFolder {
   /** Most tokens per sequence, special tokens included. */
   maxLength: number;
   tokenizerJson: TokenizerJson;
+  tokenizerConfig: TokenizerConfigJson;
 }
 
 /** Checks the folder's files and reads its declarations; throws `NerModelError` naming the faulty path. */
@@ -101,8 +118,9 @@ export function inspectModelFolder(dir: string, dtype: NerConfig['dtype']): Mode
   if (labels.some((label) => label === undefined) || labels.length !== Object.keys(id2label).length) {
     throw new NerModelError(`NER model config id2label is not numbered 0…n-1: ${configFile}`, configFile);
   }
-  const onnxFile = path.join(absolute, ONNX_FILES[dtype]);
-  if (!existsSync(onnxFile)) throw new NerModelError(`NER model weights for dtype '${dtype}' not found: ${onnxFile}`, onnxFile);
+  const resolved = resolveDtype(absolute, dtype);
+  const onnxFile = path.join(absolute, ONNX_FILES[resolved]);
+  if (!existsSync(onnxFile)) throw new NerModelError(`NER model weights for dtype '${resolved}' not found: ${onnxFile}`, onnxFile);
   const modelType = config.model_type ?? 'bert';
   const limits: number[] = [];
   // transformers.js reports a huge sentinel when tokenizer_config has no model_max_length.
@@ -111,7 +129,7 @@ export function inspectModelFolder(dir: string, dtype: NerConfig['dtype']): Mode
     limits.push(config.max_position_embeddings - (POSITION_OFFSET_MODELS.has(modelType) ? 2 : 0));
   }
   const maxLength = limits.length > 0 ? Math.min(...limits) : 512;
-  return { dir: absolute, onnxFile, labels, modelType, maxLength, tokenizerJson };
+  return { dir: absolute, dtype: resolved, onnxFile, labels, modelType, maxLength, tokenizerJson, tokenizerConfig };
 }
 
 /** A loaded model: tokenizer view, special tokens and a batched forward pass. */
@@ -127,40 +145,54 @@ export interface LoadedModel {
   dispose(): Promise<void>;
 }
 
+/** A token named in tokenizer_config.json: a string or an `AddedToken` object (as transformers.js reads it). */
+function configToken(config: TokenizerConfigJson, key: 'pad_token' | 'unk_token'): string | null {
+  const item = config[key];
+  if (typeof item === 'string') return item;
+  if (item && typeof item === 'object' && typeof (item as { content?: unknown }).content === 'string') return (item as { content: string }).content;
+  return null;
+}
+
 export async function loadModel(ner: Pick<NerConfig, 'modelDir' | 'dtype' | 'threads'>): Promise<LoadedModel> {
   const folder = inspectModelFolder(ner.modelDir, ner.dtype);
-  env.allowRemoteModels = false;
-  env.allowLocalModels = true;
-  let tokenizer: PreTrainedTokenizer;
-  let model: PreTrainedModel;
+  const [{ Tokenizer }, ort] = await Promise.all([import('@huggingface/tokenizers'), import('onnxruntime-node')]);
+  let tokenizer: InstanceType<typeof Tokenizer>;
   try {
-    tokenizer = await AutoTokenizer.from_pretrained(folder.dir, { local_files_only: true });
+    tokenizer = new Tokenizer(folder.tokenizerJson, folder.tokenizerConfig);
   } catch (error) {
     throw new NerModelError(`NER tokenizer cannot be loaded from ${folder.dir}: ${(error as Error).message}`, folder.dir);
   }
+  let session: InferenceSession;
   try {
-    model = await AutoModelForTokenClassification.from_pretrained(folder.dir, {
-      local_files_only: true,
-      dtype: ner.dtype,
-      device: 'cpu',
-      session_options: { intraOpNumThreads: ner.threads, interOpNumThreads: 1 },
+    session = await ort.InferenceSession.create(folder.onnxFile, {
+      executionProviders: ['cpu'],
+      // Offline-fused graphs measured slower than onnxruntime's own full optimization (LayerNorm, Gelu, MatMul+Add
+      // and DynamicQuantizeMatMul fusions) on this model; see README, Performance.
+      graphOptimizationLevel: 'all',
+      intraOpNumThreads: Math.max(1, ner.threads),
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
     });
   } catch (error) {
     throw new NerModelError(`NER model cannot be loaded from ${folder.onnxFile}: ${(error as Error).message}`, folder.onnxFile);
   }
+  const unkToken = configToken(folder.tokenizerConfig, 'unk_token');
+  const padToken = configToken(folder.tokenizerConfig, 'pad_token');
+  const unkId = (unkToken !== null ? tokenizer.token_to_id(unkToken) : undefined) ?? 0;
+  const padId = (padToken !== null ? tokenizer.token_to_id(padToken) : undefined) ?? 0;
   const { prefixIds, suffixIds } = specialTokenFrame(tokenizer);
-  const padId = tokenizer.pad_token_id ?? 0;
   const modelKind = folder.tokenizerJson.model?.type;
-  const unkId = tokenizer.unk_token_id ?? 0;
   const pieceTokenizer: PieceTokenizer = {
     tokenize: (text) => tokenizer.tokenize(text),
-    pieceId: (piece) => tokenizer._tokenizer.token_to_id(piece) ?? unkId,
-    normalize: (cluster) => tokenizer._tokenizer.normalizer?.normalize(cluster) ?? cluster,
-    unkToken: tokenizer.unk_token ?? null,
+    pieceId: (piece) => tokenizer.token_to_id(piece) ?? unkId,
+    normalize: (cluster) => tokenizer.normalizer?.normalize(cluster) ?? cluster,
+    unkToken,
     unkId,
     wordPrefix: modelKind === 'WordPiece' ? null : '\u2581',
     continuationPrefix: modelKind === 'WordPiece' ? (folder.tokenizerJson.model?.continuing_subword_prefix ?? '##') : null,
   };
+  const needsTokenTypes = session.inputNames.includes('token_type_ids');
+  const outputName = session.outputNames.includes('logits') ? 'logits' : session.outputNames[0]!;
   return {
     folder,
     tokenizer: pieceTokenizer,
@@ -169,8 +201,9 @@ export async function loadModel(ner: Pick<NerConfig, 'modelDir' | 'dtype' | 'thr
     padId,
     async forward(batch) {
       const sequenceLength = Math.max(...batch.map((ids) => ids.length));
-      const inputIds = new BigInt64Array(batch.length * sequenceLength).fill(BigInt(padId));
-      const attention = new BigInt64Array(batch.length * sequenceLength);
+      const size = batch.length * sequenceLength;
+      const inputIds = new BigInt64Array(size).fill(BigInt(padId));
+      const attention = new BigInt64Array(size);
       batch.forEach((ids, row) => {
         ids.forEach((id, column) => {
           inputIds[row * sequenceLength + column] = BigInt(id);
@@ -178,27 +211,29 @@ export async function loadModel(ner: Pick<NerConfig, 'modelDir' | 'dtype' | 'thr
         });
       });
       const dims = [batch.length, sequenceLength];
-      const output = (await model({
-        input_ids: new Tensor('int64', inputIds, dims),
-        attention_mask: new Tensor('int64', attention, dims),
-      })) as { logits: Tensor };
-      const [, length, labelCount] = output.logits.dims as [number, number, number];
-      if (length !== sequenceLength || labelCount !== folder.labels.length) {
-        throw new NerModelError(`NER model output shape [${output.logits.dims.join(', ')}] does not match ${folder.labels.length} labels`, folder.onnxFile);
+      const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {
+        input_ids: new ort.Tensor('int64', inputIds, dims),
+        attention_mask: new ort.Tensor('int64', attention, dims),
+      };
+      if (needsTokenTypes) feeds.token_type_ids = new ort.Tensor('int64', new BigInt64Array(size), dims);
+      const output = (await session.run(feeds))[outputName];
+      const [, length, labelCount] = (output?.dims ?? []) as [number, number, number];
+      if (!output || output.type !== 'float32' || length !== sequenceLength || labelCount !== folder.labels.length) {
+        throw new NerModelError(`NER model output shape [${output?.dims.join(', ') ?? ''}] does not match ${folder.labels.length} labels`, folder.onnxFile);
       }
-      return { logits: output.logits.data as Float32Array, sequenceLength, labelCount };
+      return { logits: output.data as Float32Array, sequenceLength, labelCount };
     },
     async dispose() {
-      await model.dispose();
+      await session.release();
     },
   };
 }
 
 /** The special tokens the tokenizer wraps a single sequence in (`[CLS] … [SEP]`, `<s> … </s>`). */
-function specialTokenFrame(tokenizer: PreTrainedTokenizer): { prefixIds: number[]; suffixIds: number[] } {
+function specialTokenFrame(tokenizer: { encode(text: string, options: { add_special_tokens: boolean }): { ids: number[] } }): { prefixIds: number[]; suffixIds: number[] } {
   const probe = 'a';
-  const bare = tokenizer.encode(probe, { add_special_tokens: false });
-  const framed = tokenizer.encode(probe, { add_special_tokens: true });
+  const bare = tokenizer.encode(probe, { add_special_tokens: false }).ids;
+  const framed = tokenizer.encode(probe, { add_special_tokens: true }).ids;
   for (let k = 0; k + bare.length <= framed.length; k++) {
     if (bare.every((id, i) => framed[k + i] === id)) {
       return { prefixIds: framed.slice(0, k), suffixIds: framed.slice(k + bare.length) };

@@ -11,12 +11,13 @@ import type { Provenance } from '../dataset/schema.js';
 import { buildLexicon, type TriggerLexicon } from '../events/lexicon.js';
 import { buildEventRecords } from '../events/records.js';
 import { PIPELINE_VERSION } from '../version.js';
+import { ONNX_FILES, resolveDtype } from '../ner/model.js';
 import { sha256File } from '../util/hash.js';
 import type { Stage, StageContext } from './stage.js';
 
-/** The ONNX file the NER stage loads for the configured dtype. */
+/** The ONNX file the NER stage loads for the configured dtype (`auto` resolved for this CPU). */
 export function modelFile(config: ChroniqueConfig): string {
-  return path.join(config.ner.modelDir, 'onnx', config.ner.dtype === 'fp32' ? 'model.onnx' : 'model_quantized.onnx');
+  return path.join(config.ner.modelDir, ONNX_FILES[resolveDtype(config.ner.modelDir, config.ner.dtype)]);
 }
 
 /**

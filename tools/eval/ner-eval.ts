@@ -165,7 +165,7 @@ async function main(): Promise<void> {
     .name('eval:ner')
     .description('Strict span P/R/F1 of the NER model on Sequoia test, HIPE-2020 test and the seed gold')
     .option('--model <dir>', 'model folder', DEFAULT_CONFIG.ner.modelDir)
-    .option('--dtype <dtype>', "'q8' or 'fp32'", DEFAULT_CONFIG.ner.dtype)
+    .option('--dtype <dtype>', "'auto', 'q8' or 'fp32'", DEFAULT_CONFIG.ner.dtype)
     .option('--batch-size <n>', 'sentences per batch', String(DEFAULT_CONFIG.ner.batchSize))
     .option('--threads <n>', 'ONNX Runtime intra-op threads', String(DEFAULT_CONFIG.ner.threads))
     .option('--max-tokens <n>', 'longest sequence fed to the model (longer sentences are windowed)', String(DEFAULT_CONFIG.ner.maxSequenceTokens))
@@ -177,7 +177,7 @@ async function main(): Promise<void> {
     .parse();
   const options = program.opts<{ model: string; dtype: string; batchSize: string; threads: string; maxTokens: string; decodeUnit?: string; sets: string; out: string; writeSets?: string; peer?: string }>();
   if (options.decodeUnit !== undefined && options.decodeUnit !== 'subword' && options.decodeUnit !== 'word') throw new Error(`--decode-unit must be subword or word, got ${options.decodeUnit}`);
-  if (options.dtype !== 'q8' && options.dtype !== 'fp32') throw new Error(`--dtype must be q8 or fp32, got ${options.dtype}`);
+  if (options.dtype !== 'auto' && options.dtype !== 'q8' && options.dtype !== 'fp32') throw new Error(`--dtype must be auto, q8 or fp32, got ${options.dtype}`);
   const ner: TaggerSettings = {
     modelDir: path.resolve(options.model),
     maxSequenceTokens: Number(options.maxTokens),
