@@ -94,14 +94,18 @@ function addRunOptions(command: Command): Command {
     .option('--max-file-mb <mb>', 'files larger than this are not read', positiveInt, 10)
     .option('--no-progress', 'plain log lines instead of a progress bar')
     .option('--no-ner', 'rules only: do not load or run the NER model')
-    .option('-w, --workers <n>', 'worker threads running the stages, each with its own model (0: main thread only)', nonNegativeInt, 0);
+    .option('-w, --workers <n>', 'worker threads running the stages, each with its own model (0: main thread only; default: one per core, at most 4)', nonNegativeInt, DEFAULT_CONFIG.run.workers);
 }
 
 async function runCommand(corpus: string, options: RunOptions, cache: CacheMode): Promise<number> {
   const config = configFromOptions(options);
   let pipeline: DocumentProcessor;
   try {
-    pipeline = config.run.workers > 0 ? await WorkerPool.create(config) : await Pipeline.create(config);
+    // Workers pay a start-up each (imports, a model load): a corpus of one file is processed faster without them.
+    const pooled = config.run.workers > 0 && (await countsMoreThanOneFile(corpus));
+    pipeline = pooled
+      ? await WorkerPool.create(config)
+      : await Pipeline.create({ ...config, ner: { ...config.ner, threads: options.threads ?? DEFAULT_CONFIG.ner.threads }, run: { ...config.run, workers: 0 } });
   } catch (error) {
     process.stderr.write(`chronique: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_CANNOT_RUN;
@@ -133,6 +137,12 @@ async function runCommand(corpus: string, options: RunOptions, cache: CacheMode)
   printSummary(summary, options.out, stopRequested);
   if (stopRequested) return 130;
   return summary.error > 0 ? EXIT_ARTICLE_ERRORS : EXIT_OK;
+}
+
+/** True when `corpus` is a folder holding at least two entries or one subfolder (cheaper than listing it all). */
+async function countsMoreThanOneFile(corpus: string): Promise<boolean> {
+  const entries = await fs.readdir(corpus, { withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => !entry.name.startsWith('.')).length > 1 || entries.some((entry) => entry.isDirectory());
 }
 
 function printSummary(summary: RunSummary, out: string, stopped: boolean): void {

@@ -4,7 +4,9 @@
  * `resolveConfig({...overrides})`. The configuration hash (see `configHash`) keys caches and provenance.
  */
 import { createHash } from 'node:crypto';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { resolveDtype } from './ner/model.js';
 import path from 'node:path';
 
 /** Root of the installed package (the folder holding package.json), whether run from src/ or dist/src/. */
@@ -68,8 +70,13 @@ export interface RunConfig {
   /** Articles processed concurrently. */
   concurrency: number;
   /**
-   * Worker threads running the default stages, each with its own model session (0: all stages in the main thread,
-   * articles interleaved by p-limit). Speed only: results are the same.
+   * Worker threads running the default stages, each with its own model session and one ONNX thread (0: all stages
+   * in the main thread, articles interleaved by p-limit). Speed only: results are the same. Default: one per core
+   * (at most 4) on a machine with 2 or more cores. onnxruntime-node runs an inference synchronously on the calling
+   * thread, so concurrent `run()` calls in one thread never overlap; workers are what runs the model (and the rule
+   * stages) on several cores at once. Measured on the 2-core bench machine: a second intra-op thread costs ~75 %
+   * more CPU for the same work (its threads spin-wait between operators), two workers ~10 % more (a second model
+   * load) and ~170 MB more memory (README, Performance). A corpus of one file runs in the main thread.
    */
   workers: number;
   /** Per-article time limit in milliseconds; a runaway article ends with status `error` (`timeout`). */
@@ -109,12 +116,18 @@ export const DEFAULT_CONFIG: ChroniqueConfig = {
   events: { extraTriggersFile: null, minConfidence: 0 },
   run: {
     concurrency: 2,
-    workers: 0,
+    workers: defaultWorkers(),
     articleTimeoutMs: 60_000,
     maxFileBytes: 64 * 1024 * 1024,
     progress: true,
   },
 };
+
+/** One worker per core, at most 4 (each holds a model: ~170 MB), none on a single core. */
+function defaultWorkers(): number {
+  const cores = os.availableParallelism();
+  return cores >= 2 ? Math.min(cores, 4) : 0;
+}
 
 export type ConfigOverrides = { [K in keyof ChroniqueConfig]?: Partial<ChroniqueConfig[K]> };
 
@@ -135,7 +148,8 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ChroniqueConfig 
 export function configHash(config: ChroniqueConfig): string {
   const resultAffecting = {
     language: config.language,
-    ner: { dtype: config.ner.dtype, minScore: config.ner.minScore, enabled: config.ner.enabled, maxSequenceTokens: config.ner.maxSequenceTokens },
+    // `auto` is hashed as the weights it stands for on this machine: the same weights give the same hash however chosen.
+    ner: { dtype: resolveDtype(config.ner.modelDir, config.ner.dtype), minScore: config.ner.minScore, enabled: config.ner.enabled, maxSequenceTokens: config.ner.maxSequenceTokens },
     dates: config.dates,
     events: config.events,
   };

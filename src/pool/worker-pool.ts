@@ -46,11 +46,12 @@ export class WorkerPool implements DocumentProcessor {
     const workers: PoolWorker[] = [];
     const fingerprints: PipelineFingerprint[] = [];
     try {
-      for (let i = 0; i < count; i += 1) {
-        const worker = spawnWorker(config);
-        const entry: PoolWorker = { worker, busy: false, current: null, dead: false };
-        workers.push(entry);
-        fingerprints.push(await waitReady(worker));
+      // Started together: each loads its modules and model on its own core.
+      for (let i = 0; i < count; i += 1) workers.push({ worker: spawnWorker(config), busy: false, current: null, dead: false });
+      const ready = await Promise.allSettled(workers.map((entry) => waitReady(entry.worker)));
+      for (const outcome of ready) {
+        if (outcome.status === 'rejected') throw outcome.reason;
+        fingerprints.push(outcome.value);
       }
     } catch (error) {
       await Promise.all(workers.map((entry) => entry.worker.terminate()));
