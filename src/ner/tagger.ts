@@ -51,6 +51,18 @@ export interface TaggerOptions {
 /** The `ner` settings the tagger uses; `maxSequenceTokens` defaults to the model's own limit. */
 export type TaggerSettings = Pick<NerConfig, 'modelDir' | 'dtype' | 'threads' | 'batchSize'> & Partial<Pick<NerConfig, 'maxSequenceTokens'>>;
 
+/** Work done since the tagger loaded (or `resetStats`): what padding and batching cost, for the bench. */
+export interface TaggerStats {
+  /** Inference calls. */
+  calls: number;
+  /** Sequence tokens fed to the model, special tokens included. */
+  realTokens: number;
+  /** Tokens computed: batch size × longest sequence of the batch, per call (real + padding). */
+  computedTokens: number;
+  /** Time inside inference calls, ms. */
+  inferenceMs: number;
+}
+
 interface WindowJob {
   sentence: number;
   window: number;
@@ -66,6 +78,7 @@ export class NerTagger {
   private readonly maxContent: number;
   private readonly decodeMode: DecodeMode;
   readonly decodeUnit: DecodeUnit;
+  readonly stats: TaggerStats = { calls: 0, realTokens: 0, computedTokens: 0, inferenceMs: 0 };
 
   private constructor(
     private readonly model: LoadedModel,
@@ -103,6 +116,10 @@ export class NerTagger {
     return this.model.tokenizer;
   }
 
+  resetStats(): void {
+    Object.assign(this.stats, { calls: 0, realTokens: 0, computedTokens: 0, inferenceMs: 0 });
+  }
+
   /** Forgets cached tokenizations, so that a benchmark round sees the text as new. */
   clearCaches(): void {
     this.encoder.clearCaches();
@@ -134,9 +151,13 @@ export class NerTagger {
     for (let i = 0, b = 0; i < order.length; i += sizes[b]!, b++) {
       signal?.throwIfAborted();
       const batch = order.slice(i, i + sizes[b]!).map((j) => jobs[j]!);
-      const { logits, sequenceLength, labelCount } = await this.model.forward(
-        batch.map((job) => [...this.model.prefixIds, ...job.ids, ...this.model.suffixIds]),
-      );
+      const sequences = batch.map((job) => [...this.model.prefixIds, ...job.ids, ...this.model.suffixIds]);
+      const called = performance.now();
+      const { logits, sequenceLength, labelCount } = await this.model.forward(sequences);
+      this.stats.inferenceMs += performance.now() - called;
+      this.stats.calls += 1;
+      this.stats.computedTokens += sequences.length * sequenceLength;
+      for (const sequence of sequences) this.stats.realTokens += sequence.length;
       batch.forEach((job, row) => {
         // One buffer per window, viewed per token: far fewer allocations than one array per token.
         const buffer = new Float64Array(job.ids.length * BIO_TAGS.length);
