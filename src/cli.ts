@@ -14,9 +14,9 @@ import { diffDatasetDirs } from './audit/diff.js';
 import { formatDiffHtml, formatDiffText, writeDiffJson } from './audit/diff-format.js';
 import { buildReport } from './audit/report.js';
 import type { CacheMode } from './dataset/cache.js';
-import { Pipeline, type DocumentProcessor } from './pipeline.js';
+import { Pipeline, defaultStages, type DocumentProcessor } from './pipeline.js';
 import { runCorpus, type RunSummary } from './runner/run-corpus.js';
-import { WorkerPool } from './pool/worker-pool.js';
+import { LazyWorkerPool } from './pool/worker-pool.js';
 import { createProgress } from './runner/progress.js';
 import { PIPELINE_VERSION } from './version.js';
 
@@ -101,11 +101,12 @@ async function runCommand(corpus: string, options: RunOptions, cache: CacheMode)
   const config = configFromOptions(options);
   let pipeline: DocumentProcessor;
   try {
-    // Workers pay a start-up each (imports, a model load): a corpus of one file is processed faster without them.
-    const pooled = config.run.workers > 0 && (await countsMoreThanOneFile(corpus));
-    pipeline = pooled
-      ? await WorkerPool.create(config)
-      : await Pipeline.create({ ...config, ner: { ...config.ner, threads: options.threads ?? DEFAULT_CONFIG.ner.threads }, run: { ...config.run, workers: 0 } });
+    // Workers overlap inferences; each pays a start-up (imports, a model load), so rules-only runs and one-file
+    // corpora go faster without them. Either way the model (or the pool) starts only when an article needs it.
+    const pooled = config.run.workers > 0 && config.ner.enabled && (await countsMoreThanOneFile(corpus));
+    const mainThread: ChroniqueConfig = { ...config, ner: { ...config.ner, threads: options.threads ?? DEFAULT_CONFIG.ner.threads }, run: { ...config.run, workers: 0 } };
+    const keys = await Pipeline.create(pooled ? config : mainThread, defaultStages({ deferModel: true }));
+    pipeline = pooled ? new LazyWorkerPool(keys) : keys;
   } catch (error) {
     process.stderr.write(`chronique: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_CANNOT_RUN;

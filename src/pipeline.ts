@@ -93,9 +93,12 @@ export class Pipeline implements DocumentProcessor {
   }
 }
 
-/** The full pipeline; each stage declares the layers it reads and writes, and `Pipeline.create` checks the order. */
-export function defaultStages(): Stage[] {
-  return [createLanguageStage(), segmentStage, createNerStage(), createDatesStage(), entitiesStage, createEventsStage()];
+/**
+ * The full pipeline; each stage declares the layers it reads and writes, and `Pipeline.create` checks the order.
+ * `deferModel`: the NER model loads when the first article needs it (see NerStage).
+ */
+export function defaultStages(options: { deferModel?: boolean } = {}): Stage[] {
+  return [createLanguageStage(), segmentStage, createNerStage({}, options.deferModel ?? false), createDatesStage(), entitiesStage, createEventsStage()];
 }
 
 class ArticleTimeout extends Error {}

@@ -9,7 +9,7 @@ import type { Word } from './align.js';
 import { planBatches } from './batching.js';
 import { decodeTags, spanScore, tagsToSpans, type DecodeMode, type WordLogProbs } from './decode.js';
 import { BIO_TAGS, toBioTag, tagType, type BioTag, type NerType } from './labels.js';
-import { loadModel, type LoadedModel } from './model.js';
+import { loadModel, modelFiles, type LoadedModel } from './model.js';
 import { SentenceEncoder, type EncodedSentence, type PieceTokenizer } from './subwords.js';
 import { chooseWindows, planWindows, type TokenWindow } from './windows.js';
 
@@ -107,8 +107,7 @@ export class NerTagger {
 
   /** Files whose bytes determine the output (for cache fingerprints). */
   modelFiles(): string[] {
-    const { dir, onnxFile } = this.model.folder;
-    return [onnxFile, ...['config.json', 'tokenizer.json', 'tokenizer_config.json'].map((name) => path.join(dir, name))];
+    return modelFiles(this.model.folder);
   }
 
   /** The tokenizer view the runtime encodes with (for tests comparing it with the tokenizer's own encoding). */

@@ -65,7 +65,6 @@ export class WorkerPool implements DocumentProcessor {
   async process(doc: Document): Promise<Document> {
     const entry = await this.freeWorker();
     if (!entry) throw new Error('every pipeline worker has stopped');
-    entry.busy = true;
     const id = (this.nextId += 1);
     try {
       const processed = await new Promise<Document>((resolve, reject) => {
@@ -95,12 +94,16 @@ export class WorkerPool implements DocumentProcessor {
     );
   }
 
+  /** A free worker, marked busy before this returns: callers resuming in the same tick never share one. */
   private async freeWorker(): Promise<PoolWorker | null> {
     for (;;) {
       const alive = this.workers.filter((entry) => !entry.dead);
       if (alive.length === 0) return null;
       const free = alive.find((entry) => !entry.busy);
-      if (free) return free;
+      if (free) {
+        free.busy = true;
+        return free;
+      }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
   }
@@ -130,4 +133,51 @@ function waitReady(worker: Worker): Promise<PipelineFingerprint> {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`pipeline worker exited during start (code ${code})`)));
   });
+}
+
+/**
+ * A worker pool started when the first article needs processing: a run whose articles all come from the cache starts
+ * no worker (each would load its modules and a model). The fingerprint that keys the cache is computed up front in
+ * this thread by `keys`, a Pipeline whose model loads lazily (it is never run); the pool's workers must agree with it.
+ */
+export class LazyWorkerPool implements DocumentProcessor {
+  private pool: Promise<WorkerPool> | null = null;
+
+  constructor(
+    private readonly keys: DocumentProcessor,
+    private readonly start: () => Promise<WorkerPool> = () => WorkerPool.create(keys.config),
+  ) {}
+
+  get config(): ChroniqueConfig {
+    return this.keys.config;
+  }
+
+  get fingerprint(): PipelineFingerprint {
+    return this.keys.fingerprint;
+  }
+
+  async process(doc: Document): Promise<Document> {
+    let pool: WorkerPool;
+    try {
+      pool = await (this.pool ??= this.start().then((started) => {
+        if (JSON.stringify(started.fingerprint) !== JSON.stringify(this.keys.fingerprint)) {
+          void started.dispose();
+          throw new Error('the pipeline workers compute a different fingerprint than the main thread');
+        }
+        return started;
+      }));
+    } catch (error) {
+      // Like a failing stage: this article is marked, the run goes on (every article fails the same way).
+      doc.status = 'error';
+      doc.reason = `pipeline workers cannot start: ${error instanceof Error ? error.message : String(error)}`;
+      return doc;
+    }
+    return pool.process(doc);
+  }
+
+  async dispose(): Promise<void> {
+    const pool = await this.pool?.catch(() => null);
+    await pool?.dispose();
+    await this.keys.dispose();
+  }
 }

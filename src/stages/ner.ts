@@ -2,13 +2,17 @@
  * Stage `ner`: the local NER model over every sentence. PER/ORG/LOC/MISC spans become `doc.mentions`
  * (source `model`); DATE spans become `doc.modelDates`, which the dates stage merges with its rules.
  * The model is loaded once in `init`; a missing or broken model folder stops the run there
- * (`NerModelError`, naming the path) before any article is read.
+ * (`NerModelError`, naming the path) before any article is read. With `deferLoad`, `init` only checks the folder
+ * (every JSON file, the weights file's presence) and fingerprints its files; the ONNX session is created when the
+ * first article reaches the stage, so that a run whose articles all come from the cache never loads the model.
+ * Weights that exist but cannot be loaded then fail each article (status `error`, naming the file).
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ChroniqueConfig } from '../config.js';
 import type { Document, Mention, ModelDateSpan } from '../document.js';
 import { isMentionType } from '../ner/labels.js';
+import { inspectModelFolder, modelFiles } from '../ner/model.js';
 import { NerTagger, type TaggerOptions } from '../ner/tagger.js';
 import { sha256File } from '../util/hash.js';
 import type { Stage, StageContext } from './stage.js';
@@ -18,10 +22,15 @@ export class NerStage implements Stage {
   readonly reads = ['sentences'] as const;
   readonly writes = ['mentions', 'modelDates'] as const;
   private tagger: NerTagger | null = null;
+  private loading: Promise<NerTagger> | null = null;
+  private deferred = false;
   private config: ChroniqueConfig['ner'] | null = null;
   private modelFingerprint = '';
 
-  constructor(private readonly options: TaggerOptions = {}) {}
+  constructor(
+    private readonly options: TaggerOptions = {},
+    private readonly deferLoad = false,
+  ) {}
 
   async init({ config }: StageContext): Promise<void> {
     this.config = config.ner;
@@ -29,8 +38,20 @@ export class NerStage implements Stage {
       this.modelFingerprint = 'disabled';
       return;
     }
+    if (this.deferLoad) {
+      this.deferred = true;
+      this.modelFingerprint = fingerprintModel(modelFiles(inspectModelFolder(config.ner.modelDir, config.ner.dtype)));
+      return;
+    }
     this.tagger = await NerTagger.load(config.ner, this.options);
     this.modelFingerprint = fingerprintModel(this.tagger.modelFiles());
+  }
+
+  /** The tagger, loading it on first use when deferred (concurrent articles share one load). */
+  private async ready(config: ChroniqueConfig['ner']): Promise<NerTagger | null> {
+    if (this.tagger || !this.deferred) return this.tagger;
+    this.tagger = await (this.loading ??= NerTagger.load(config, this.options));
+    return this.tagger;
   }
 
   fingerprint(): string {
@@ -40,8 +61,9 @@ export class NerStage implements Stage {
   async run(doc: Document, signal?: AbortSignal): Promise<void> {
     const config = this.config;
     if (!config) throw new Error('ner stage used before init()');
-    if (!this.tagger) return;
-    const spansBySentence = await this.tagger.tag(doc.text, doc.sentences, signal);
+    const tagger = await this.ready(config);
+    if (!tagger) return;
+    const spansBySentence = await tagger.tag(doc.text, doc.sentences, signal);
     const mentions: Mention[] = [];
     const dates: ModelDateSpan[] = [];
     spansBySentence.forEach((spans, i) => {
@@ -61,8 +83,11 @@ export class NerStage implements Stage {
   }
 
   async dispose(): Promise<void> {
-    await this.tagger?.dispose();
+    const loading = this.loading;
+    this.loading = null;
+    const tagger = this.tagger ?? (await loading?.catch(() => null)) ?? null;
     this.tagger = null;
+    await tagger?.dispose();
   }
 }
 
@@ -75,6 +100,6 @@ function fingerprintModel(files: readonly string[]): string {
   return hash.digest('hex');
 }
 
-export function createNerStage(options: TaggerOptions = {}): NerStage {
-  return new NerStage(options);
+export function createNerStage(options: TaggerOptions = {}, deferLoad = false): NerStage {
+  return new NerStage(options, deferLoad);
 }
