@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { resolveDtype } from './ner/model.js';
+import { resolveDtype } from './util/model-files.js';
 import path from 'node:path';
 
 /** Root of the installed package (the folder holding package.json), whether run from src/ or dist/src/. */

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { InferenceSession } from 'onnxruntime-node';
 import type { NerConfig } from '../config.js';
-import { int8IsFaster } from '../util/cpu.js';
+import { ONNX_FILES, resolveDtype, type ModelDtype } from '../util/model-files.js';
 import type { PieceTokenizer } from './subwords.js';
 
 /** A model folder that cannot be used; `path` is the file or folder at fault. */
@@ -24,26 +24,7 @@ export class NerModelError extends Error {
   }
 }
 
-/** A weights variant of the model folder; `ner.dtype` is one of these or `auto`. */
-export type ModelDtype = Exclude<NerConfig['dtype'], 'auto'>;
-
-/** ONNX file loaded for each dtype (transformers.js naming). */
-export const ONNX_FILES: Readonly<Record<ModelDtype, string>> = {
-  q8: 'onnx/model_quantized.onnx',
-  fp32: 'onnx/model.onnx',
-};
-
-/**
- * The weights `dtype` stands for in `dir`: `auto` is int8 where this CPU runs int8 faster (see `int8IsFaster`),
- * fp32 elsewhere, and the other variant when the folder has only that one. Deterministic for a given machine
- * and folder (a table, not a timing), so that a machine always writes the same bytes.
- */
-export function resolveDtype(dir: string, dtype: NerConfig['dtype']): ModelDtype {
-  if (dtype !== 'auto') return dtype;
-  const preferred: ModelDtype = int8IsFaster() ? 'q8' : 'fp32';
-  const other: ModelDtype = preferred === 'q8' ? 'fp32' : 'q8';
-  return existsSync(path.join(dir, ONNX_FILES[preferred])) || !existsSync(path.join(dir, ONNX_FILES[other])) ? preferred : other;
-}
+export { ONNX_FILES, resolveDtype, type ModelDtype } from '../util/model-files.js';
 
 // RoBERTa-family models offset positions by the padding index: 2 of max_position_embeddings are unusable.
 const POSITION_OFFSET_MODELS: ReadonlySet<string> = new Set(['roberta', 'camembert', 'xlm-roberta', 'flaubert']);

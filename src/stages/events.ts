@@ -11,7 +11,7 @@ import type { Provenance } from '../dataset/schema.js';
 import { buildLexicon, type TriggerLexicon } from '../events/lexicon.js';
 import { buildEventRecords } from '../events/records.js';
 import { PIPELINE_VERSION } from '../version.js';
-import { ONNX_FILES, resolveDtype } from '../ner/model.js';
+import { ONNX_FILES, resolveDtype } from '../util/model-files.js';
 import { sha256File } from '../util/hash.js';
 import type { Stage, StageContext } from './stage.js';
 
