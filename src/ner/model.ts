@@ -1,14 +1,13 @@
 /**
- * Loading a token-classification model folder (Hugging Face layout, ONNX weights), offline: the tokenizer with
- * @huggingface/tokenizers (the implementation transformers.js wraps) and the weights with onnxruntime-node. Both are
- * imported when a model is loaded, not when this module is: a run without the model never pays for them, and
- * importing them costs ~35 ms of CPU where all of transformers.js costs ~250 ms. Every file is checked before
- * either library sees it, so a broken folder stops the run with a message naming the faulty path rather than a
- * stack trace from deep inside a library.
+ * Loading a token-classification model folder (Hugging Face layout, ONNX weights) with transformers.js, offline.
+ * transformers.js is imported when a model is loaded, not when this module is (importing it costs ~250 ms of CPU):
+ * a run whose articles all come from the cache, or a rules-only run, never pays for it. Every file is checked before
+ * transformers.js sees it, so a broken folder stops the run with a message naming the faulty path rather than a
+ * stack trace from deep inside the library.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { InferenceSession } from 'onnxruntime-node';
+import type { PreTrainedModel, PreTrainedTokenizer, Tensor } from '@huggingface/transformers';
 import type { NerConfig } from '../config.js';
 import { ONNX_FILES, resolveDtype, type ModelDtype } from '../util/model-files.js';
 import type { PieceTokenizer } from './subwords.js';
@@ -41,8 +40,6 @@ interface TokenizerJson {
 
 interface TokenizerConfigJson {
   model_max_length?: number;
-  pad_token?: unknown;
-  unk_token?: unknown;
 }
 
 function readJson<T>(file: string, what: string): T {
@@ -74,7 +71,6 @@ export interface ModelFolder {
   /** Most tokens per sequence, special tokens included. */
   maxLength: number;
   tokenizerJson: TokenizerJson;
-  tokenizerConfig: TokenizerConfigJson;
 }
 
 /** Checks the folder's files and reads its declarations; throws `NerModelError` naming the faulty path. */
@@ -110,7 +106,7 @@ export function inspectModelFolder(dir: string, dtype: NerConfig['dtype']): Mode
     limits.push(config.max_position_embeddings - (POSITION_OFFSET_MODELS.has(modelType) ? 2 : 0));
   }
   const maxLength = limits.length > 0 ? Math.min(...limits) : 512;
-  return { dir: absolute, dtype: resolved, onnxFile, labels, modelType, maxLength, tokenizerJson, tokenizerConfig };
+  return { dir: absolute, dtype: resolved, onnxFile, labels, modelType, maxLength, tokenizerJson };
 }
 
 /** Files whose bytes determine a folder's output (for cache fingerprints): the weights loaded, labels, vocabulary. */
@@ -131,54 +127,48 @@ export interface LoadedModel {
   dispose(): Promise<void>;
 }
 
-/** A token named in tokenizer_config.json: a string or an `AddedToken` object (as transformers.js reads it). */
-function configToken(config: TokenizerConfigJson, key: 'pad_token' | 'unk_token'): string | null {
-  const item = config[key];
-  if (typeof item === 'string') return item;
-  if (item && typeof item === 'object' && typeof (item as { content?: unknown }).content === 'string') return (item as { content: string }).content;
-  return null;
-}
-
 export async function loadModel(ner: Pick<NerConfig, 'modelDir' | 'dtype' | 'threads'>): Promise<LoadedModel> {
   const folder = inspectModelFolder(ner.modelDir, ner.dtype);
-  const [{ Tokenizer }, ort] = await Promise.all([import('@huggingface/tokenizers'), import('onnxruntime-node')]);
-  let tokenizer: InstanceType<typeof Tokenizer>;
+  const { AutoModelForTokenClassification, AutoTokenizer, env, Tensor } = await import('@huggingface/transformers');
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  let tokenizer: PreTrainedTokenizer;
+  let model: PreTrainedModel;
   try {
-    tokenizer = new Tokenizer(folder.tokenizerJson, folder.tokenizerConfig);
+    tokenizer = await AutoTokenizer.from_pretrained(folder.dir, { local_files_only: true });
   } catch (error) {
     throw new NerModelError(`NER tokenizer cannot be loaded from ${folder.dir}: ${(error as Error).message}`, folder.dir);
   }
-  let session: InferenceSession;
   try {
-    session = await ort.InferenceSession.create(folder.onnxFile, {
-      executionProviders: ['cpu'],
-      // Offline-fused graphs measured slower than onnxruntime's own full optimization (LayerNorm, Gelu, MatMul+Add
-      // and DynamicQuantizeMatMul fusions) on this model; see README, Performance.
-      graphOptimizationLevel: 'all',
-      intraOpNumThreads: Math.max(1, ner.threads),
-      interOpNumThreads: 1,
-      executionMode: 'sequential',
+    model = await AutoModelForTokenClassification.from_pretrained(folder.dir, {
+      local_files_only: true,
+      dtype: folder.dtype,
+      device: 'cpu',
+      session_options: {
+        intraOpNumThreads: Math.max(1, ner.threads),
+        interOpNumThreads: 1,
+        // Offline-fused graphs (python -m training.optimize) measured slower than onnxruntime's own full
+        // optimization (LayerNorm, Gelu, MatMul+Add and DynamicQuantizeMatMul fusions) on this model; see README.
+        graphOptimizationLevel: 'all',
+        executionMode: 'sequential',
+      },
     });
   } catch (error) {
     throw new NerModelError(`NER model cannot be loaded from ${folder.onnxFile}: ${(error as Error).message}`, folder.onnxFile);
   }
-  const unkToken = configToken(folder.tokenizerConfig, 'unk_token');
-  const padToken = configToken(folder.tokenizerConfig, 'pad_token');
-  const unkId = (unkToken !== null ? tokenizer.token_to_id(unkToken) : undefined) ?? 0;
-  const padId = (padToken !== null ? tokenizer.token_to_id(padToken) : undefined) ?? 0;
   const { prefixIds, suffixIds } = specialTokenFrame(tokenizer);
+  const padId = tokenizer.pad_token_id ?? 0;
   const modelKind = folder.tokenizerJson.model?.type;
+  const unkId = tokenizer.unk_token_id ?? 0;
   const pieceTokenizer: PieceTokenizer = {
     tokenize: (text) => tokenizer.tokenize(text),
-    pieceId: (piece) => tokenizer.token_to_id(piece) ?? unkId,
-    normalize: (cluster) => tokenizer.normalizer?.normalize(cluster) ?? cluster,
-    unkToken,
+    pieceId: (piece) => tokenizer._tokenizer.token_to_id(piece) ?? unkId,
+    normalize: (cluster) => tokenizer._tokenizer.normalizer?.normalize(cluster) ?? cluster,
+    unkToken: tokenizer.unk_token ?? null,
     unkId,
     wordPrefix: modelKind === 'WordPiece' ? null : '\u2581',
     continuationPrefix: modelKind === 'WordPiece' ? (folder.tokenizerJson.model?.continuing_subword_prefix ?? '##') : null,
   };
-  const needsTokenTypes = session.inputNames.includes('token_type_ids');
-  const outputName = session.outputNames.includes('logits') ? 'logits' : session.outputNames[0]!;
   return {
     folder,
     tokenizer: pieceTokenizer,
@@ -187,9 +177,8 @@ export async function loadModel(ner: Pick<NerConfig, 'modelDir' | 'dtype' | 'thr
     padId,
     async forward(batch) {
       const sequenceLength = Math.max(...batch.map((ids) => ids.length));
-      const size = batch.length * sequenceLength;
-      const inputIds = new BigInt64Array(size).fill(BigInt(padId));
-      const attention = new BigInt64Array(size);
+      const inputIds = new BigInt64Array(batch.length * sequenceLength).fill(BigInt(padId));
+      const attention = new BigInt64Array(batch.length * sequenceLength);
       batch.forEach((ids, row) => {
         ids.forEach((id, column) => {
           inputIds[row * sequenceLength + column] = BigInt(id);
@@ -197,29 +186,27 @@ export async function loadModel(ner: Pick<NerConfig, 'modelDir' | 'dtype' | 'thr
         });
       });
       const dims = [batch.length, sequenceLength];
-      const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {
-        input_ids: new ort.Tensor('int64', inputIds, dims),
-        attention_mask: new ort.Tensor('int64', attention, dims),
-      };
-      if (needsTokenTypes) feeds.token_type_ids = new ort.Tensor('int64', new BigInt64Array(size), dims);
-      const output = (await session.run(feeds))[outputName];
-      const [, length, labelCount] = (output?.dims ?? []) as [number, number, number];
-      if (!output || output.type !== 'float32' || length !== sequenceLength || labelCount !== folder.labels.length) {
-        throw new NerModelError(`NER model output shape [${output?.dims.join(', ') ?? ''}] does not match ${folder.labels.length} labels`, folder.onnxFile);
+      const output = (await model({
+        input_ids: new Tensor('int64', inputIds, dims),
+        attention_mask: new Tensor('int64', attention, dims),
+      })) as { logits: Tensor };
+      const [, length, labelCount] = output.logits.dims as [number, number, number];
+      if (length !== sequenceLength || labelCount !== folder.labels.length) {
+        throw new NerModelError(`NER model output shape [${output.logits.dims.join(', ')}] does not match ${folder.labels.length} labels`, folder.onnxFile);
       }
-      return { logits: output.data as Float32Array, sequenceLength, labelCount };
+      return { logits: output.logits.data as Float32Array, sequenceLength, labelCount };
     },
     async dispose() {
-      await session.release();
+      await model.dispose();
     },
   };
 }
 
 /** The special tokens the tokenizer wraps a single sequence in (`[CLS] … [SEP]`, `<s> … </s>`). */
-function specialTokenFrame(tokenizer: { encode(text: string, options: { add_special_tokens: boolean }): { ids: number[] } }): { prefixIds: number[]; suffixIds: number[] } {
+function specialTokenFrame(tokenizer: PreTrainedTokenizer): { prefixIds: number[]; suffixIds: number[] } {
   const probe = 'a';
-  const bare = tokenizer.encode(probe, { add_special_tokens: false }).ids;
-  const framed = tokenizer.encode(probe, { add_special_tokens: true }).ids;
+  const bare = tokenizer.encode(probe, { add_special_tokens: false });
+  const framed = tokenizer.encode(probe, { add_special_tokens: true });
   for (let k = 0; k + bare.length <= framed.length; k++) {
     if (bare.every((id, i) => framed[k + i] === id)) {
       return { prefixIds: framed.slice(0, k), suffixIds: framed.slice(k + bare.length) };
