@@ -14,6 +14,8 @@ export interface BuildEventOptions {
   lexicon?: TriggerLexicon;
   /** Events scoring below this are left out. */
   minConfidence?: number;
+  /** The event engine of the article's language (default: the French engine over `lexicon`). */
+  extract?: (doc: Document) => ExtractedEvent[];
 }
 
 /**
@@ -83,7 +85,7 @@ export function buildEventRecords(doc: Document, provenance: Provenance, options
   if (doc.status !== 'ok' || doc.sentences.length === 0) return [];
   const lexicon = options.lexicon ?? getDefaultLexicon();
   const minConfidence = options.minConfidence ?? 0;
-  const events = extractEvents(doc, lexicon).filter((e) => e.confidence >= minConfidence);
+  const events = (options.extract ? options.extract(doc) : extractEvents(doc, lexicon)).filter((e) => e.confidence >= minConfidence);
   // After extraction: it may have clustered the mentions into doc.entities.
   const index: DocumentIndex = {
     entities: new Map(doc.entities.map((e) => [e.id, e] as const)),
