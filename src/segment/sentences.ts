@@ -413,14 +413,15 @@ function isLineStart(text: string, tokenStart: number, start: number): boolean {
  * Sentences of a document: the title (if any) is one sentence of kind `title`; the body is split into sentences of
  * kind `body`. In text order, indexed from 0.
  */
-export function segmentDocument(doc: Document): Sentence[] {
+/** `segment`: the sentence splitter of the article's language (default: this module's French scanner). */
+export function segmentDocument(doc: Document, segment: (text: string, region: Span) => Span[] = segmentSentences): Sentence[] {
   const found: Array<Omit<Sentence, 'index'>> = [];
   const title = doc.titleSpan ? trimSpan(doc.text, doc.titleSpan.start, doc.titleSpan.end) : null;
   if (title) found.push({ ...title, kind: 'title' });
   // A title lying inside the body (some sources repeat it there) is not segmented twice.
   const bodyParts = title ? subtractSpan(doc.bodySpan, title) : [doc.bodySpan];
   for (const part of bodyParts) {
-    for (const span of segmentSentences(doc.text, part)) found.push({ ...span, kind: 'body' });
+    for (const span of segment(doc.text, part)) found.push({ ...span, kind: 'body' });
   }
   found.sort((a, b) => a.start - b.start);
   return found.map((sentence, index) => ({ index, start: sentence.start, end: sentence.end, kind: sentence.kind }));

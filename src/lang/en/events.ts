@@ -18,7 +18,7 @@ import type { Tense } from '../../events/inflect.js';
 import type { MentionSpan } from '../../events/sentence-view.js';
 import type { LabelRoles, RoleFrame, TriggerRow } from '../../events/trigger-table.js';
 import { CORE_ROLES } from '../../rules/fr/event-frames.js';
-import { CLAUSE_BOUNDARIES, EN_ROLE_FRAMES, EN_TRIGGERS, HYPOTHETICAL_CUES, NEGATING_GOVERNORS, NEGATIONS, PLANNED_CUES, PRONOUNS, REPORTED_CUES } from '../../rules/en/events.js';
+import { CLAUSE_BOUNDARIES, EN_ROLE_FRAMES, EN_TRIGGERS, HYPOTHETICAL_CUES, NEGATING_GOVERNORS, NEGATIONS, ORG_ANAPHOR_NOUNS, PLANNED_CUES, PRONOUNS, RAISING_VERBS, REPORTED_CUES } from '../../rules/en/events.js';
 
 interface EnToken {
   text: string;
@@ -45,6 +45,8 @@ const ROWS_BY_LEMMA = indexRows(EN_TRIGGERS);
 const BOUNDARY_WORDS = new Set(CLAUSE_BOUNDARIES.filter((w) => /\p{L}/u.test(w)));
 const NEGATION_WORDS = new Set(NEGATIONS);
 const GOVERNORS = new Set(NEGATING_GOVERNORS);
+const ORG_NOUNS = new Set(ORG_ANAPHOR_NOUNS);
+const RAISING = new Set(RAISING_VERBS);
 
 function indexRows(rows: readonly TriggerRow[]): Map<string, Array<{ row: TriggerRow; rest: string[]; order: number }>> {
   const out = new Map<string, Array<{ row: TriggerRow; rest: string[]; order: number }>>();
@@ -148,6 +150,10 @@ function passesContext(tokens: EnToken[], first: number, last: number, row: Trig
 /** The subject mention before a verb group, or a pronoun to resolve. */
 function findSubject(data: SentenceData, start: number): { mention: MentionSpan } | { pronoun: number; length: number; labels: Array<'PER' | 'ORG'> } | null {
   const { tokens, mentionAt } = data;
+  // `He's expected to meet`, `Acme plans to buy`: the subject is the governing verb's.
+  if (tokens[start]?.norm === 'to' && tokens[start - 1] && (RAISING.has(tokens[start - 1]!.root) || RAISING.has(tokens[start - 1]!.norm)) && start - 1 > 0) {
+    return findSubject(data, groupStart(tokens, start - 1));
+  }
   let j = start - 1;
   // `Smith, the chief executive of Acme, resigned`: skip back over the appositive to the name before it.
   if (j >= 0 && tokens[j]!.post.includes(',')) {
@@ -166,6 +172,13 @@ function findSubject(data: SentenceData, start: number): { mention: MentionSpan 
     if (host) return host.last === k ? { mention: host } : null;
     if (k < j && (isBoundary(t) || /[,;:]/.test(t.post))) return null;
     if (isVerb(t) || t.tags.has('Preposition')) return null;
+    // `the thrift holding company said`: a definite description of an organization.
+    if (k === j && ORG_NOUNS.has(t.norm)) {
+      for (let d = k - 1; d >= Math.max(0, k - 4); d -= 1) {
+        if (tokens[d]!.norm === 'the') return { pronoun: d, length: k - d + 1, labels: ['ORG'] };
+        if (!isDeterminerLike(tokens[d]) && !tokens[d]!.tags.has('Noun')) break;
+      }
+    }
     const two = k > 0 ? `${tokens[k - 1]!.norm} ${t.norm}` : '';
     if (PRONOUNS[two]) return { pronoun: k - 1, length: 2, labels: PRONOUNS[two]! };
     if (PRONOUNS[t.norm] && !t.tags.has('Possessive')) return { pronoun: k, length: 1, labels: PRONOUNS[t.norm]! };
@@ -320,7 +333,8 @@ function tryEvent(sentences: SentenceData[], s: number, i: number, entry: { row:
   // Prepositional participants after the trigger, within its clause.
   for (const m of data.mentions) {
     if (m.first <= last || m.first - last > 10) continue;
-    if (tokens.slice(last + 1, m.first).some((t) => isBoundary(t))) break;
+    // Participants of the trigger stay in its clause: not past a clause boundary or another verb.
+    if (tokens.slice(last + 1, m.first).some((t) => isBoundary(t) || isVerb(t))) break;
     const prep = prepositionBefore(tokens, m.first, last);
     const role = prep ? roleIn(frame.preps[prep], m.label) : undefined;
     if (prep === 'by' && passive) {
@@ -333,6 +347,8 @@ function tryEvent(sentences: SentenceData[], s: number, i: number, entry: { row:
   // Fallback: nearest other mention of the sentence for roles still empty.
   const byDistance = [...data.mentions].sort((a, b) => Math.min(Math.abs(a.first - first), Math.abs(a.last - first)) - Math.min(Math.abs(b.first - first), Math.abs(b.last - first)) || a.first - b.first);
   for (const m of byDistance) {
+    const between = m.last < first ? tokens.slice(m.last + 1, from) : tokens.slice(last + 1, m.first);
+    if (between.length > 8 || between.some((t) => isBoundary(t) || isVerb(t))) continue;
     const role = roleIn(frame.fallback, m.label);
     if (!role || args.some((a) => a.role === role)) continue;
     addArgument(args, { role, span: m, anaphor: null, source: 'fallback' });

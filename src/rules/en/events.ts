@@ -14,7 +14,7 @@ import type { RoleFrame, TriggerRow } from '../../events/trigger-table.js';
 const row = (lemma: string, pos: 'verb' | 'noun', type: EventType, confidence: number, extra: Partial<TriggerRow> = {}): TriggerRow => ({ lemma, pos, type, confidence, ...extra });
 
 /** Money words: `pay` and `raise` are transfers only near an amount. */
-const MONEY = ['$', '€', '£', 'million', 'billion', 'dollars', 'euros', 'pounds', 'yen', 'cents', 'funds', 'funding'];
+const MONEY = ['$', '€', '£', 'million', 'billion', 'dollars', 'euros', 'pounds', 'yen', 'cents', 'funds', 'funding', 'share', 'shares'];
 
 export const EN_TRIGGERS: TriggerRow[] = [
   // ── Personnel ──
@@ -49,7 +49,7 @@ export const EN_TRIGGERS: TriggerRow[] = [
   row('buy', 'verb', 'Transaction.Transfer-Ownership', 0.6, { requiresRole: ['target'] }),
   row('sell', 'verb', 'Transaction.Transfer-Ownership', 0.6, { requiresRole: ['target'] }),
   row('takeover', 'noun', 'Transaction.Transfer-Ownership', 0.85),
-  row('pay', 'verb', 'Transaction.Transfer-Money', 0.6, { requiresNear: MONEY, window: 6 }),
+  row('pay', 'verb', 'Transaction.Transfer-Money', 0.6, { requiresNear: MONEY, window: 8 }),
   row('donate', 'verb', 'Transaction.Transfer-Money', 0.85),
   row('invest', 'verb', 'Transaction.Transfer-Money', 0.7),
   row('investment', 'noun', 'Transaction.Transfer-Money', 0.6, { requiresNear: MONEY, window: 6 }),
@@ -64,7 +64,7 @@ export const EN_TRIGGERS: TriggerRow[] = [
   row('detain', 'verb', 'Justice.Arrest-Jail', 0.9),
   row('jail', 'verb', 'Justice.Arrest-Jail', 0.9),
   row('imprison', 'verb', 'Justice.Arrest-Jail', 0.9),
-  row('charge', 'verb', 'Justice.Charge-Indict', 0.6, { requiresNear: ['with', 'murder', 'fraud', 'crime', 'crimes', 'offence', 'offense', 'counts', 'count', 'over'], window: 6 }),
+  row('charge', 'verb', 'Justice.Charge-Indict', 0.6, { requiresNear: ['with', 'murder', 'fraud', 'crime', 'crimes', 'offence', 'offense', 'counts', 'count', 'over', 'in'], window: 6 }),
   row('indict', 'verb', 'Justice.Charge-Indict', 0.95),
   row('indictment', 'noun', 'Justice.Charge-Indict', 0.9),
   row('trial', 'noun', 'Justice.Trial-Hearing', 0.85),
@@ -89,6 +89,10 @@ export const EN_TRIGGERS: TriggerRow[] = [
   row('protest', 'noun', 'Conflict.Demonstrate', 0.8),
   row('demonstration', 'noun', 'Conflict.Demonstrate', 0.8),
   row('rally', 'noun', 'Conflict.Demonstrate', 0.6),
+  row('march', 'verb', 'Conflict.Demonstrate', 0.6, { requiresRole: ['agent'] }),
+  row('demonstrate', 'verb', 'Conflict.Demonstrate', 0.7),
+  row('explosion', 'noun', 'Conflict.Attack', 0.6),
+  row('blast', 'noun', 'Conflict.Attack', 0.6),
 
   // ── Contact ──
   row('meet', 'verb', 'Contact.Meet', 0.85),
@@ -106,6 +110,13 @@ export const EN_TRIGGERS: TriggerRow[] = [
   row('deny', 'verb', 'Contact.Statement', 0.55),
   row('promise', 'verb', 'Contact.Statement', 0.6),
   row('statement', 'noun', 'Contact.Statement', 0.5),
+  row('insist', 'verb', 'Contact.Statement', 0.5),
+  row('suggest', 'verb', 'Contact.Statement', 0.45),
+  row('add', 'verb', 'Contact.Statement', 0.4, { requiresNear: ['that'], window: 1 }),
+  row('urge', 'verb', 'Contact.Statement', 0.55),
+  row('call on', 'verb', 'Contact.Statement', 0.55),
+  row('accuse', 'verb', 'Contact.Statement', 0.55),
+  row('interview', 'noun', 'Contact.Meet', 0.5, { requiresRole: ['entity', 'person'] }),
 
   // ── Life ──
   row('die', 'verb', 'Life.Die', 0.95),
@@ -205,7 +216,8 @@ const attack: RoleFrame = {
   fallback: { LOC: 'place' },
 };
 const demonstrate: RoleFrame = {
-  subject: { PER: 'agent', ORG: 'agent' },
+  // Nationalities and groups (`ethnic Albanians`, MISC) march too.
+  subject: { PER: 'agent', ORG: 'agent', MISC: 'agent' },
   object: {},
   passive: {},
   preps: { against: { PER: 'target', ORG: 'target' }, by: { ORG: 'agent', PER: 'agent' }, ...PLACE },
@@ -215,7 +227,7 @@ const meet: RoleFrame = {
   subject: { PER: 'person', ORG: 'person' },
   object: { PER: 'entity', ORG: 'entity' },
   passive: { PER: 'person', ORG: 'person' },
-  preps: { with: { PER: 'entity', ORG: 'entity' }, between: { PER: 'person', ORG: 'person' }, of: { PER: 'entity', ORG: 'entity' }, ...PLACE },
+  preps: { with: { PER: 'entity', ORG: 'entity' }, between: { PER: 'person', ORG: 'person' }, of: { PER: 'entity', ORG: 'entity' }, by: { PER: 'person', ORG: 'person' }, ...PLACE },
   fallback: { PER: 'entity', LOC: 'place' },
 };
 const statement: RoleFrame = {
@@ -226,12 +238,13 @@ const statement: RoleFrame = {
   preps: { to: { PER: 'target', ORG: 'target' }, by: { PER: 'agent', ORG: 'agent' }, of: { PER: 'agent', ORG: 'agent' } },
   fallback: {},
 };
-const life: RoleFrame = { subject: { PER: 'victim' }, object: {}, passive: { PER: 'victim' }, preps: { of: { PER: 'victim' }, ...PLACE }, fallback: { LOC: 'place' } };
+// Groups named by nationality (`the killings of ethnic Albanians by Serb police`: MISC) are victims and agents too.
+const life: RoleFrame = { subject: { PER: 'victim' }, object: {}, passive: { PER: 'victim' }, preps: { of: { PER: 'victim', MISC: 'victim' }, by: { PER: 'agent', ORG: 'agent', MISC: 'agent' }, ...PLACE }, fallback: { LOC: 'place' } };
 const violentLife: RoleFrame = {
   subject: { PER: 'agent', ORG: 'agent' },
   object: { PER: 'victim' },
   passive: { PER: 'victim' },
-  preps: { of: { PER: 'victim' }, by: { PER: 'agent', ORG: 'agent' }, ...PLACE },
+  preps: { of: { PER: 'victim', MISC: 'victim' }, by: { PER: 'agent', ORG: 'agent', MISC: 'agent' }, ...PLACE },
   fallback: { LOC: 'place' },
 };
 const born: RoleFrame = { subject: { PER: 'person' }, object: {}, passive: { PER: 'person' }, preps: { ...PLACE }, fallback: { LOC: 'place' } };
@@ -281,7 +294,7 @@ export const NEGATING_GOVERNORS = ['refuse', 'fail', 'deny', 'decline', 'reject'
 /** Future and intention cues before a trigger → modality `planned`. */
 export const PLANNED_CUES = ['will', "'ll", 'shall', 'going to', 'plan', 'plans', 'planned', 'planning', 'expected to', 'scheduled', 'intend', 'intends', 'set to', 'due to', 'to be', 'upcoming', 'proposed', 'planned'];
 /** Hypothetical cues in the clause → modality `hypothetical`. */
-export const HYPOTHETICAL_CUES = ['if', 'could', 'might', 'may', 'would', 'should', 'unless', 'whether', 'possible', 'possibly', 'potential'];
+export const HYPOTHETICAL_CUES = ['if', 'could', 'might', 'may', 'would', 'should', 'unless', 'whether', 'possible', 'possibly', 'potential', 'option'];
 /** Reporting cues in the sentence: an event under them is `reported` (the statement itself stays asserted). */
 export const REPORTED_CUES = ['said', 'says', 'told', 'reported', 'according to', 'reportedly', 'allegedly', 'claimed', 'announced'];
 /** Subject pronouns and the labels of their antecedents. */
@@ -289,5 +302,9 @@ export const PRONOUNS: Readonly<Record<string, Array<'PER' | 'ORG'>>> = {
   he: ['PER'], she: ['PER'], his: ['PER'], her: ['PER'], it: ['ORG'], its: ['ORG'], they: ['ORG', 'PER'], their: ['ORG', 'PER'],
   'the company': ['ORG'], 'the firm': ['ORG'], 'the group': ['ORG'], 'the bank': ['ORG'],
 };
+/** Head nouns of a definite description that refers back to an organization (`the thrift holding company said`). */
+export const ORG_ANAPHOR_NOUNS = ['company', 'firm', 'group', 'bank', 'concern', 'maker', 'airline', 'agency', 'party', 'government', 'ministry', 'board', 'insurer', 'retailer', 'carrier', 'thrift'];
+/** Verbs that take an infinitive whose subject is their own (`is expected to meet`, `plans to visit`). */
+export const RAISING_VERBS = ['expect', 'plan', 'want', 'hope', 'intend', 'try', 'seek', 'aim', 'agree', 'decide', 'refuse', 'fail', 'threaten', 'promise', 'schedule', 'set', 'due', 'likely', 'go'];
 /** Words that close a clause: participants are not looked for beyond them. */
 export const CLAUSE_BOUNDARIES = [';', ':', 'but', 'while', 'whereas', 'although', 'because', 'which', 'who', 'after', 'before', 'when'];
