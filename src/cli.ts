@@ -42,6 +42,7 @@ interface RunOptions {
   out: string;
   concurrency: number;
   model?: string;
+  modelEn?: string;
   dtype: 'auto' | 'q8' | 'fp32';
   batchSize: number;
   threads?: number;
@@ -64,6 +65,7 @@ function configFromOptions(options: RunOptions): ChroniqueConfig {
       dtype: options.dtype,
       batchSize: options.batchSize,
       ...(options.model ? { modelDir: path.resolve(options.model) } : {}),
+      ...(options.modelEn ? { modelDirEn: path.resolve(options.modelEn) } : {}),
       // Workers each run a session: by default they share the cores instead of each taking all of them.
       ...(options.threads ? { threads: options.threads } : options.workers > 0 ? { threads: Math.max(1, Math.floor(availableParallelism() / options.workers)) } : {}),
     },
@@ -85,10 +87,11 @@ function addRunOptions(command: Command): Command {
     .option('-o, --out <dir>', 'output folder for the dataset', 'output')
     .option('-c, --concurrency <n>', 'articles processed concurrently', positiveInt, 2)
     .option('-m, --model <dir>', 'NER model folder (Hugging Face layout with onnx/); default: the shipped model')
+    .option('--model-en <dir>', 'English NER model folder (same layout and labels); default: compromise')
     .addOption(new Option('--dtype <dtype>', 'model weights to load (auto: the faster on this CPU)').choices(['auto', 'q8', 'fp32']).default(DEFAULT_CONFIG.ner.dtype))
     .option('--batch-size <n>', 'sentences per NER batch', positiveInt, 32)
     .option('--threads <n>', 'ONNX Runtime threads', positiveInt)
-    .option('--lang <codes>', 'comma-separated ISO 639-1 languages to process', 'fr')
+    .option('--lang <codes>', 'comma-separated ISO 639-1 languages to process (supported: fr, en)', 'fr,en')
     .option('--triggers <file>', 'JSON file of extra event triggers merged over the built-in table')
     .option('--timeout-ms <ms>', 'per-article time limit', positiveInt, 60_000)
     .option('--max-file-mb <mb>', 'files larger than this are not read', positiveInt, 10)

@@ -44,6 +44,11 @@ export interface NerConfig {
   threads: number;
   /** Mentions scoring below this are dropped. */
   minScore: number;
+  /**
+   * BYO English NER model folder (same layout and label mapping as `modelDir`): English articles are tagged by it
+   * instead of compromise. Null: compromise.
+   */
+  modelDirEn: string | null;
   /** Disable the model entirely (rules-only run). */
   enabled: boolean;
   /**
@@ -99,12 +104,13 @@ export const DEFAULT_MODEL_DIR = path.join(PACKAGE_ROOT, 'models', 'chronique-ne
 
 export const DEFAULT_CONFIG: ChroniqueConfig = {
   language: {
-    accept: ['fr'],
+    accept: ['fr', 'en'],
     candidates: ['fra', 'eng', 'deu', 'spa', 'ita', 'por', 'nld', 'cat', 'oci', 'bre', 'eus', 'cos', 'lat', 'ara', 'rus', 'tur', 'pol', 'ron'],
     minLetters: 20,
   },
   ner: {
     modelDir: DEFAULT_MODEL_DIR,
+    modelDirEn: null,
     dtype: 'auto',
     batchSize: 32,
     threads: 1,

@@ -13,6 +13,8 @@ import { createLanguageStage } from './stages/language.js';
 import { createNerStage } from './stages/ner.js';
 import { segmentStage } from './stages/segment.js';
 import { checkStageOrder, type Stage } from './stages/stage.js';
+import { PerLanguageStage } from './stages/by-language.js';
+import { createEnglishDatesStage, createEnglishEventsStage, EnglishNerStage, englishSegmentStage } from './stages/en.js';
 import { describeError } from './util/errors.js';
 import { sourceCodeHash } from './util/code-hash.js';
 import { PIPELINE_VERSION } from './version.js';
@@ -96,9 +98,20 @@ export class Pipeline implements DocumentProcessor {
 /**
  * The full pipeline; each stage declares the layers it reads and writes, and `Pipeline.create` checks the order.
  * `deferModel`: the NER model loads when the first article needs it (see NerStage).
+ * After the language stage, the language-specific steps run the implementation of the article's language
+ * (src/stages/by-language.ts): French (the segmenter, the NER model, the French rules) or English
+ * (src/stages/en.ts); clustering entities is the same for both.
  */
 export function defaultStages(options: { deferModel?: boolean } = {}): Stage[] {
-  return [createLanguageStage(), segmentStage, createNerStage({}, options.deferModel ?? false), createDatesStage(), entitiesStage, createEventsStage()];
+  const deferModel = options.deferModel ?? false;
+  return [
+    createLanguageStage(),
+    new PerLanguageStage({ fr: segmentStage, en: englishSegmentStage }),
+    new PerLanguageStage({ fr: createNerStage({}, deferModel), en: new EnglishNerStage(deferModel) }),
+    new PerLanguageStage({ fr: createDatesStage(), en: createEnglishDatesStage() }),
+    entitiesStage,
+    new PerLanguageStage({ fr: createEventsStage(), en: createEnglishEventsStage() }),
+  ];
 }
 
 class ArticleTimeout extends Error {}

@@ -31,6 +31,7 @@ const byOffsets = <T extends { start: number; end: number }>(a: T, b: T): number
 
 export function documentToRecords(doc: Document): ArticleRecords {
   const article = doc.meta.id;
+  const language = doc.language?.code ?? 'und';
   const sentences = [...doc.sentences].sort(byOffsets);
   const mentions = [...doc.mentions].sort((a, b) => byOffsets(a, b) || a.label.localeCompare(b.label));
   const timexes = [...doc.timexes].sort(byOffsets);
@@ -59,10 +60,11 @@ export function documentToRecords(doc: Document): ArticleRecords {
   };
   return {
     articles: [row],
-    sentences: sentences.map((s) => ({ article, index: s.index, start: s.start, end: s.end, kind: s.kind, text: doc.text.slice(s.start, s.end) })),
+    sentences: sentences.map((s) => ({ article, language, index: s.index, start: s.start, end: s.end, kind: s.kind, text: doc.text.slice(s.start, s.end) })),
     mentions: mentions.map((m, i) => ({
       id: mentionIds[i]!,
       article,
+      language,
       sentence: m.sentence,
       start: m.start,
       end: m.end,
@@ -74,6 +76,7 @@ export function documentToRecords(doc: Document): ArticleRecords {
     })),
     timexes: timexes.map((t) => ({
       article,
+      language,
       sentence: t.sentence,
       start: t.start,
       end: t.end,
@@ -85,7 +88,7 @@ export function documentToRecords(doc: Document): ArticleRecords {
       anchor: t.anchor,
       source: t.source,
     })),
-    entities: entities.map((e) => ({ id: e.id, article, label: e.label, canonical: e.canonical, mentions: e.mentions.map((m) => [m.start, m.end] as [number, number]) })),
+    entities: entities.map((e) => ({ id: e.id, article, language, label: e.label, canonical: e.canonical, mentions: e.mentions.map((m) => [m.start, m.end] as [number, number]) })),
     events: doc.events,
   };
 }

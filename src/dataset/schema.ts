@@ -89,6 +89,9 @@ export const ProvenanceSchema = Type.Object(
 );
 export type Provenance = Static<typeof ProvenanceSchema>;
 
+/** On every row of an article: the language whose stage set produced it (the article's detected language). */
+const RowLanguage = Type.String({ pattern: '^[a-z]{2,3}$', description: 'ISO 639-1 code of the article’s language (`fr`, `en`): which stage set made this row.' });
+
 export const EventRecordSchema = Type.Object(
   {
     id: Type.String({ pattern: '^ev_[0-9a-f]{16}$', description: 'Hash of article id, type, trigger text with the word on each side of it in its sentence, and its rank among identical ones (src/dataset/ids.ts): independent of absolute offsets, so it survives edits elsewhere in the article.' }),
@@ -101,6 +104,7 @@ export const EventRecordSchema = Type.Object(
     modality: StringEnum(MODALITIES, 'How the article presents the event.'),
     sentence: SentenceRefSchema,
     article: ArticleRefSchema,
+    language: RowLanguage,
     confidence: Type.Number({ minimum: 0, maximum: 1 }),
     provenance: ProvenanceSchema,
   },
@@ -118,6 +122,7 @@ export const EntityRecordSchema = Type.Object(
   {
     id: Type.String({ pattern: '^ent_[0-9a-f]{16}$', description: 'Hash of article id, canonical name and label.' }),
     article: Type.String(),
+    language: RowLanguage,
     label: StringEnum(ENTITY_LABELS, 'Entity label.'),
     canonical: Type.String({ minLength: 1 }),
     mentions: Type.Array(Type.Tuple([Offset, Offset]), { minItems: 1, description: '[start, end) of every mention, in text order.' }),
@@ -173,7 +178,7 @@ export const ArticleRowSchema = Type.Object(
 export type ArticleRow = Static<typeof ArticleRowSchema>;
 
 export const SentenceRowSchema = Type.Object(
-  { article: ArticleId, index: Type.Integer({ minimum: 0 }), start: Offset, end: Offset, kind: StringEnum(SENTENCE_KINDS, 'Title or body sentence.'), text: Type.String() },
+  { article: ArticleId, language: RowLanguage, index: Type.Integer({ minimum: 0 }), start: Offset, end: Offset, kind: StringEnum(SENTENCE_KINDS, 'Title or body sentence.'), text: Type.String() },
   {
     $id: 'https://chronique.dev/schema/sentence.schema.json',
     title: 'chronique sentence (one line of output/sentences.jsonl)',
@@ -186,6 +191,7 @@ export const MentionRowSchema = Type.Object(
   {
     id: Type.String({ pattern: '^men_[0-9a-f]{16}$', description: 'Hash of article id, the mention text with the word on each side of it in its sentence, and its rank among identical ones (src/dataset/ids.ts); the label is left out, so a relabelled mention keeps its id.' }),
     article: ArticleId,
+    language: RowLanguage,
     sentence: Type.Integer({ minimum: 0, description: 'Index of the sentence holding the mention.' }),
     start: Offset,
     end: Offset,
@@ -206,6 +212,7 @@ export type MentionRow = Static<typeof MentionRowSchema>;
 export const TimexRowSchema = Type.Object(
   {
     article: ArticleId,
+    language: RowLanguage,
     sentence: Type.Integer({ minimum: 0 }),
     start: Offset,
     end: Offset,

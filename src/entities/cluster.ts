@@ -339,6 +339,7 @@ export function buildEntityRecords(doc: Document): EntityRecord[] {
   return doc.entities.map((e) => ({
     id: e.id,
     article: doc.meta.id,
+    language: doc.language?.code ?? 'und',
     label: e.label,
     canonical: e.canonical,
     mentions: e.mentions.map((m): [number, number] => [m.start, m.end]),

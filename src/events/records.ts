@@ -72,6 +72,7 @@ function toRecord(doc: Document, event: ExtractedEvent, provenance: Provenance, 
     modality: event.modality,
     sentence: { index: sentence.index, start: sentence.start, end: sentence.end, text: doc.text.slice(sentence.start, sentence.end) },
     article: { id: doc.meta.id, title: doc.meta.title, published: doc.meta.published },
+    language: doc.language?.code ?? 'und',
     confidence: event.confidence,
     provenance: { ...provenance },
   };

@@ -9,6 +9,7 @@ import { configHash, type ChroniqueConfig } from '../config.js';
 import type { Document } from '../document.js';
 import type { Provenance } from '../dataset/schema.js';
 import { buildLexicon, type TriggerLexicon } from '../events/lexicon.js';
+import type { ExtractedEvent } from '../events/extract.js';
 import { buildEventRecords } from '../events/records.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { ONNX_FILES, resolveDtype } from '../util/model-files.js';
@@ -39,6 +40,10 @@ export function provenanceFor(config: ChroniqueConfig, modelSha256?: string | nu
 export interface EventsStageOptions {
   /** Provenance stamped on every record; by default computed from the configuration in `init` (hashes the model file). */
   provenance?: Provenance;
+  /** How the provenance is computed from the configuration when not given (default: `provenanceFor`). */
+  provenanceOf?: (config: ChroniqueConfig) => Provenance;
+  /** The event engine of the stage's language (default: the French engine over the trigger lexicon). */
+  extract?: (doc: Document) => ExtractedEvent[];
 }
 
 export class EventsStage implements Stage {
@@ -50,8 +55,13 @@ export class EventsStage implements Stage {
   private provenance: Provenance | null;
   private extraTriggersHash = '';
 
+  private readonly provenanceOf: (config: ChroniqueConfig) => Provenance;
+  private readonly extract: ((doc: Document) => ExtractedEvent[]) | undefined;
+
   constructor(options: EventsStageOptions = {}) {
     this.provenance = options.provenance ?? null;
+    this.provenanceOf = options.provenanceOf ?? ((config) => provenanceFor(config));
+    this.extract = options.extract;
   }
 
   /** Builds the trigger lexicon (validating `config.events.extraTriggersFile`: a bad file stops the run, naming it). */
@@ -60,7 +70,7 @@ export class EventsStage implements Stage {
     this.minConfidence = config.events.minConfidence;
     this.lexicon = buildLexicon(extra);
     this.extraTriggersHash = extra ? createHash('sha256').update(readFileSync(extra)).digest('hex') : '';
-    this.provenance ??= provenanceFor(config);
+    this.provenance ??= this.provenanceOf(config);
   }
 
   /** The user trigger file's content changes results without changing the configuration (only its path is there). */
@@ -70,7 +80,7 @@ export class EventsStage implements Stage {
 
   run(doc: Document): void {
     if (!this.lexicon || !this.provenance) throw new Error('events stage used before init()');
-    doc.events = buildEventRecords(doc, this.provenance, { lexicon: this.lexicon, minConfidence: this.minConfidence });
+    doc.events = buildEventRecords(doc, this.provenance, { lexicon: this.lexicon, minConfidence: this.minConfidence, ...(this.extract ? { extract: this.extract } : {}) });
   }
 }
 

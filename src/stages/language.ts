@@ -5,7 +5,7 @@
 import { francAll } from 'franc';
 import type { ChroniqueConfig } from '../config.js';
 import type { Document, LanguageResult } from '../document.js';
-import { ISO6393_TO_ISO6391 } from '../rules/languages.js';
+import { ISO6393_TO_ISO6391, PIPELINE_LANGUAGES } from '../rules/languages.js';
 import type { Stage, StageContext } from './stage.js';
 
 /** franc only needs a sample; long articles are cut to keep the stage O(1) per article. */
@@ -77,7 +77,7 @@ export function createLanguageStage(): Stage & { init(context: StageContext): vo
         doc.status = 'skipped';
         doc.reason = doc.language.code === 'und'
           ? 'language undetermined (too little text)'
-          : `language ${doc.language.code} not in accepted languages (${config.accept.join(', ')})`;
+          : `language ${doc.language.code} not in accepted languages (${config.accept.join(', ')}; supported: ${PIPELINE_LANGUAGES.join(', ')})`;
       }
     },
   };

@@ -1,7 +1,7 @@
 /**
  * The report as an audit tool, in headless Debian chromium (playwright-core): the seed article run through the
  * default pipeline, then edited (one date, one verb, `Elon ` inserted) and run again, with a file of invalid UTF-8 (status
- * error) and an English article (status skipped) beside it. The tests click an entity, apply every filter and step
+ * error) and a German article (status skipped: no German stage set) beside it. The tests click an entity, apply every filter and step
  * through the changes with the keyboard; screenshots go to test/.tmp/ (git-ignored):
  *   - report-audit-entity.png: every mention of the clicked entity highlighted;
  *   - report-audit-filters.png: PER names and all events but statements filtered out;
@@ -23,7 +23,7 @@ import { runCorpus } from '../../src/runner/run-corpus.js';
 const REPO = path.resolve(import.meta.dirname, '..', '..');
 const SCREENSHOTS = path.join(REPO, 'test', '.tmp');
 const SEED = 'karpathy-2024-03.txt';
-const ENGLISH = 'english.txt';
+const SKIPPED = 'german.txt';
 const BROKEN = 'broken.txt';
 let work: string;
 let context: BrowserContext;
@@ -36,12 +36,12 @@ beforeAll(async () => {
   await fs.mkdir(SCREENSHOTS, { recursive: true });
   const seed = await fs.readFile(path.join(REPO, 'corpus', SEED), 'utf8');
   const edited = seed.replace('entourant Musk', 'entourant Elon Musk').replace('le 13 juillet 2022', 'le 14 juillet 2022').replace('et a déclaré que cette décision', 'et a affirmé que cette décision');
-  const english = 'date 2024-03-05 Appointment\nThe board appointed Marie Curie as director on Monday. She will start in April, the company said.\n';
+  const german = 'date 2024-03-05 Ernennung\nDer Vorstand hat am Montag Marie Curie zur Direktorin ernannt. Sie wird im April anfangen, teilte das Unternehmen mit.\n';
   for (const [name, text] of [['old', seed], ['new', edited]] as const) {
     const dir = path.join(work, `corpus-${name}`);
     await fs.mkdir(dir, { recursive: true });
     await fs.writeFile(path.join(dir, SEED), text);
-    await fs.writeFile(path.join(dir, ENGLISH), english);
+    await fs.writeFile(path.join(dir, SKIPPED), german);
     await fs.writeFile(path.join(dir, BROKEN), Buffer.from([0x4c, 0x65, 0x20, 0xc3, 0x28, 0x20, 0x6a, 0x6f, 0x75, 0x72]));
   }
   // One sentence per NER batch, as in diff-edit.test.ts: the changes are then exactly the edits'.
@@ -143,11 +143,11 @@ describe('the report as an audit tool', () => {
 
     // Error and skipped articles are flagged in the list and can be listed alone.
     expect(await page.locator(`#article-list li[data-article="${BROKEN}"] .badge.status-error`).count()).toBe(1);
-    expect(await page.locator(`#article-list li[data-article="${ENGLISH}"] .badge.status-skipped`).count()).toBe(1);
+    expect(await page.locator(`#article-list li[data-article="${SKIPPED}"] .badge.status-skipped`).count()).toBe(1);
     await page.selectOption('#status-filter', 'error');
     expect(await page.locator('#article-list li:visible').evaluateAll((items) => items.map((li) => li.getAttribute('data-article')))).toEqual([BROKEN]);
     await page.selectOption('#status-filter', 'skipped');
-    expect(await page.locator('#article-list li:visible').evaluateAll((items) => items.map((li) => li.getAttribute('data-article')))).toEqual([ENGLISH]);
+    expect(await page.locator('#article-list li:visible').evaluateAll((items) => items.map((li) => li.getAttribute('data-article')))).toEqual([SKIPPED]);
     await page.selectOption('#status-filter', 'changed');
     expect(await page.locator('#article-list li:visible').evaluateAll((items) => items.map((li) => li.getAttribute('data-article')))).toEqual([SEED]);
     expect(errors).toEqual([]);

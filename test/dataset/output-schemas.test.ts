@@ -1,7 +1,7 @@
 /**
  * Every file of a real run's dataset validates against its published JSON Schema (schema/*.schema.json, generated
  * from src/dataset/schema.ts): the seed article through the default stages (the shipped model included), a JSONL
- * feed with a source id, a broken line and an English article, and an HTML page.
+ * feed with a source id, a broken line, an English and a German article, and an HTML page.
  */
 import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -35,6 +35,7 @@ beforeAll(async () => {
       JSON.stringify({ id: 'a1', title: 'Démission au ministère', date: '2024-05-02T08:00:00Z', text: 'Le ministre Jean Dupont a démissionné hier à Paris, a annoncé Matignon.' }),
       '{"id": "a2", "text": ',
       JSON.stringify({ id: 7, language: 'en', text: 'The minister resigned yesterday in London, the government said in a statement on Tuesday.' }),
+      JSON.stringify({ id: 'de', text: 'Der Bundeskanzler hat am Dienstag in Berlin eine Rede gehalten und die Regierung hat neue Gesetze beschlossen.' }),
     ].join('\n'),
   );
   await fs.writeFile(
@@ -76,7 +77,7 @@ describe('JSON Schemas of the output files', () => {
 
   it('the run held the cases the schemas must allow: an error row, a skipped row, a source id', async () => {
     const rows = (await fs.readFile(path.join(out, 'articles.jsonl'), 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as { status: string; sourceId: string | null });
-    expect(rows.map((row) => row.status).sort()).toEqual(['error', 'ok', 'ok', 'ok', 'skipped']);
+    expect(rows.map((row) => row.status).sort()).toEqual(['error', 'ok', 'ok', 'ok', 'ok', 'skipped']);
     expect(rows.map((row) => row.sourceId)).toContain('a1');
   });
 

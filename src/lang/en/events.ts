@@ -10,13 +10,13 @@
  * Pure and deterministic: same document → same events.
  */
 import nlp from 'compromise';
-import type { Document, EntityLabel, Mention, Sentence, TimeExpression } from '../../document.js';
-import type { Modality, Polarity, Role } from '../../dataset/schema.js';
+import type { Document, Mention, Sentence, TimeExpression } from '../../document.js';
+import type { EntityLabel, Modality, Polarity, Role } from '../../vocabulary.js';
 import { clusterEntities } from '../../entities/cluster.js';
 import type { ExtractedArgument, ExtractedEvent } from '../../events/extract.js';
 import type { Tense } from '../../events/inflect.js';
 import type { MentionSpan } from '../../events/sentence-view.js';
-import type { LabelRoles, RoleFrame, TriggerRow } from '../../events/trigger-table.js';
+import type { LabelRoles, RoleFrame, TriggerRow } from '../../rules/schema.js';
 import { CORE_ROLES } from '../../rules/fr/event-frames.js';
 import { CLAUSE_BOUNDARIES, EN_ROLE_FRAMES, EN_TRIGGERS, HYPOTHETICAL_CUES, NEGATING_GOVERNORS, NEGATIONS, ORG_ANAPHOR_NOUNS, PLANNED_CUES, PRONOUNS, RAISING_VERBS, REPORTED_CUES } from '../../rules/en/events.js';
 

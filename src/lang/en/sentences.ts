@@ -20,16 +20,16 @@ export function segmentEnglish(text: string, region: Span): Span[] {
   while ((m = line.exec(slice)) !== null) {
     if (!/\S/.test(m[0])) continue;
     const base = region.start + m.index;
-    const sentences = nlp(m[0]).sentences().json({ offset: true }) as OffsetJson[];
-    let covered = 0;
-    for (const s of sentences) {
-      let start = Math.max(covered, s.offset.start);
-      let end = Math.min(m[0].length, s.offset.start + s.offset.length);
+    // compromise's sentence starts are used as cut points only: the sentences tile the line's non-blank text even where
+    // compromise leaves characters out (control characters, stray symbols).
+    const starts = (nlp(m[0]).sentences().json({ offset: true }) as OffsetJson[]).map((s) => s.offset.start).filter((start) => start > 0 && start < m![0].length);
+    const cuts = [...new Set([0, ...starts, m[0].length])].sort((a, b) => a - b);
+    for (let k = 0; k + 1 < cuts.length; k += 1) {
+      let start = cuts[k]!;
+      let end = cuts[k + 1]!;
       while (start < end && /\s/.test(m[0][start] ?? '')) start += 1;
       while (end > start && /\s/.test(m[0][end - 1] ?? '')) end -= 1;
-      if (end <= start) continue;
-      out.push({ start: base + start, end: base + end });
-      covered = end;
+      if (end > start) out.push({ start: base + start, end: base + end });
     }
   }
   return out;

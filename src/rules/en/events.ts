@@ -8,8 +8,8 @@
  *   `Police arrested Jones in Leeds` → Justice.Arrest-Jail [person=Jones, place=Leeds];
  *   `Obama did not meet Putin` → Contact.Meet, polarity negative.
  */
-import type { EventType } from '../../dataset/schema.js';
-import type { RoleFrame, TriggerRow } from '../../events/trigger-table.js';
+import type { EventType } from '../../vocabulary.js';
+import type { RoleFrame, TriggerRow } from '../schema.js';
 
 const row = (lemma: string, pos: 'verb' | 'noun', type: EventType, confidence: number, extra: Partial<TriggerRow> = {}): TriggerRow => ({ lemma, pos, type, confidence, ...extra });
 
