@@ -8,16 +8,21 @@ import { promises as fs, realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CONFIG, resolveConfig, type ChroniqueConfig, type ConfigOverrides } from './config.js';
+import { DEFAULT_CONFIG, languageProblem, resolveConfig, validateConfig, type ChroniqueConfig, type ConfigOverrides } from './config.js';
 import { loadDataset } from './audit/dataset.js';
 import { diffDatasetDirs } from './audit/diff.js';
 import { formatDiffHtml, formatDiffText, writeDiffJson } from './audit/diff-format.js';
 import { buildReport } from './audit/report.js';
 import type { CacheMode } from './dataset/cache.js';
 import { Pipeline, defaultStages, type DocumentProcessor } from './pipeline.js';
-import { runCorpus, type RunSummary } from './runner/run-corpus.js';
+import { listCorpus, runInputs, type RunOutput, type RunSummary } from './runner/run-corpus.js';
 import { LazyWorkerPool } from './pool/worker-pool.js';
-import { createProgress } from './runner/progress.js';
+import { createProgress, formatRate } from './runner/progress.js';
+import { INPUT_FORMATS, type InputFormat } from './ingest/parse.js';
+import { stdinFile } from './ingest/read.js';
+import { listInputPaths, type CorpusFile, type WalkIssue } from './ingest/walk.js';
+import { plural } from './util/plural.js';
+import { PIPELINE_LANGUAGES } from './rules/languages.js';
 import { PIPELINE_VERSION } from './version.js';
 
 export const EXIT_OK = 0;
@@ -55,11 +60,24 @@ interface RunOptions {
   force?: boolean;
   /** False with `--no-ner`: rules only, the NER model is not loaded. */
   ner: boolean;
+  /** `--stdout`: stream the records as JSONL on standard output (and write `--out` only when given). */
+  stdout?: boolean;
+  /** `--stdin-format`: how `-` is read (default: sniffed from the content). */
+  stdinFormat?: InputFormat | 'auto';
 }
+
+/** `--lang fr,en` → the codes; a language without a pipeline is a usage error, before anything loads. */
+const languageList = (value: string): string => {
+  const problem = languageProblem(splitLanguages(value));
+  if (problem) throw new InvalidArgumentError(problem);
+  return value;
+};
+
+const splitLanguages = (value: string): string[] => value.split(',').map((code) => code.trim()).filter(Boolean);
 
 function configFromOptions(options: RunOptions): ChroniqueConfig {
   const overrides: ConfigOverrides = {
-    language: { accept: options.lang.split(',').map((code) => code.trim()).filter(Boolean) },
+    language: { accept: splitLanguages(options.lang) },
     ner: {
       enabled: options.ner,
       dtype: options.dtype,
@@ -91,22 +109,64 @@ function addRunOptions(command: Command): Command {
     .addOption(new Option('--dtype <dtype>', 'model weights to load (auto: the faster on this CPU)').choices(['auto', 'q8', 'fp32']).default(DEFAULT_CONFIG.ner.dtype))
     .option('--batch-size <n>', 'sentences per NER batch', positiveInt, 32)
     .option('--threads <n>', 'ONNX Runtime threads', positiveInt)
-    .option('--lang <codes>', 'comma-separated ISO 639-1 languages to process (supported: fr, en)', 'fr,en')
+    .option('--lang <codes>', `comma-separated ISO 639-1 languages to process (supported: ${PIPELINE_LANGUAGES.join(', ')}; others are recorded as skipped)`, languageList, DEFAULT_CONFIG.language.accept.join(','))
     .option('--triggers <file>', 'JSON file of extra event triggers merged over the built-in table')
     .option('--timeout-ms <ms>', 'per-article time limit', positiveInt, 60_000)
     .option('--max-file-mb <mb>', 'files larger than this are not read', positiveInt, 10)
     .option('--no-progress', 'plain log lines instead of a progress bar')
     .option('--no-ner', 'rules only: do not load or run the NER model')
-    .option('-w, --workers <n>', 'worker threads running the stages, each with its own model (0: main thread only; default: one per core, at most 4)', nonNegativeInt, DEFAULT_CONFIG.run.workers);
+    .option('-w, --workers <n>', 'worker threads running the stages, each with its own model (0: main thread only; default: one per core, at most 4)', nonNegativeInt, DEFAULT_CONFIG.run.workers)
+    .option('--stdout', 'stream the records as JSONL on standard output, one {"kind", "record"} per line (the dataset folder is written only when --out is given)')
+    .addOption(new Option('--stdin-format <format>', 'how standard input (-) is read').choices(['auto', ...INPUT_FORMATS]).default('auto'));
 }
 
-async function runCommand(corpus: string, options: RunOptions, cache: CacheMode): Promise<number> {
+const STDIN_ARGUMENT = '-';
+
+/**
+ * What a run reads: one folder (a corpus: ids relative to it, the dataset folder inside it left out), files and
+ * folders (ids: their paths as given), or standard input (`-`, read whole).
+ */
+async function resolveInputs(inputs: string[], options: RunOptions, outDir: string | undefined, maxBytes: number): Promise<{ files: CorpusFile[]; issues: WalkIssue[] }> {
+  if (inputs.includes(STDIN_ARGUMENT)) {
+    if (inputs.length > 1) throw new Error('- (standard input) cannot be combined with other inputs');
+    const bytes = await readStdin(maxBytes);
+    return { files: [stdinFile(bytes, options.stdinFormat === 'auto' ? undefined : options.stdinFormat)], issues: [] };
+  }
+  if (inputs.length === 1) {
+    const only = await fs.stat(inputs[0]!).catch(() => null);
+    if (!only) throw new Error(`input not found: ${inputs[0]!}`);
+    if (only.isDirectory()) return listCorpus(path.resolve(inputs[0]!), outDir);
+  }
+  return listInputPaths(inputs);
+}
+
+/** Standard input, whole; past the size limit only the first bytes are kept (ingestion then refuses the article). */
+async function readStdin(maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size <= maxBytes + 1) chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function runCommand(inputs: string[], options: RunOptions, cache: CacheMode, outGiven: boolean): Promise<number> {
   const config = configFromOptions(options);
+  const output: RunOutput = {
+    ...(!options.stdout || outGiven ? { outDir: path.resolve(options.out) } : {}),
+    ...(options.stdout ? { stream: process.stdout } : {}),
+  };
   let pipeline: DocumentProcessor;
+  let listing: { files: CorpusFile[]; issues: WalkIssue[] };
   try {
+    validateConfig(config);
+    // Inputs before anything starts: a mistyped path fails at once (standard input is read whole here).
+    listing = await resolveInputs(inputs, options, output.outDir, config.run.maxFileBytes);
     // Workers overlap inferences; each pays a start-up (imports, a model load), so rules-only runs and one-file
-    // corpora go faster without them. Either way the model (or the pool) starts only when an article needs it.
-    const pooled = config.run.workers > 0 && config.ner.enabled && (await countsMoreThanOneFile(corpus));
+    // inputs go faster without them. Either way the model (or the pool) starts only when an article needs it.
+    const pooled = config.run.workers > 0 && config.ner.enabled && listing.files.length > 1;
     const mainThread: ChroniqueConfig = { ...config, ner: { ...config.ner, threads: options.threads ?? DEFAULT_CONFIG.ner.threads }, run: { ...config.run, workers: 0 } };
     const keys = await Pipeline.create(pooled ? config : mainThread, defaultStages({ deferModel: true }));
     pipeline = pooled ? new LazyWorkerPool(keys) : keys;
@@ -124,9 +184,10 @@ async function runCommand(corpus: string, options: RunOptions, cache: CacheMode)
   const progress = createProgress(config.run.progress && Boolean(process.stderr.isTTY));
   let summary: RunSummary;
   try {
-    summary = await runCorpus(pipeline, path.resolve(corpus), path.resolve(options.out), {
-      onStart: (total) => progress.start(total),
+    summary = await runInputs(pipeline, listing, output, {
+      onStart: (total, startedAt) => progress.start(total, startedAt),
       onFileDone: (file, articles) => progress.fileDone(file.relativePath, articles),
+      onWarning: (message) => progress.warn(message),
       shouldStop: () => stopRequested,
     }, { cache });
   } catch (error) {
@@ -138,25 +199,23 @@ async function runCommand(corpus: string, options: RunOptions, cache: CacheMode)
     await pipeline.dispose();
   }
   progress.stop();
-  printSummary(summary, options.out, stopRequested);
+  printSummary(summary, output, stopRequested);
   if (stopRequested) return 130;
   return summary.error > 0 ? EXIT_ARTICLE_ERRORS : EXIT_OK;
 }
 
-/** True when `corpus` is a folder holding at least two entries or one subfolder (cheaper than listing it all). */
-async function countsMoreThanOneFile(corpus: string): Promise<boolean> {
-  const entries = await fs.readdir(corpus, { withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => !entry.name.startsWith('.')).length > 1 || entries.some((entry) => entry.isDirectory());
-}
-
-function printSummary(summary: RunSummary, out: string, stopped: boolean): void {
-  const seconds = summary.wallMs / 1000;
+function printSummary(summary: RunSummary, output: RunOutput, stopped: boolean): void {
+  const where = [output.outDir ? `${path.relative(process.cwd(), output.outDir) || '.'}/` : null, output.stream ? 'standard output' : null].filter(Boolean).join(' and ');
+  const stages = Object.entries(summary.stageMs);
   const lines = [
-    stopped ? `chronique: stopped; previous dataset in ${out} left as it was, finished articles cached for the next run` : `chronique: wrote ${out}/`,
-    `  articles ${summary.articles}: ok ${summary.ok}, skipped ${summary.skipped}, error ${summary.error} in ${seconds.toFixed(2)} s (${(summary.articles / Math.max(seconds, 1e-9)).toFixed(1)} articles/s)`,
-    `  cache: ${summary.reused} reused, ${summary.processed} processed, ${summary.pruned} stale entries pruned${summary.cacheWriteFailures > 0 ? `, ${summary.cacheWriteFailures} entries NOT written` : ''}`,
+    stopped ? `chronique: stopped; previous dataset in ${where} left as it was, finished articles cached for the next run` : `chronique: wrote ${where}`,
+    `  ${plural(summary.articles, 'article')}: ${summary.ok} ok, ${summary.skipped} skipped, ${summary.error} failed in ${(summary.wallMs / 1000).toFixed(2)} s (${formatRate(summary.articles, summary.wallMs)})`,
+    ...(output.outDir
+      ? [`  cache: ${summary.reused} reused, ${summary.processed} processed, ${plural(summary.pruned, 'stale entry', 'stale entries')} pruned${summary.cacheWriteFailures > 0 ? `, ${plural(summary.cacheWriteFailures, 'entry', 'entries')} NOT written` : ''}`]
+      : []),
     `  rows: ${Object.entries(summary.counts).map(([file, n]) => `${file} ${n}`).join(', ')}`,
-    `  time per stage: ${Object.entries(summary.stageMs).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)} s`).join(', ')}`,
+    // Every article read back from the cache: no stage ran, and an empty line would say nothing.
+    ...(stages.length > 0 ? [`  time per stage: ${stages.map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)} s`).join(', ')}`] : []),
   ];
   for (const issue of summary.walkIssues) lines.push(`  not read: ${issue.path}: ${issue.reason}`);
   process.stderr.write(`${lines.join('\n')}\n`);
@@ -189,7 +248,8 @@ async function diffCommand(oldDir: string, newDir: string, options: DiffOptions)
 }
 
 interface ReportOptions {
-  out: string;
+  /** Default: `report.html` inside the dataset folder. */
+  out?: string;
   against?: string;
   confidenceThreshold: number;
 }
@@ -199,8 +259,10 @@ async function reportCommand(outputDir: string, options: ReportOptions): Promise
     const dataset = await loadDataset(outputDir);
     const against = options.against ? await loadDataset(options.against) : undefined;
     const html = buildReport(dataset, { ...(against ? { against } : {}), diffOptions: { confidenceThreshold: options.confidenceThreshold } });
-    await fs.writeFile(options.out, html);
-    process.stderr.write(`chronique: wrote ${options.out} (${dataset.articles.length} articles${against ? `, compared with ${options.against}` : ''})\n`);
+    // Next to the dataset it reads, not into whatever folder the command was started from.
+    const file = options.out ?? path.join(outputDir, 'report.html');
+    await fs.writeFile(file, html);
+    process.stderr.write(`chronique: wrote ${file} (${plural(dataset.articles.length, 'article')}${against ? `, compared with ${options.against}` : ''})\n`);
     return EXIT_OK;
   } catch (error) {
     process.stderr.write(`chronique report: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -219,14 +281,19 @@ export function buildProgram(): Command {
     .description('French news articles → a traceable dataset of events (who did what, when, where)')
     .version(PIPELINE_VERSION)
     .exitOverride();
-  addRunOptions(program.command('run').description('process a corpus folder into a dataset (only new or changed articles are processed)').argument('[corpus]', 'corpus folder', 'corpus'))
+  addRunOptions(
+    program
+      .command('run')
+      .description('process articles into a dataset (only new or changed articles are processed): a corpus folder, files, or - for standard input (one article, or JSONL)')
+      .argument('[inputs...]', 'corpus folder, files and folders, or - (standard input)', ['corpus']),
+  )
     .option('-f, --force', 'reprocess every article, ignoring the incremental cache')
-    .action(async (corpus: string, options: RunOptions) => {
-      process.exitCode = await runCommand(corpus, options, options.force ? 'force' : 'use');
+    .action(async (inputs: string[], options: RunOptions, command: Command) => {
+      process.exitCode = await runCommand(inputs, options, options.force ? 'force' : 'use', command.getOptionValueSource('out') === 'cli');
     });
-  addRunOptions(program.command('regenerate').description('rebuild the whole dataset and its cache from scratch').argument('[corpus]', 'corpus folder', 'corpus'))
-    .action(async (corpus: string, options: RunOptions) => {
-      process.exitCode = await runCommand(corpus, options, 'rebuild');
+  addRunOptions(program.command('regenerate').description('rebuild the whole dataset and its cache from scratch').argument('[inputs...]', 'corpus folder, files and folders, or - (standard input)', ['corpus']))
+    .action(async (inputs: string[], options: RunOptions, command: Command) => {
+      process.exitCode = await runCommand(inputs, options, 'rebuild', command.getOptionValueSource('out') === 'cli');
     });
   program
     .command('diff')
@@ -244,7 +311,7 @@ export function buildProgram(): Command {
     .command('report')
     .description('write a self-contained HTML report to read a dataset (entities, time expressions, events per sentence)')
     .argument('[output]', 'dataset folder', 'output')
-    .option('-o, --out <file>', 'HTML file to write', 'report.html')
+    .option('-o, --out <file>', 'HTML file to write (default: report.html in the dataset folder)')
     .option('--against <old-output>', 'colour what changed since this older dataset')
     .option('--confidence-threshold <x>', 'with --against: report confidence changes larger than this', probability, 0.05)
     .action(async (outputDir: string, options: ReportOptions) => {

@@ -30,6 +30,8 @@ export interface ArticleMeta {
   externalId: string | null;
   /** Publisher or feed name (JSON / front-matter `source`), if any. */
   sourceName: string | null;
+  /** Fields of the source record that no article field reads (JSON inputs, front matter), sorted; reported, never guessed at. */
+  unknownFields?: string[];
 }
 
 export interface LanguageResult {

@@ -25,7 +25,8 @@ export const CACHE_DIR = '.cache';
 const LAYOUT_VERSION = 'v1';
 const ARTICLES = 'articles';
 const FILES = 'files';
-const KEY_PATTERN = /^[0-9a-f]{64}\.json$/;
+/** `<configHash>.<key>.json`; names of any other form are stray (temporary files, an older layout) and pruned. */
+const ENTRY_NAME = /^([^.]+)\.([0-9a-f]{64})\.json$/;
 
 /** `use`: read and write entries; `force`: write fresh entries without reading; `rebuild`: delete the cache first. */
 export type CacheMode = 'use' | 'force' | 'rebuild';
@@ -62,6 +63,9 @@ export class ArticleCache {
     readonly root: string,
     private readonly fingerprintKey: string,
     private readonly readEntries: boolean,
+    /** Entry names start with the configuration hash: a run prunes only its own configuration's entries. */
+    private readonly prefix: string,
+    private readonly writeEntries = true,
   ) {}
 
   static async open(outDir: string, fingerprint: PipelineFingerprint, mode: CacheMode = 'use'): Promise<ArticleCache> {
@@ -69,7 +73,12 @@ export class ArticleCache {
     if (mode === 'rebuild') await fs.rm(path.join(path.resolve(outDir), CACHE_DIR), { recursive: true, force: true });
     await makeDirectory(path.join(root, ARTICLES));
     await makeDirectory(path.join(root, FILES));
-    return new ArticleCache(root, fingerprintHash(fingerprint), mode === 'use');
+    return new ArticleCache(root, fingerprintHash(fingerprint), mode === 'use', fingerprint.configHash);
+  }
+
+  /** No cache (a run without a dataset folder, `--stdout` alone): nothing is read, written or pruned. */
+  static disabled(fingerprint: PipelineFingerprint): ArticleCache {
+    return new ArticleCache('', fingerprintHash(fingerprint), false, fingerprint.configHash, false);
   }
 
   fileKey(relativePath: string, bytes: Uint8Array): string {
@@ -117,17 +126,22 @@ export class ArticleCache {
   }
 
   /**
-   * Deletes the entries this run did not use (removed or changed articles, older fingerprints) and stray
-   * temporary files. Only call after a committed run: an interrupted run must keep the previous entries.
+   * Deletes the entries of this run's configuration that it did not use (removed or changed articles, older code or
+   * model) and stray temporary files; entries of other configurations are kept. Only call after a committed run: an
+   * interrupted run must keep the previous entries.
    */
   async prune(): Promise<number> {
+    if (!this.writeEntries) return 0;
     let pruned = 0;
     for (const level of [ARTICLES, FILES]) {
       const dir = path.join(this.root, level);
       // Pruning only saves disk space: a folder that cannot be listed is left for the next run.
       const names = await fs.readdir(dir).catch(() => [] as string[]);
       for (const name of names) {
-        if (KEY_PATTERN.test(name) && this.used.has(`${level}/${name.slice(0, -'.json'.length)}`)) continue;
+        const entry = ENTRY_NAME.exec(name);
+        // Another configuration's entries (a `--no-ner` run beside the model's) are that configuration's to prune.
+        if (entry && entry[1] !== this.prefix) continue;
+        if (entry && this.used.has(`${level}/${entry[2]}`)) continue;
         const removed = await fs.rm(path.join(dir, name), { force: true }).then(() => true, () => false);
         if (removed) pruned += 1;
       }
@@ -147,7 +161,7 @@ export class ArticleCache {
   private async readEntry<T extends { key: string }>(level: string, key: string): Promise<T | null> {
     let text: string;
     try {
-      text = await fs.readFile(path.join(this.root, level, `${key}.json`), 'utf8');
+      text = await fs.readFile(path.join(this.root, level, `${this.prefix}.${key}.json`), 'utf8');
     } catch {
       return null;
     }
@@ -161,7 +175,8 @@ export class ArticleCache {
   }
 
   private async writeEntry(level: string, key: string, entry: ArticleEntry | FileEntry): Promise<void> {
-    const target = path.join(this.root, level, `${key}.json`);
+    if (!this.writeEntries) return;
+    const target = path.join(this.root, level, `${this.prefix}.${key}.json`);
     // Written beside the target then renamed: a reader (or a run after a SIGKILL) sees the whole entry or none.
     const temporary = path.join(this.root, level, `.${key}.${process.pid}.${(this.tmpCounter += 1)}.tmp`);
     try {

@@ -24,6 +24,8 @@ export interface ArticleRecords {
   timexes: TimexRow[];
   entities: EntityRow[];
   events: unknown[];
+  /** Input fields ingestion did not read (for the run's warnings and manifest; not a dataset file). */
+  unknownFields?: string[];
 }
 
 const round = (value: number, digits = 4): number => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -90,5 +92,6 @@ export function documentToRecords(doc: Document): ArticleRecords {
     })),
     entities: entities.map((e) => ({ id: e.id, article, language, label: e.label, canonical: e.canonical, mentions: e.mentions.map((m) => [m.start, m.end] as [number, number]) })),
     events: doc.events,
+    ...(doc.meta.unknownFields && doc.meta.unknownFields.length > 0 ? { unknownFields: [...doc.meta.unknownFields] } : {}),
   };
 }

@@ -257,6 +257,7 @@ export const ManifestSchema = Type.Object(
           path: Type.String(),
           size: Count,
           articles: Type.Array(Type.Object({ id: ArticleId, sha256: Type.String(), status: StringEnum(ARTICLE_STATUSES, 'Article status.') }, { additionalProperties: false })),
+          unknownFields: Type.Optional(Type.Array(Type.String(), { minItems: 1, description: 'Fields of the file’s records that no article field reads (ignored).' })),
         },
         { additionalProperties: false },
       ),

@@ -4,6 +4,7 @@
  * marker leaves the previous dataset untouched (the staging folder is discarded next time); a run killed after it
  * is rolled forward by the next run. Either way no reader ever sees a half-written file.
  */
+import { once } from 'node:events';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DATASET_FILES, type ArticleRecords, type DatasetFile } from './records.js';
@@ -44,7 +45,87 @@ async function moveStagedFiles(staging: string, outDir: string, names: string[])
   await fs.rm(staging, { recursive: true, force: true });
 }
 
-export class DatasetWriter {
+/** What a run writes its records to, article by article in id order. */
+export interface RecordSink {
+  append(records: ArticleRecords): Promise<void>;
+  readonly counts: Record<DatasetFile, number>;
+  commit(manifest: unknown): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** The `kind` of a streamed record, by dataset file. */
+export const RECORD_KINDS: Record<DatasetFile, string> = {
+  articles: 'article',
+  sentences: 'sentence',
+  mentions: 'mention',
+  timexes: 'timex',
+  entities: 'entity',
+  events: 'event',
+};
+
+/**
+ * Records as one JSONL stream (`--stdout`): `{"kind": …, "record": …}` per line, each article's row followed by its
+ * sentences, mentions, time expressions, entities and events. The record is wrapped rather than merged with `kind`
+ * because a sentence row has a `kind` of its own (`title`/`body`); it is exactly a line of the dataset file.
+ */
+export class RecordStream implements RecordSink {
+  private readonly lineCounts = Object.fromEntries(DATASET_FILES.map((file) => [file, 0])) as Record<DatasetFile, number>;
+  private failure: Error | null = null;
+
+  constructor(private readonly out: NodeJS.WritableStream) {
+    out.on('error', (error: Error) => {
+      this.failure = error;
+    });
+  }
+
+  async append(records: ArticleRecords): Promise<void> {
+    const lines: string[] = [];
+    for (const file of DATASET_FILES) {
+      for (const row of records[file] as unknown[]) lines.push(`${JSON.stringify({ kind: RECORD_KINDS[file], record: row })}\n`);
+      this.lineCounts[file] += (records[file] as unknown[]).length;
+    }
+    if (this.failure) throw asOutputError(this.failure, 'standard output');
+    // Backpressure: a slow reader (`| jq`) holds the run back instead of filling memory.
+    if (!this.out.write(lines.join(''))) await Promise.race([once(this.out, 'drain'), once(this.out, 'error')]);
+    if (this.failure) throw asOutputError(this.failure, 'standard output');
+  }
+
+  get counts(): Record<DatasetFile, number> {
+    return { ...this.lineCounts };
+  }
+
+  async commit(): Promise<void> {
+    if (this.failure) throw asOutputError(this.failure, 'standard output');
+  }
+
+  async abort(): Promise<void> {}
+}
+
+/** A dataset folder and a stream at once (`--out DIR --stdout`). */
+export class SinkPair implements RecordSink {
+  constructor(private readonly first: RecordSink, private readonly second: RecordSink) {}
+
+  async append(records: ArticleRecords): Promise<void> {
+    await this.first.append(records);
+    await this.second.append(records);
+  }
+
+  get counts(): Record<DatasetFile, number> {
+    return this.first.counts;
+  }
+
+  async commit(manifest: unknown): Promise<void> {
+    await this.second.commit(manifest);
+    await this.first.commit(manifest);
+  }
+
+  async abort(): Promise<void> {
+    await this.first.abort();
+    await this.second.abort();
+  }
+}
+
+export class DatasetWriter implements RecordSink {
   private readonly buffers = new Map<DatasetFile, string[]>();
   private readonly bufferedBytes = new Map<DatasetFile, number>();
   private readonly handles = new Map<DatasetFile, fs.FileHandle>();

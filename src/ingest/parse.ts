@@ -8,9 +8,40 @@ import { createDocument, createErrorDocument, type ArticleMeta, type Document, t
 import { describeError } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
 import { extractHtmlArticle, type ExtractedHtmlArticle } from './html.js';
+import { compareCodeUnits } from './walk.js';
+
+/** How an input's text is read: by default from its extension. */
+export type InputFormat = 'txt' | 'json' | 'jsonl' | 'html';
+export const INPUT_FORMATS: readonly InputFormat[] = ['txt', 'json', 'jsonl', 'html'];
+
+/**
+ * The fields of a JSON article record (`.json`, `.jsonl`, standard input, the library's `process`) and of a `.txt`
+ * front matter, each with the other names feeds commonly give it. The first name present with a usable value wins,
+ * in this order.
+ */
+export const ARTICLE_FIELDS = {
+  id: ['id'],
+  text: ['text'],
+  title: ['title'],
+  published: ['published', 'date', 'published_at', 'pubDate', 'datePublished'],
+  url: ['url'],
+  source: ['source'],
+  lang: ['lang', 'language'],
+} as const satisfies Record<string, readonly string[]>;
+export type ArticleField = keyof typeof ARTICLE_FIELDS;
+
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(Object.values(ARTICLE_FIELDS).flat());
+
+/** Fields of a record that no article field reads, sorted (reported once per file, and in the manifest). */
+export function unknownFields(record: Record<string, unknown>): string[] {
+  return Object.keys(record).filter((key) => !KNOWN_FIELDS.has(key)).sort(compareCodeUnits);
+}
 
 interface ParsedText extends ExtractedHtmlArticle {
   sourceName: string | null;
+  externalId: string | null;
+  declaredLanguage: string | null;
+  unknownFields: string[];
 }
 
 const HEADER_LINE = /^[ \t]*date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)[ \t]+(\S[^\r\n]*?)[ \t]*(?:\r\n|\r|\n|$)/;
@@ -30,6 +61,9 @@ export function parseTextArticle(text: string): ParsedText {
       published: header[1] ?? null,
       url: null,
       sourceName: null,
+      externalId: null,
+      declaredLanguage: null,
+      unknownFields: [],
     };
   }
   const front = FRONT_MATTER.exec(text);
@@ -45,6 +79,15 @@ export function parseTextArticle(text: string): ParsedText {
       }
       offset += line.length + 1;
     }
+    // Front-matter keys are matched case-insensitively: the same names as a JSON record's, lower-cased.
+    const lookup = (field: ArticleField): string | null => {
+      for (const name of ARTICLE_FIELDS[field]) {
+        const entry = fields.get(name.toLowerCase());
+        if (entry && entry.value !== '') return entry.value;
+      }
+      return null;
+    };
+    const known = new Set(Object.values(ARTICLE_FIELDS).flat().map((name) => name.toLowerCase()));
     const title = fields.get('title');
     const titleText = title?.value ?? null;
     // The title's span only counts when it is literally in the text (not quoted / escaped).
@@ -56,12 +99,15 @@ export function parseTextArticle(text: string): ParsedText {
       title: titleText,
       titleSpan,
       bodySpan: { start: front[0].length, end: text.length },
-      published: normalizePublished(fields.get('date')?.value ?? null),
-      url: fields.get('url')?.value ?? null,
-      sourceName: fields.get('source')?.value ?? null,
+      published: normalizePublished(lookup('published')),
+      url: lookup('url'),
+      sourceName: lookup('source'),
+      externalId: lookup('id'),
+      declaredLanguage: lookup('lang'),
+      unknownFields: [...fields.keys()].filter((key) => !known.has(key)).sort(compareCodeUnits),
     };
   }
-  return { text, title: null, titleSpan: null, bodySpan: { start: 0, end: text.length }, published: null, url: null, sourceName: null };
+  return { text, title: null, titleSpan: null, bodySpan: { start: 0, end: text.length }, published: null, url: null, sourceName: null, externalId: null, declaredLanguage: null, unknownFields: [] };
 }
 
 function unquote(value: string): string {
@@ -69,9 +115,17 @@ function unquote(value: string): string {
   return quoted?.[2] ?? value;
 }
 
-/** Keeps the ISO calendar part of a date (`2024-03-05T10:00Z` → `2024-03-05`); anything else → null. */
+const RFC2822_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * Keeps the calendar part of a date as the source wrote it: ISO 8601 (`2024-03-05T10:00Z` → `2024-03-05`) or RSS's
+ * RFC 2822 `pubDate` (`Tue, 05 Mar 2024 10:00:00 +0100` → `2024-03-05`); anything else → null.
+ */
 export function normalizePublished(value: string | null | undefined): string | null {
   if (!value) return null;
+  const rfc2822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\s+(\d{4})\b/.exec(value.trim());
+  const rfcMonth = rfc2822 ? RFC2822_MONTHS.indexOf(rfc2822[2]!.toLowerCase()) + 1 : 0;
+  if (rfc2822 && rfcMonth > 0 && Number(rfc2822[1]) >= 1 && Number(rfc2822[1]) <= 31) return `${rfc2822[3]}-${String(rfcMonth).padStart(2, '0')}-${rfc2822[1]!.padStart(2, '0')}`;
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value.trim());
   if (!match) return null;
   const [, year, month, day] = match;
@@ -80,57 +134,67 @@ export function normalizePublished(value: string | null | undefined): string | n
   return [year, month, day].filter(Boolean).join('-');
 }
 
-/** A JSON article record as accepted in `.json` and `.jsonl` files. */
-interface JsonArticle {
-  id?: unknown;
-  text?: unknown;
-  title?: unknown;
-  published?: unknown;
-  url?: unknown;
-  source?: unknown;
-  lang?: unknown;
+function fieldValue(record: Record<string, unknown>, field: ArticleField): unknown {
+  for (const name of ARTICLE_FIELDS[field]) {
+    const value = record[name];
+    if (value !== undefined && value !== null && value !== '') return value;
+  }
+  return undefined;
 }
 
-function optionalString(record: JsonArticle, field: keyof JsonArticle): string | null {
-  const value = record[field];
+function optionalString(record: Record<string, unknown>, field: ArticleField): string | null {
+  const value = fieldValue(record, field);
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
-function documentFromJson(record: unknown, id: string, source: string): Document {
+/** One article record (the library's `process` input) as a document, read as a JSON article is: same fields and aliases. */
+export function documentFromRecord(record: unknown, id: string): Document {
+  return documentFromJson(record, id, id, id);
+}
+
+/** `position` is how reasons name the record: the file, or `file:line` for a JSONL line (never the `#` id form). */
+function documentFromJson(record: unknown, id: string, source: string, position: string): Document {
   const meta: ArticleMeta = baseMeta(id, source, '');
   if (!record || typeof record !== 'object' || Array.isArray(record)) {
-    return createErrorDocument(meta, `${id}: expected a JSON object with a "text" field`);
+    return createErrorDocument(meta, `${position}: expected a JSON object with a "text" field`);
   }
-  const article = record as JsonArticle;
-  if (typeof article.text !== 'string') return createErrorDocument(meta, `${id}: missing or non-string "text" field`);
+  const article = record as Record<string, unknown>;
+  meta.unknownFields = unknownFields(article);
+  if (typeof article.text !== 'string') return createErrorDocument(meta, `${position}: missing or non-string "text" field`);
   const text = article.text;
   meta.sha256 = sha256(text);
   meta.title = optionalString(article, 'title');
   meta.published = normalizePublished(optionalString(article, 'published'));
   meta.url = optionalString(article, 'url');
-  meta.externalId = typeof article.id === 'string' || typeof article.id === 'number' ? String(article.id) : null;
+  const externalId = fieldValue(article, 'id');
+  meta.externalId = typeof externalId === 'string' || typeof externalId === 'number' ? String(externalId) : null;
   meta.sourceName = optionalString(article, 'source');
   meta.declaredLanguage = optionalString(article, 'lang');
   return createDocument(meta, text, { start: 0, end: text.length }, null);
 }
 
 export function baseMeta(id: string, source: string, text: string): ArticleMeta {
-  return { id, source, sha256: sha256(text), title: null, published: null, url: null, declaredLanguage: null, externalId: null, sourceName: null };
+  return { id, source, sha256: sha256(text), title: null, published: null, url: null, declaredLanguage: null, externalId: null, sourceName: null, unknownFields: [] };
 }
 
-/** Turns a decoded file's content into documents according to its extension. */
-export function parseCorpusText(relativePath: string, text: string): Document[] {
-  const id = relativePath;
+/** The format a file's extension says (`.txt` and anything else: a plain article). */
+export function formatOf(relativePath: string): InputFormat {
   const extension = path.extname(relativePath).toLowerCase();
-  if (extension === '.jsonl') return parseJsonLines(relativePath, text);
-  if (extension === '.json') {
+  return extension === '.jsonl' ? 'jsonl' : extension === '.json' ? 'json' : extension === '.html' || extension === '.htm' ? 'html' : 'txt';
+}
+
+/** Turns a decoded file's content into documents according to its format (by default, its extension's). */
+export function parseCorpusText(relativePath: string, text: string, format: InputFormat = formatOf(relativePath)): Document[] {
+  const id = relativePath;
+  if (format === 'jsonl') return parseJsonLines(relativePath, text);
+  if (format === 'json') {
     try {
-      return [documentFromJson(JSON.parse(text), id, relativePath)];
+      return [documentFromJson(JSON.parse(text), id, relativePath, relativePath)];
     } catch (error) {
       return [createErrorDocument(baseMeta(id, id, text), `${id}: invalid JSON: ${describeError(error)}`)];
     }
   }
-  if (extension === '.html' || extension === '.htm') {
+  if (format === 'html') {
     const article = extractHtmlArticle(text);
     const meta = baseMeta(id, id, article.text);
     meta.title = article.title;
@@ -144,6 +208,9 @@ export function parseCorpusText(relativePath: string, text: string): Document[] 
   meta.published = parsed.published;
   meta.url = parsed.url;
   meta.sourceName = parsed.sourceName;
+  meta.externalId = parsed.externalId;
+  meta.declaredLanguage = parsed.declaredLanguage;
+  meta.unknownFields = parsed.unknownFields;
   return [createDocument(meta, text, parsed.bodySpan, parsed.titleSpan)];
 }
 
@@ -154,7 +221,7 @@ function parseJsonLines(relativePath: string, text: string): Document[] {
     if (line.trim() === '') return;
     const id = `${relativePath}#${index + 1}`;
     try {
-      documents.push(documentFromJson(JSON.parse(line), id, relativePath));
+      documents.push(documentFromJson(JSON.parse(line), id, relativePath, `${relativePath}:${index + 1}`));
     } catch (error) {
       documents.push(createErrorDocument(baseMeta(id, relativePath, line), `${relativePath}:${index + 1}: invalid JSON line: ${describeError(error)}`));
     }

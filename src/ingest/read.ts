@@ -6,7 +6,7 @@
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import { createErrorDocument, type Document } from '../document.js';
 import { describeError } from '../util/errors.js';
-import { baseMeta, parseCorpusText } from './parse.js';
+import { baseMeta, parseCorpusText, type InputFormat } from './parse.js';
 import type { CorpusFile } from './walk.js';
 
 /** A corpus file after its one read: its bytes, or the error documents that stand for it. */
@@ -20,10 +20,10 @@ export async function loadCorpusFile(file: CorpusFile, maxFileBytes: number): Pr
     const documents = [createErrorDocument(baseMeta(id, id, ''), `${id}: ${reason}`)];
     return { ok: false, documents: () => documents };
   };
-  if (file.size > maxFileBytes) return failed(`file too large (${formatBytes(file.size)} > limit ${formatBytes(maxFileBytes)}; raise run.maxFileBytes / --max-file-mb)`);
+  if (file.size > maxFileBytes) return failed(`file too large (${formatBytes(file.size)} > limit ${formatBytes(maxFileBytes)}; raise it with --max-file-mb, library: run.maxFileBytes)`);
   let bytes: Uint8Array;
   try {
-    bytes = await readCorpusBytes(file.absolutePath, maxFileBytes);
+    bytes = file.bytes ?? (await readCorpusBytes(file.absolutePath, maxFileBytes));
   } catch (error) {
     return failed(describeError(error));
   }
@@ -40,7 +40,7 @@ export async function loadCorpusFile(file: CorpusFile, maxFileBytes: number): Pr
         documents = failed(describeError(error)).documents();
         return documents;
       }
-      documents = parseCorpusText(id, text);
+      documents = parseCorpusText(id, text, file.format);
       return documents;
     },
   };
@@ -110,4 +110,33 @@ export async function readCorpusBytes(absolutePath: string, maxFileBytes: number
 
 function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** The id and source name of standard input (`stdin`, `stdin#3` for its third JSONL line). */
+export const STDIN_NAME = 'stdin';
+
+/** Standard input, already read, as one corpus file; its format sniffed from the content unless given. */
+export function stdinFile(bytes: Uint8Array, format?: InputFormat): CorpusFile {
+  return { relativePath: STDIN_NAME, absolutePath: STDIN_NAME, size: bytes.length, bytes, format: format ?? sniffFormat(bytes) };
+}
+
+/**
+ * `json` when the whole text is one JSON object, `jsonl` when it starts with `{` otherwise, `html` when it starts
+ * with `<`, else `txt` (a plain article, optional header line).
+ */
+export function sniffFormat(bytes: Uint8Array): InputFormat {
+  let text: string;
+  try {
+    text = decodeArticleText(bytes).trimStart();
+  } catch {
+    return 'txt';
+  }
+  if (text.startsWith('<')) return 'html';
+  if (!text.startsWith('{')) return 'txt';
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? 'json' : 'jsonl';
+  } catch {
+    return 'jsonl';
+  }
 }

@@ -6,15 +6,20 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describeError } from '../util/errors.js';
+import type { InputFormat } from './parse.js';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.json', '.jsonl', '.html', '.htm'] as const;
 
 /** A file found in the corpus, before it is read. */
 export interface CorpusFile {
-  /** Path relative to the corpus root, with `/` separators. */
+  /** Path relative to the corpus root, with `/` separators (`stdin` for standard input). */
   relativePath: string;
   absolutePath: string;
   size: number;
+  /** Content already read (standard input); otherwise the file is read at `absolutePath`. */
+  bytes?: Uint8Array;
+  /** Overrides the format the extension says. */
+  format?: InputFormat;
 }
 
 export interface WalkIssue {
@@ -85,4 +90,39 @@ export async function listCorpusFiles(root: string): Promise<{ files: CorpusFile
 
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The files named on a command line, each a file or a folder (walked as a corpus). Ids are the paths as given,
+ * relative to `cwd`, with `/` separators (a folder's files: the folder's path, then their path inside it).
+ * A path that does not exist throws: a mistyped name must stop the run before any dataset is replaced.
+ */
+export async function listInputPaths(inputs: readonly string[], cwd: string = process.cwd()): Promise<{ files: CorpusFile[]; issues: WalkIssue[] }> {
+  const files: CorpusFile[] = [];
+  const issues: WalkIssue[] = [];
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    const named = (path.relative(cwd, absolute) || '.').split(path.sep).join('/');
+    let entry;
+    try {
+      entry = await fs.stat(absolute);
+    } catch (error) {
+      throw new Error(`input not found: ${input} (${describeError(error)})`);
+    }
+    if (entry.isDirectory()) {
+      const listed = await listCorpusFiles(absolute);
+      const prefix = named === '.' ? '' : `${named}/`;
+      for (const file of listed.files) files.push({ ...file, relativePath: `${prefix}${file.relativePath}` });
+      for (const issue of listed.issues) issues.push({ ...issue, relativePath: `${prefix}${issue.relativePath}` });
+    } else if (entry.isFile()) {
+      files.push({ relativePath: named, absolutePath: absolute, size: entry.size });
+    } else {
+      issues.push({ relativePath: named, reason: 'not a regular file (FIFO, socket or device), not read' });
+    }
+  }
+  // One article per path, in the same code-unit order as a corpus folder's: the output is sorted by id.
+  const seen = new Set<string>();
+  const unique = files.filter((file) => !seen.has(file.relativePath) && seen.add(file.relativePath));
+  unique.sort((a, b) => compareCodeUnits(a.relativePath, b.relativePath));
+  return { files: unique, issues };
 }

@@ -76,7 +76,7 @@ export interface ModelFolder {
 /** Checks the folder's files and reads its declarations; throws `NerModelError` naming the faulty path. */
 export function inspectModelFolder(dir: string, dtype: NerConfig['dtype']): ModelFolder {
   const absolute = path.resolve(dir);
-  if (!existsSync(absolute)) throw new NerModelError(`NER model folder not found: ${absolute} (set ner.modelDir)`, absolute);
+  if (!existsSync(absolute)) throw new NerModelError(`NER model folder not found: ${absolute} (give another with --model DIR; library: ner.modelDir)`, absolute);
   if (!statSync(absolute).isDirectory()) throw new NerModelError(`NER model path is not a folder: ${absolute}`, absolute);
   const config = readJson<ModelConfigJson>(path.join(absolute, 'config.json'), 'config');
   const tokenizerJson = readJson<TokenizerJson>(path.join(absolute, 'tokenizer.json'), 'tokenizer');

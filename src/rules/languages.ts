@@ -4,5 +4,8 @@ export const ISO6393_TO_ISO6391: Readonly<Record<string, string>> = {
   eus: 'eu', cos: 'co', lat: 'la', ara: 'ar', rus: 'ru', tur: 'tr', pol: 'pl', ron: 'ro',
 };
 
-/** Languages with a stage set of their own (src/pipeline.ts): articles in any other language are skipped. */
+/**
+ * Languages with a stage set of their own (src/pipeline.ts): `language.accept` (`--lang`) may name only these, checked
+ * at start-up; articles detected in any other language are skipped.
+ */
 export const PIPELINE_LANGUAGES: readonly string[] = ['fr', 'en'];

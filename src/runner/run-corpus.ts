@@ -8,11 +8,13 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { ArticleCache, type CacheMode } from '../dataset/cache.js';
 import { DATASET_FILES } from '../dataset/records.js';
-import { DatasetWriter } from '../dataset/writer.js';
+import { DatasetWriter, RecordStream, SinkPair, type RecordSink } from '../dataset/writer.js';
 import { createErrorDocument } from '../document.js';
-import { listCorpusFiles, type CorpusFile } from '../ingest/walk.js';
+import { ARTICLE_FIELDS } from '../ingest/parse.js';
+import { compareCodeUnits, listCorpusFiles, type CorpusFile, type WalkIssue } from '../ingest/walk.js';
 import type { DocumentProcessor } from '../pipeline.js';
 import { describeError } from '../util/errors.js';
+import { plural } from '../util/plural.js';
 import { buildManifest } from './manifest.js';
 import { EMPTY_RESULT, processFile, uncachedResult, type ArticleOutcome, type FileResult } from './process-file.js';
 
@@ -34,15 +36,17 @@ export interface RunSummary {
   stageMs: Record<string, number>;
   counts: Record<string, number>;
   wallMs: number;
-  inputs: Array<{ path: string; size: number; articles: Array<{ id: string; sha256: string; status: string }> }>;
+  inputs: Array<{ path: string; size: number; articles: Array<{ id: string; sha256: string; status: string }>; unknownFields?: string[] }>;
   walkIssues: Array<{ path: string; reason: string }>;
 }
 
 export interface RunHooks {
-  /** Called once the total number of files is known. */
-  onStart?(totalFiles: number): void;
+  /** Called once the total number of files is known; `startedAt` (performance.now()) is the origin of the run's wall time. */
+  onStart?(totalFiles: number, startedAt: number): void;
   /** Called after each file is fully processed and written. */
   onFileDone?(file: CorpusFile, articles: ArticleOutcome[]): void;
+  /** A problem with the input worth telling the user that fails no article (unknown fields). */
+  onWarning?(message: string): void;
   /** Polled between files; returning true stops the run gracefully (SIGINT). */
   shouldStop?(): boolean;
 }
@@ -58,12 +62,16 @@ export interface RunOptions {
  * previous dataset but its finished articles stay cached for the next run.
  */
 export async function runCorpus(processor: DocumentProcessor, corpusDir: string, outDir: string, hooks: RunHooks = {}, options: RunOptions = {}): Promise<RunSummary> {
-  const started = performance.now();
-  const { config } = processor;
+  return runInputs(processor, await listCorpus(corpusDir, outDir), { outDir }, hooks, options);
+}
+
+/** A corpus folder's files, less the dataset `outDir` when it lies inside. Throws when the folder does not exist. */
+export async function listCorpus(corpusDir: string, outDir?: string): Promise<{ files: CorpusFile[]; issues: WalkIssue[] }> {
   // A mistyped corpus path must stop the run, not replace the previous dataset with an empty one (and prune its cache).
   const corpusStat = await stat(corpusDir).catch(() => null);
   if (!corpusStat?.isDirectory()) throw new Error(`corpus ${corpusStat ? 'is not a folder' : 'folder not found'}: ${corpusDir}`);
   const listed = await listCorpusFiles(corpusDir);
+  if (outDir === undefined) return listed;
   // An output folder inside the corpus is ours, not input: its rows would come back as articles on every run. Left out
   // silently (like hidden files), so that the manifest is the same whether it existed before the run or not.
   const corpusRoot = path.resolve(corpusDir);
@@ -71,18 +79,39 @@ export async function runCorpus(processor: DocumentProcessor, corpusDir: string,
   const outputNames = new Set([...DATASET_FILES.map((file) => `${file}.jsonl`), 'manifest.json']);
   const isOwnOutput = (relativePath: string): boolean =>
     outRoot === corpusRoot ? outputNames.has(relativePath) : outRoot.startsWith(`${corpusRoot}${path.sep}`) && path.resolve(corpusRoot, relativePath).startsWith(`${outRoot}${path.sep}`);
-  const files = listed.files.filter((file) => !isOwnOutput(file.relativePath));
-  const issues = listed.issues.filter((issue) => !isOwnOutput(issue.relativePath));
-  const writer = await DatasetWriter.open(outDir);
+  return { files: listed.files.filter((file) => !isOwnOutput(file.relativePath)), issues: listed.issues.filter((issue) => !isOwnOutput(issue.relativePath)) };
+}
+
+/** Where a run's records go: a dataset folder (crash-safe, with the incremental cache), a JSONL stream, or both. */
+export interface RunOutput {
+  outDir?: string;
+  /** One line per record, `{"kind": "article"|"sentence"|…, "record": {…}}`, article by article in id order. */
+  stream?: NodeJS.WritableStream;
+}
+
+/**
+ * Processes listed inputs (files, or standard input read into `CorpusFile.bytes`) into a dataset folder and/or a
+ * record stream. Without `outDir` there is no cache: every article is processed. Throws only when the run cannot
+ * proceed (output not writable).
+ */
+export async function runInputs(processor: DocumentProcessor, input: { files: CorpusFile[]; issues: WalkIssue[] }, output: RunOutput, hooks: RunHooks = {}, options: RunOptions = {}): Promise<RunSummary> {
+  const started = performance.now();
+  const { config } = processor;
+  const { files, issues } = input;
+  if (!output.outDir && !output.stream) throw new Error('runInputs: no output (outDir or stream)');
+  const sinks: RecordSink[] = [];
+  if (output.outDir) sinks.push(await DatasetWriter.open(output.outDir));
+  if (output.stream) sinks.push(new RecordStream(output.stream));
+  const writer = sinks.length === 1 ? sinks[0]! : new SinkPair(sinks[0]!, sinks[1]!);
   let cache: ArticleCache;
   try {
-    cache = await ArticleCache.open(outDir, processor.fingerprint, options.cache ?? 'use');
+    cache = output.outDir ? await ArticleCache.open(output.outDir, processor.fingerprint, options.cache ?? 'use') : ArticleCache.disabled(processor.fingerprint);
   } catch (error) {
     await writer.abort();
     throw error;
   }
   const summary: RunSummary = { articles: 0, ok: 0, skipped: 0, error: 0, reused: 0, processed: 0, pruned: 0, cacheWriteFailures: 0, stageMs: {}, counts: {}, wallMs: 0, inputs: [], walkIssues: issues.map((i) => ({ path: i.relativePath, reason: i.reason })) };
-  hooks.onStart?.(files.length);
+  hooks.onStart?.(files.length, started);
   const limit = pLimit(Math.max(1, config.run.concurrency));
   // A bounded window of in-flight files keeps memory flat while results are written back in order.
   const window = Math.max(2, config.run.concurrency * 4);
@@ -96,7 +125,7 @@ export async function runCorpus(processor: DocumentProcessor, corpusDir: string,
       result = await next.result;
     } catch (error) {
       // processFile never throws by design (cache writes are best-effort); this keeps a bug from losing the file silently.
-      result = uncachedResult([createErrorDocument({ id: next.file.relativePath, source: next.file.relativePath, sha256: '', title: null, published: null, url: null, declaredLanguage: null, externalId: null, sourceName: null }, `${next.file.relativePath}: ${describeError(error)}`)]);
+      result = uncachedResult([createErrorDocument({ id: next.file.relativePath, source: next.file.relativePath, sha256: '', title: null, published: null, url: null, declaredLanguage: null, externalId: null, sourceName: null, unknownFields: [] }, `${next.file.relativePath}: ${describeError(error)}`)]);
     }
     for (const [index, records] of result.records.entries()) {
       await writer.append(records);
@@ -107,7 +136,15 @@ export async function runCorpus(processor: DocumentProcessor, corpusDir: string,
       else summary.processed += 1;
     }
     for (const [stage, ms] of Object.entries(result.timings)) summary.stageMs[stage] = (summary.stageMs[stage] ?? 0) + ms;
-    summary.inputs.push({ path: next.file.relativePath, size: next.file.size, articles: result.records.map(({ articles: [row] }) => ({ id: row.id, sha256: row.sha256, status: row.status })) });
+    const unknown = [...new Set(result.records.flatMap((records) => records.unknownFields ?? []))].sort(compareCodeUnits);
+    summary.inputs.push({
+      path: next.file.relativePath,
+      size: next.file.size,
+      articles: result.records.map(({ articles: [row] }) => ({ id: row.id, sha256: row.sha256, status: row.status })),
+      ...(unknown.length > 0 ? { unknownFields: unknown } : {}),
+    });
+    // Once per file, not per record: a feed's extra field is usually on every line.
+    if (unknown.length > 0) hooks.onWarning?.(`${next.file.relativePath}: ${plural(unknown.length, 'unknown field')} ignored: ${unknown.join(', ')} (read: ${Object.keys(ARTICLE_FIELDS).join(', ')} and their aliases, see README)`);
     hooks.onFileDone?.(next.file, result.outcomes);
   };
 

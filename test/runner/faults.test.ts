@@ -94,16 +94,17 @@ describe('model faults stop the run before any article', () => {
 });
 
 describe('a corpus path that is not a folder stops the run before the output is touched', () => {
-  it('missing folder or a file: exit 2 naming the path; the previous dataset and its cache stay as they were', async () => {
+  it('a missing folder: exit 2 naming the path; the previous dataset and its cache stay as they were', async () => {
     const out = await temp('bad-corpus-out');
     await runCorpus(await rulesOnlyPipeline(), corpus, out);
     const before = await datasetFingerprint(out);
     const cacheBefore = (await listTree(out)).filter((file) => file.startsWith('.cache/'));
     const missing = path.join(corpus, 'no-such-folder');
     await expect(runCorpus(await rulesOnlyPipeline(), missing, out)).rejects.toThrow(`corpus folder not found: ${missing}`);
-    const result = await runCli(['run', path.join(corpus, 'a00.txt'), '--out', out, '--no-progress', ...NO_MODEL_FLAGS]);
+    // `run FILE` processes that file; a path that does not exist stops the run before anything is written.
+    const result = await runCli(['run', missing, '--out', out, '--no-progress', ...NO_MODEL_FLAGS]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`corpus is not a folder: ${path.join(corpus, 'a00.txt')}`);
+    expect(result.stderr).toContain(`input not found: ${missing}`);
     expect(await datasetFingerprint(out)).toEqual(before);
     expect((await listTree(out)).filter((file) => file.startsWith('.cache/'))).toEqual(cacheBefore);
   });

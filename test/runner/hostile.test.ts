@@ -116,10 +116,10 @@ const CASES: Record<string, HostileCase> = {
     expect: {
       'broken.jsonl#1': ok,
       'broken.jsonl#2': { status: 'error', reason: /^broken\.jsonl:2: invalid JSON line/ },
-      'broken.jsonl#4': { status: 'error', reason: /^broken\.jsonl#4: expected a JSON object/ },
-      'broken.jsonl#5': { status: 'error', reason: /^broken\.jsonl#5: missing or non-string "text"/ },
-      'broken.jsonl#6': { status: 'error', reason: /^broken\.jsonl#6: missing or non-string "text"/ },
-      'broken.jsonl#7': { status: 'error', reason: /^broken\.jsonl#7: expected a JSON object/ },
+      'broken.jsonl#4': { status: 'error', reason: /^broken\.jsonl:4: expected a JSON object/ },
+      'broken.jsonl#5': { status: 'error', reason: /^broken\.jsonl:5: missing or non-string "text"/ },
+      'broken.jsonl#6': { status: 'error', reason: /^broken\.jsonl:6: missing or non-string "text"/ },
+      'broken.jsonl#7': { status: 'error', reason: /^broken\.jsonl:7: expected a JSON object/ },
       'broken.jsonl#8': { status: 'error', reason: /^broken\.jsonl:8: invalid JSON line/ },
       'broken.jsonl#9': ok,
     },
@@ -280,7 +280,7 @@ describe('hostile corpus, one run', () => {
     // Only the dataset files, plus the incremental cache whose entries are named by content hash, never by id or path.
     const written = await listTree(out);
     expect(written.filter((file) => !file.startsWith('.cache/'))).toEqual(['articles.jsonl', 'entities.jsonl', 'events.jsonl', 'manifest.json', 'mentions.jsonl', 'sentences.jsonl', 'timexes.jsonl']);
-    for (const file of written.filter((f) => f.startsWith('.cache/'))) expect(file).toMatch(/^\.cache\/v\d+\/[a-z]+\/[0-9a-f]{64}\.json$/);
+    for (const file of written.filter((f) => f.startsWith('.cache/'))) expect(file).toMatch(/^\.cache\/v\d+\/[a-z]+\/[0-9a-f]{16}\.[0-9a-f]{64}\.json$/);
   });
 });
 
