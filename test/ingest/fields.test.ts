@@ -10,8 +10,8 @@ import { resolveConfig } from '../../src/config.js';
 import { Pipeline } from '../../src/pipeline.js';
 import { runCorpus } from '../../src/runner/run-corpus.js';
 import { ARTICLE_FIELDS, normalizePublished, parseCorpusText, unknownFields } from '../../src/ingest/parse.js';
-import { datesStage } from '../../src/stages/dates.js';
-import { languageStage } from '../../src/stages/language.js';
+import { createDatesStage } from '../../src/stages/dates.js';
+import { createLanguageStage } from '../../src/stages/language.js';
 import { segmentStage } from '../../src/stages/segment.js';
 
 const TEXT = 'Le ministre a démissionné hier, a annoncé le gouvernement dans un communiqué publié à Paris.';
@@ -62,7 +62,7 @@ describe('a run keeps the inputs', () => {
     ];
     await fs.writeFile(path.join(work, 'corpus', 'feed.jsonl'), lines.map((line) => JSON.stringify(line)).join('\n'));
     await fs.writeFile(path.join(work, 'corpus', 'plain.json'), JSON.stringify({ id: 'p', published: '2024-05-02', text: TEXT }));
-    const pipeline = await Pipeline.create(resolveConfig({ ner: { enabled: false }, run: { progress: false } }), [languageStage, segmentStage, datesStage]);
+    const pipeline = await Pipeline.create(resolveConfig({ ner: { enabled: false }, run: { progress: false } }), [createLanguageStage(), segmentStage, createDatesStage()]);
     try {
       await runCorpus(pipeline, path.join(work, 'corpus'), path.join(work, 'out'), { onWarning: (message) => warnings.push(message) });
     } finally {

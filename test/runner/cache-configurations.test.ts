@@ -9,8 +9,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { resolveConfig, type ConfigOverrides } from '../../src/config.js';
 import { Pipeline } from '../../src/pipeline.js';
 import { runCorpus, type RunSummary } from '../../src/runner/run-corpus.js';
-import { datesStage } from '../../src/stages/dates.js';
-import { languageStage } from '../../src/stages/language.js';
+import { createDatesStage } from '../../src/stages/dates.js';
+import { createLanguageStage } from '../../src/stages/language.js';
 import { segmentStage } from '../../src/stages/segment.js';
 import { writeGeneratedCorpus } from '../helpers/generated-corpus.js';
 
@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 async function run(overrides: ConfigOverrides): Promise<RunSummary> {
-  const pipeline = await Pipeline.create(resolveConfig({ ...overrides, ner: { enabled: false, ...overrides.ner }, run: { progress: false } }), [languageStage, segmentStage, datesStage]);
+  const pipeline = await Pipeline.create(resolveConfig({ ...overrides, ner: { enabled: false, ...overrides.ner }, run: { progress: false } }), [createLanguageStage(), segmentStage, createDatesStage()]);
   try {
     return await runCorpus(pipeline, path.join(work, 'corpus'), path.join(work, 'out'));
   } finally {
