@@ -8,7 +8,6 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { resolveDtype } from './util/model-files.js';
 import path from 'node:path';
-import { PIPELINE_LANGUAGES } from './rules/languages.js';
 
 /** Root of the installed package (the folder holding package.json), whether run from src/ or dist/src/. */
 export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
@@ -154,23 +153,6 @@ export class ConfigError extends Error {
     super(message);
     this.name = 'ConfigError';
   }
-}
-
-/**
- * Languages of `codes` that have no pipeline, or a message when the list is empty. Checked before anything loads:
- * a language without rules and a model would otherwise run the French ones on it, or skip every article.
- */
-export function languageProblem(codes: readonly string[]): string | null {
-  if (codes.length === 0) return `no language given (supported: ${PIPELINE_LANGUAGES.join(', ')})`;
-  const unsupported = codes.filter((code) => !PIPELINE_LANGUAGES.includes(code));
-  if (unsupported.length === 0) return null;
-  return `no pipeline for ${unsupported.map((code) => JSON.stringify(code)).join(', ')} (supported: ${PIPELINE_LANGUAGES.join(', ')})`;
-}
-
-/** Throws ConfigError when the default stages cannot run `config`. */
-export function validateConfig(config: ChroniqueConfig): void {
-  const problem = languageProblem(config.language.accept);
-  if (problem) throw new ConfigError(`language.accept: ${problem}`);
 }
 
 /**

@@ -10,12 +10,12 @@
  * await pipeline.close();
  * ```
  */
-import { resolveConfig, validateConfig, type ChroniqueConfig, type ConfigOverrides } from './config.js';
+import { resolveConfig, type ChroniqueConfig, type ConfigOverrides } from './config.js';
 import type { CacheMode } from './dataset/cache.js';
 import { documentToRecords } from './dataset/records.js';
 import type { ArticleRow, EntityRecord, EventRecord, MentionRow, SentenceRow, TimexRow } from './dataset/schema.js';
 import type { Document } from './document.js';
-import { Pipeline, type DocumentProcessor } from './pipeline.js';
+import { Pipeline, validateConfig, type DocumentProcessor } from './pipeline.js';
 import { WorkerPool } from './pool/worker-pool.js';
 import { documentFromRecord } from './ingest/parse.js';
 import { runCorpus, type RunHooks, type RunSummary } from './runner/run-corpus.js';
@@ -110,11 +110,13 @@ export async function createPipeline(overrides: ConfigOverrides = {}): Promise<C
   };
 }
 
-export { DEFAULT_CONFIG, ConfigError, resolveConfig, validateConfig } from './config.js';
+export { DEFAULT_CONFIG, ConfigError, resolveConfig } from './config.js';
+export { validateConfig, languageProblem } from './pipeline.js';
 export type { ChroniqueConfig, ConfigOverrides, LanguageConfig, NerConfig, DatesConfig, EventsConfig, RunConfig } from './config.js';
 export type { Document, ArticleMeta, ArticleStatus, Span, Sentence, Mention, TimeExpression, Entity } from './document.js';
 export type { ArticleRow, SentenceRow, MentionRow, TimexRow, EntityRecord, EventRecord, EventArgument, EventTime, Manifest, Provenance } from './dataset/schema.js';
-export { SCHEMA_FILES, DATASET_FILE_SCHEMAS, EVENT_TYPES, ROLES, MODALITIES, POLARITIES } from './dataset/schema.js';
+export { SCHEMA_FILES, DATASET_FILE_SCHEMAS } from './dataset/schema.js';
+export { EVENT_TYPES, ROLES, MODALITIES, POLARITIES } from './vocabulary.js';
 export { DATASET_FILES } from './dataset/records.js';
 export type { RunSummary, RunHooks, ArticleOutcome } from './runner/run-corpus.js';
 export { PIPELINE_LANGUAGES } from './rules/languages.js';

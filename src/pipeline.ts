@@ -4,7 +4,8 @@
  * it drives any `DocumentProcessor` — this Pipeline in the main thread, or the worker pool (src/pool/).
  */
 import type { ChroniqueConfig } from './config.js';
-import { configHash } from './config.js';
+import { ConfigError, configHash } from './config.js';
+import { PIPELINE_LANGUAGES } from './rules/languages.js';
 import type { Document } from './document.js';
 import { createDatesStage } from './stages/dates.js';
 import { entitiesStage } from './stages/entities.js';
@@ -129,4 +130,21 @@ async function withDeadline<T>(work: Promise<T>, deadline: number): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Languages of `codes` that have no pipeline, or a message when the list is empty. Checked before anything loads:
+ * a language without rules and a model would otherwise run the French ones on it, or skip every article.
+ */
+export function languageProblem(codes: readonly string[]): string | null {
+  if (codes.length === 0) return `no language given (supported: ${PIPELINE_LANGUAGES.join(', ')})`;
+  const unsupported = codes.filter((code) => !PIPELINE_LANGUAGES.includes(code));
+  if (unsupported.length === 0) return null;
+  return `no pipeline for ${unsupported.map((code) => JSON.stringify(code)).join(', ')} (supported: ${PIPELINE_LANGUAGES.join(', ')})`;
+}
+
+/** Throws ConfigError when the default stages cannot run `config`. */
+export function validateConfig(config: ChroniqueConfig): void {
+  const problem = languageProblem(config.language.accept);
+  if (problem) throw new ConfigError(`language.accept: ${problem}`);
 }

@@ -9,6 +9,7 @@
  *   pipeline   pipeline.ts                                       composition
  *   runner     runner/, dataset/ (rows, writer, cache), pool/    running a corpus
  *   audit      audit/                                            reading datasets (diff, report)
+ *   api        index.ts                                          the library entry (createPipeline) and its exports
  *   cli        cli.ts                                            the command line
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ const LAYERS: ReadonlyArray<{ name: string; match: (file: string) => boolean }> 
   { name: 'pipeline', match: (f) => f === 'pipeline.ts' },
   { name: 'runner', match: (f) => f.startsWith('runner/') || f.startsWith('dataset/') || f.startsWith('pool/') },
   { name: 'audit', match: (f) => f.startsWith('audit/') },
+  { name: 'api', match: (f) => f === 'index.ts' },
   { name: 'cli', match: (f) => f === 'cli.ts' },
 ];
 
