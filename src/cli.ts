@@ -186,7 +186,7 @@ async function runCommand(inputs: string[], options: RunOptions, cache: CacheMod
   try {
     summary = await runInputs(pipeline, listing, output, {
       onStart: (total, startedAt) => progress.start(total, startedAt),
-      onFileDone: (file, articles) => progress.fileDone(file.relativePath, articles),
+      onFileDone: (file, articles, elapsedMs) => progress.fileDone(file.relativePath, articles, elapsedMs),
       onWarning: (message) => progress.warn(message),
       shouldStop: () => stopRequested,
     }, { cache });
@@ -209,7 +209,7 @@ function printSummary(summary: RunSummary, output: RunOutput, stopped: boolean):
   const stages = Object.entries(summary.stageMs);
   const lines = [
     stopped ? `chronique: stopped; previous dataset in ${where} left as it was, finished articles cached for the next run` : `chronique: wrote ${where}`,
-    `  ${plural(summary.articles, 'article')}: ${summary.ok} ok, ${summary.skipped} skipped, ${summary.error} failed in ${(summary.wallMs / 1000).toFixed(2)} s (${formatRate(summary.articles, summary.wallMs)})`,
+    `  ${plural(summary.articles, 'article')}: ${summary.ok} ok, ${summary.skipped} skipped, ${summary.error} failed in ${(summary.processingMs / 1000).toFixed(2)} s (${formatRate(summary.articles, summary.processingMs)}), written at ${(summary.wallMs / 1000).toFixed(2)} s`,
     ...(output.outDir
       ? [`  cache: ${summary.reused} reused, ${summary.processed} processed, ${plural(summary.pruned, 'stale entry', 'stale entries')} pruned${summary.cacheWriteFailures > 0 ? `, ${plural(summary.cacheWriteFailures, 'entry', 'entries')} NOT written` : ''}`]
       : []),

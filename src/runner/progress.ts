@@ -9,7 +9,8 @@ import { plural } from '../util/plural.js';
 
 export interface Progress {
   start(totalFiles: number, startedAt?: number): void;
-  fileDone(relativePath: string, articles: ArticleOutcome[]): void;
+  /** `elapsedMs`: the runner's clock since the run started; the summary's rate uses its last value. */
+  fileDone(relativePath: string, articles: ArticleOutcome[], elapsedMs?: number): void;
   /** An input problem that fails no article (printed once, above the bar on a TTY). */
   warn(message: string): void;
   stop(): void;
@@ -46,7 +47,7 @@ export function createProgress(interactive: boolean): Progress {
   // Articles, not files: a JSONL file holds many. Reused (cached) articles are counted apart.
   let articles = 0;
   let reused = 0;
-  const rate = (): string => formatRate(articles, performance.now() - startedAt);
+  const rate = (elapsedMs?: number): string => formatRate(articles, elapsedMs ?? performance.now() - startedAt);
   const count = (outcomes: ArticleOutcome[]): void => {
     articles += outcomes.length;
     reused += outcomes.filter((outcome) => outcome.reused).length;
@@ -65,7 +66,7 @@ export function createProgress(interactive: boolean): Progress {
         startedAt = origin ?? performance.now();
         bar.start(total, 0, { rate: formatRate(0, 1), file: '', articles: plural(0, 'article') });
       },
-      fileDone(relativePath, outcomes) {
+      fileDone(relativePath, outcomes, elapsedMs) {
         done += 1;
         count(outcomes);
         for (const outcome of outcomes) {
@@ -73,7 +74,7 @@ export function createProgress(interactive: boolean): Progress {
           if (notes.length < MAX_LISTED) notes.push(`chronique: ${describeOutcome(outcome)}`);
           else unlisted += 1;
         }
-        bar.update(done, { rate: rate(), file: relativePath.slice(-40), articles: `${plural(articles, 'article')} (${reused} reused)` });
+        bar.update(done, { rate: rate(elapsedMs), file: relativePath.slice(-40), articles: `${plural(articles, 'article')} (${reused} reused)` });
       },
       warn(message) {
         notes.push(`chronique: warning: ${message}`);
@@ -93,7 +94,7 @@ export function createProgress(interactive: boolean): Progress {
       startedAt = origin ?? performance.now();
       process.stderr.write(`chronique: ${plural(total, 'file')} to read\n`);
     },
-    fileDone(relativePath, outcomes) {
+    fileDone(relativePath, outcomes, elapsedMs) {
       done += 1;
       count(outcomes);
       for (const outcome of outcomes) {
@@ -101,7 +102,7 @@ export function createProgress(interactive: boolean): Progress {
       }
       // One line per 10 % (and for the last file) keeps long runs' logs short.
       const step = Math.max(1, Math.floor(total / 10));
-      if (done % step === 0 || done === total) process.stderr.write(`chronique: ${done}/${plural(total, 'file')}, ${plural(articles, 'article')} (${reused} reused, ${rate()}) ${relativePath}\n`);
+      if (done % step === 0 || done === total) process.stderr.write(`chronique: ${done}/${plural(total, 'file')}, ${plural(articles, 'article')} (${reused} reused, ${rate(elapsedMs)}) ${relativePath}\n`);
     },
     warn(message) {
       process.stderr.write(`chronique: warning: ${message}\n`);

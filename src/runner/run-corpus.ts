@@ -36,6 +36,8 @@ export interface RunSummary {
   stageMs: Record<string, number>;
   counts: Record<string, number>;
   wallMs: number;
+  /** Milliseconds from the start to the last file written (the commit excluded): the interval the progress rate uses. */
+  processingMs: number;
   inputs: Array<{ path: string; size: number; articles: Array<{ id: string; sha256: string; status: string }>; unknownFields?: string[] }>;
   walkIssues: Array<{ path: string; reason: string }>;
 }
@@ -44,7 +46,7 @@ export interface RunHooks {
   /** Called once the total number of files is known; `startedAt` (performance.now()) is the origin of the run's wall time. */
   onStart?(totalFiles: number, startedAt: number): void;
   /** Called after each file is fully processed and written. */
-  onFileDone?(file: CorpusFile, articles: ArticleOutcome[]): void;
+  onFileDone?(file: CorpusFile, articles: ArticleOutcome[], elapsedMs: number): void;
   /** A problem with the input worth telling the user that fails no article (unknown fields). */
   onWarning?(message: string): void;
   /** Polled between files; returning true stops the run gracefully (SIGINT). */
@@ -110,7 +112,7 @@ export async function runInputs(processor: DocumentProcessor, input: { files: Co
     await writer.abort();
     throw error;
   }
-  const summary: RunSummary = { articles: 0, ok: 0, skipped: 0, error: 0, reused: 0, processed: 0, pruned: 0, cacheWriteFailures: 0, stageMs: {}, counts: {}, wallMs: 0, inputs: [], walkIssues: issues.map((i) => ({ path: i.relativePath, reason: i.reason })) };
+  const summary: RunSummary = { articles: 0, ok: 0, skipped: 0, error: 0, reused: 0, processed: 0, pruned: 0, cacheWriteFailures: 0, stageMs: {}, counts: {}, wallMs: 0, processingMs: 0, inputs: [], walkIssues: issues.map((i) => ({ path: i.relativePath, reason: i.reason })) };
   hooks.onStart?.(files.length, started);
   const limit = pLimit(Math.max(1, config.run.concurrency));
   // A bounded window of in-flight files keeps memory flat while results are written back in order.
@@ -145,7 +147,8 @@ export async function runInputs(processor: DocumentProcessor, input: { files: Co
     });
     // Once per file, not per record: a feed's extra field is usually on every line.
     if (unknown.length > 0) hooks.onWarning?.(`${next.file.relativePath}: ${plural(unknown.length, 'unknown field')} ignored: ${unknown.join(', ')} (read: ${Object.keys(ARTICLE_FIELDS).join(', ')} and their aliases, see README)`);
-    hooks.onFileDone?.(next.file, result.outcomes);
+    summary.processingMs = performance.now() - started;
+    hooks.onFileDone?.(next.file, result.outcomes, summary.processingMs);
   };
 
   try {

@@ -101,13 +101,13 @@ describe('chronique run FILE…', () => {
     const again = cli(['run', 'news/a.txt', '--out', 'one', '--no-ner', '--no-progress']);
     expect(again.status).toBe(0);
     expect(again.stderr).toContain('chronique: 1 file to read');
-    expect(again.stderr).toMatch(/ 1 article: 1 ok, 0 skipped, 0 failed in /);
+    expect(again.stderr).toMatch(/ 1 article: 1 ok, 0 skipped, 0 failed in [\d.]+ s \([\d.]+ articles\/s\), written at [\d.]+ s/);
     expect(again.stderr).not.toMatch(/\b1 articles\b|\b1 files\b/);
     expect(again.stderr).not.toContain('time per stage');
     const rates = [...again.stderr.matchAll(/([\d.]+) articles\/s/g)].map((match) => Number(match[1]));
     expect(rates).toHaveLength(2);
-    // The progress line is written just before the commit that the summary's wall time also counts.
-    expect(Math.abs(rates[0]! - rates[1]!) / rates[1]!).toBeLessThan(0.5);
+    // Both over the same interval (the run's start to its last file written), whatever the machine's load.
+    expect(rates[0]).toBe(rates[1]);
   });
 
   it('stops at start-up, naming the input, when a path does not exist', () => {
