@@ -588,7 +588,7 @@ function parseOptions(): BenchOptions {
     base: o.base === false ? null : path.resolve(o.base),
     scales: scales as Scale[],
     coldRuns: quick ? 1 : 5,
-    repeats: quick ? { 1: 1, 4: 1, 16: 1 } : { 1: 3, 4: 2, 16: 1 },
+    repeats: quick ? { 1: 1, 4: 1, 16: 1 } : { 1: 2, 4: 1, 16: 1 },
     nerSentences: quick ? 64 : 456,
     nerRounds: quick ? 1 : 2,
     rulesSeconds: quick ? 0.5 : 3,
