@@ -108,3 +108,25 @@ export const TriggerRowSchema = Type.Object(
 export type TriggerRow = Static<typeof TriggerRowSchema>;
 
 export const TriggerTableSchema = Type.Array(TriggerRowSchema);
+
+/** A sentence-segmentation lexicon (src/rules/fr/segmentation.ts, src/rules/en/segmentation.ts) for the rule scanner. */
+export interface SegmentationLexicon {
+  /** Abbreviations before a name or title: never a sentence end (`Mr.`, `M.`). */
+  titles: readonly string[];
+  /** Abbreviations introducing what follows (`p. 12`, `No. 3`). */
+  prefixes: readonly string[];
+  /** Abbreviations that may end a sentence before a capital but not before a digit (`etc.`, `Corp.`, `Jan.`). */
+  finalCapable: readonly string[];
+  /** Endings after a glued period that make a file name or domain (`rapport.PDF`). */
+  fileAndDomainSuffixes: readonly string[];
+  /** Lowercase words that open sentences in real corpora. */
+  lowercaseStarters: readonly string[];
+  /** Names containing a `!` that does not end the sentence (`Yahoo!`). */
+  namesWithExclamation: readonly string[];
+  /** Frequent sentence openers: after an ambiguous period they signal a boundary. */
+  starters: readonly string[];
+  closingPunctuation: string;
+  openingPunctuation: string;
+  itemMarkers: string;
+  continuationPunctuation: string;
+}

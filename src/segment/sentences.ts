@@ -21,29 +21,40 @@
  * src/rules/fr/segmentation.ts.
  */
 import type { Document, Sentence, Span } from '../document.js';
-import {
-  CLOSING_PUNCTUATION,
-  CONTINUATION_PUNCTUATION,
-  FILE_AND_DOMAIN_SUFFIXES,
-  FINAL_CAPABLE_ABBREVIATIONS,
-  ITEM_MARKERS,
-  LOWERCASE_SENTENCE_STARTERS,
-  NAMES_WITH_EXCLAMATION,
-  OPENING_PUNCTUATION,
-  PREFIX_ABBREVIATIONS,
-  SENTENCE_STARTERS,
-  TITLE_ABBREVIATIONS,
-} from '../rules/fr/segmentation.js';
+import { FRENCH_SEGMENTATION } from '../rules/fr/segmentation.js';
+import type { SegmentationLexicon } from '../rules/schema.js';
 
-const TITLES = new Set(TITLE_ABBREVIATIONS);
-const PREFIXES = new Set(PREFIX_ABBREVIATIONS);
-const PREFIXES_CAPITALIZED = capitalized(PREFIX_ABBREVIATIONS);
-const FINAL_CAPABLE = new Set(FINAL_CAPABLE_ABBREVIATIONS);
-const FINAL_CAPABLE_CAPITALIZED = capitalized(FINAL_CAPABLE_ABBREVIATIONS);
-const STARTERS = new Set(SENTENCE_STARTERS);
-const LOWERCASE_STARTERS = new Set(LOWERCASE_SENTENCE_STARTERS);
-const FILE_AND_DOMAIN_ENDINGS = new Set(FILE_AND_DOMAIN_SUFFIXES);
-const NAMES_BANG = new Set(NAMES_WITH_EXCLAMATION);
+/** The data the scanner's decisions read: the French lexicon by default, another language's through `createSegmenter`. */
+function compileLexicon(l: SegmentationLexicon) {
+  return {
+    titles: new Set(l.titles), prefixes: new Set(l.prefixes), prefixesCapitalized: capitalized(l.prefixes),
+    finalCapable: new Set(l.finalCapable), finalCapableCapitalized: capitalized(l.finalCapable), starters: new Set(l.starters),
+    lowercaseStarters: new Set(l.lowercaseStarters), fileAndDomainEndings: new Set(l.fileAndDomainSuffixes), namesBang: new Set(l.namesWithExclamation),
+    closing: l.closingPunctuation, opening: l.openingPunctuation, items: l.itemMarkers, continuation: l.continuationPunctuation,
+  };
+}
+
+type CompiledLexicon = ReturnType<typeof compileLexicon>;
+const FRENCH_COMPILED = compileLexicon(FRENCH_SEGMENTATION);
+/**
+ * The lexicon of the call in progress. `segmentSentences` is synchronous: a segmenter made by `createSegmenter` sets
+ * it for the duration of one call and restores it, so no other call ever sees another language's lexicon.
+ */
+let lex: CompiledLexicon = FRENCH_COMPILED;
+
+/** A segmenter with the same engine over another language's lexicon. */
+export function createSegmenter(lexicon: SegmentationLexicon): (text: string, region: Span) => Span[] {
+  const compiled = compileLexicon(lexicon);
+  return (text, region) => {
+    const previous = lex;
+    lex = compiled;
+    try {
+      return segmentSentences(text, region);
+    } finally {
+      lex = previous;
+    }
+  };
+}
 
 /** `art` → `Art`: the form an abbreviation takes at the start of a sentence or in a reference (`Vol. 3`). */
 function capitalized(abbreviations: readonly string[]): Set<string> {
@@ -184,7 +195,7 @@ function decideGluedHeading(text: string, index: number, start: number, end: num
   if (index - 3 < start) return index + 1;
   const word = /^\p{L}+(?:['’](?=\p{L}))?/u.exec(tokenFrom(text, index, end))?.[0] ?? '';
   const followedBySpace = isHorizontalSpace(charAt(text, index + word.length, end));
-  if (!STARTERS.has(word) || !(followedBySpace || isApostrophe(word[word.length - 1] ?? ''))) return index + 1;
+  if (!lex.starters.has(word) || !(followedBySpace || isApostrophe(word[word.length - 1] ?? ''))) return index + 1;
   const chunk = tokenBefore(text, index, start);
   if (looksLikeAddress(chunk) || /[#@_]/.test(chunk)) return index + 1;
   pushCut(cuts, index, start, end);
@@ -240,7 +251,7 @@ function skipClosers(text: string, from: number, end: number): number {
     let j = i;
     while (j < end && j - i < 4 && isHorizontalSpace(text[j] ?? '')) j++;
     const ch = text[j] ?? '';
-    if (j >= end || !CLOSING_PUNCTUATION.includes(ch)) return i;
+    if (j >= end || !lex.closing.includes(ch)) return i;
     if (AMBIGUOUS_QUOTES.includes(ch) && isLetterOrDigit(charAt(text, j + 1, end))) return i;
     i = j + 1;
   }
@@ -255,7 +266,7 @@ function tokenBefore(text: string, index: number, start: number): string {
   let i = index;
   const limit = Math.max(start, index - MAX_TOKEN);
   while (i > limit && !isWhitespace(text[i - 1] ?? '')) i--;
-  while (i < index && (OPENING_PUNCTUATION.includes(text[i] ?? '') || ITEM_MARKERS.includes(text[i] ?? ''))) i++;
+  while (i < index && (lex.opening.includes(text[i] ?? '') || lex.items.includes(text[i] ?? ''))) i++;
   return text.slice(i, index);
 }
 
@@ -299,7 +310,7 @@ function endsBeforeGluedText(
   const second = charAt(text, next + first.length, end);
   // `fin.« Il`, `fin."Avec`, `fin.- Royaume-Uni : …` (a sub-heading dash; `J.-C.` has no space after its dash).
   const opensQuote = first === '«' || first === '“' || first === '‹' || (first === '"' && isUpper(second));
-  const opensItem = ITEM_MARKERS.includes(first) && isHorizontalSpace(second);
+  const opensItem = lex.items.includes(first) && isHorizontalSpace(second);
   const opensWord = isUpper(first) && (isLower(second) || isApostrophe(second) || (isHorizontalSpace(second) && 'AÀY'.includes(first)));
   if (!opensQuote && !opensWord && !opensItem && !(kind === 'strong' && isUpper(first))) return false;
 
@@ -309,7 +320,7 @@ function endsBeforeGluedText(
   if (looksLikeAddress(chunkBefore) || looksLikeAddress(chunkAfter)) return false;
   if (opensWord && /^[\p{L}\p{N}'’-]+\.[\p{L}]/u.test(chunkAfter)) return false; // `Site.Com.fr`
   const wordAfter = /^\p{L}+/u.exec(chunkAfter)?.[0] ?? '';
-  if (opensWord && FILE_AND_DOMAIN_ENDINGS.has(wordAfter.toLowerCase())) return false; // `rapport.PDF`, `Node.Js`
+  if (opensWord && lex.fileAndDomainEndings.has(wordAfter.toLowerCase())) return false; // `rapport.PDF`, `Node.Js`
   if (kind !== 'period') return true;
 
   // A single period glued to a word: decide on the word before it.
@@ -326,11 +337,11 @@ function endsBeforeGluedText(
     case 'final-capable':
       return true;
     case 'plain': {
-      if (CLOSING_PUNCTUATION.includes(last)) return true; // `».Son`
+      if (lex.closing.includes(last)) return true; // `».Son`
       // A word of two letters or more (`urbain.Le`) or a number (`2022.Il`) ends the sentence; a one-letter fragment
       // (`p.ex`) or a mixed token (`v3.Beta`) does not.
       const lastWord = /[\p{L}\p{N}]+$/u.exec(word)?.[0] ?? '';
-      return (/^\p{L}{2,}$/u.test(lastWord) || /^\d+$/.test(lastWord)) && !TITLES.has(lastWord);
+      return (/^\p{L}{2,}$/u.test(lastWord) || /^\d+$/.test(lastWord)) && !lex.titles.has(lastWord);
     }
   }
 }
@@ -340,10 +351,10 @@ type WordBeforePeriod = 'plain' | 'title' | 'prefix' | 'final-capable' | 'initia
 
 function classifyWordBeforePeriod(text: string, index: number, start: number): WordBeforePeriod {
   const word = withoutElision(tokenBefore(text, index, start));
-  if (word === '' || CLOSING_PUNCTUATION.includes(word[word.length - 1] ?? '')) return 'plain';
-  if (isAbbreviation(word, TITLES, null)) return 'title';
-  if (isAbbreviation(word, PREFIXES, PREFIXES_CAPITALIZED)) return 'prefix';
-  if (isAbbreviation(word, FINAL_CAPABLE, FINAL_CAPABLE_CAPITALIZED)) return 'final-capable';
+  if (word === '' || lex.closing.includes(word[word.length - 1] ?? '')) return 'plain';
+  if (isAbbreviation(word, lex.titles, null)) return 'title';
+  if (isAbbreviation(word, lex.prefixes, lex.prefixesCapitalized)) return 'prefix';
+  if (isAbbreviation(word, lex.finalCapable, lex.finalCapableCapitalized)) return 'final-capable';
   // Also `J.-C.`: « Jésus-Christ » ends the sentence before `Son fils…`, not before `Vercingétorix se rend` (ambiguous).
   if (INITIALS.test(word)) return 'initials';
   // `1. Introduction` at the start of a line: a list number, not a sentence.
@@ -357,12 +368,12 @@ function endsBeforeSpacedText(text: string, index: number, next: number, start: 
   if (isLower(first)) {
     return kind === 'period' && startsWithLowercaseStarter(text, next, end) && classifyWordBeforePeriod(text, index, start) === 'plain';
   }
-  if (CONTINUATION_PUNCTUATION.includes(first)) return false;
+  if (lex.continuation.includes(first)) return false;
   // `(cité par Le Monde)`: a parenthesis opening on a lowercase word goes on with the sentence.
   if ((first === '(' || first === '[') && isLower(charAt(text, next + 1, end))) return false;
   const upper = isUpper(first);
-  const opener = OPENING_PUNCTUATION.includes(first) || ITEM_MARKERS.includes(first);
-  if (kind === 'strong') return !(text[index] === '!' && NAMES_BANG.has(tokenBefore(text, index, start)));
+  const opener = lex.opening.includes(first) || lex.items.includes(first);
+  if (kind === 'strong') return !(text[index] === '!' && lex.namesBang.has(tokenBefore(text, index, start)));
   if (kind === 'ellipsis') return upper || opener;
   switch (classifyWordBeforePeriod(text, index, start)) {
     case 'title':
@@ -387,7 +398,7 @@ function startsWithRomanNumeral(text: string, next: number, end: number): boolea
 
 function startsWithLowercaseStarter(text: string, next: number, end: number): boolean {
   const word = /^\p{L}+/u.exec(tokenFrom(text, next, end))?.[0] ?? '';
-  return LOWERCASE_STARTERS.has(word) && isHorizontalSpace(charAt(text, next + word.length, end));
+  return lex.lowercaseStarters.has(word) && isHorizontalSpace(charAt(text, next + word.length, end));
 }
 
 /**
@@ -396,7 +407,7 @@ function startsWithLowercaseStarter(text: string, next: number, end: number): bo
  */
 function startsNewSentenceAfterInitial(text: string, next: number, end: number): boolean {
   const word = /^[\p{L}]+(?:['’])?/u.exec(tokenFrom(text, next, end))?.[0] ?? '';
-  if (!STARTERS.has(word)) return false;
+  if (!lex.starters.has(word)) return false;
   if (isApostrophe(word[word.length - 1] ?? '')) return true;
   const after = skipWhitespace(text, next + word.length, end);
   if (after.next === next + word.length) return true; // `Le,` `Il.`

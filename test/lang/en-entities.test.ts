@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findEnglishEntities } from '../../src/lang/en/entities.js';
 import { segmentEnglish } from '../../src/lang/en/sentences.js';
+import { segmentSentences } from '../../src/segment/sentences.js';
 
 const whole = (text: string) => ({ start: 0, end: text.length });
 
@@ -36,10 +37,23 @@ describe('English entities (compromise + lexicon)', () => {
   });
 });
 
-describe('English sentences (compromise)', () => {
+describe('English sentences (rule scanner + English lexicon)', () => {
   it('keeps abbreviations inside sentences and ends one at each line break', () => {
     const text = 'Mr. Smith of Acme Corp. met U.S. officials at 5 p.m. on Friday. They agreed.\nHeadline without a period\nIt cost $5.50.';
     const got = segmentEnglish(text, whole(text)).map((s) => text.slice(s.start, s.end));
     expect(got).toEqual(['Mr. Smith of Acme Corp. met U.S. officials at 5 p.m. on Friday.', 'They agreed.', 'Headline without a period', 'It cost $5.50.']);
+  });
+
+  it('ends a sentence after a dotted acronym before a sentence opener, not after a title', () => {
+    const text = 'Troops arrived in the U.S. The talks resumed. Sen. Smith and Gov. Jones spoke on Sept. 5 in Washington.';
+    expect(segmentEnglish(text, whole(text)).map((s) => text.slice(s.start, s.end))).toEqual(['Troops arrived in the U.S.', 'The talks resumed.', 'Sen. Smith and Gov. Jones spoke on Sept. 5 in Washington.']);
+  });
+
+  it('gives French text its own lexicon back after an English call (no state leaks between languages)', () => {
+    const french = 'M. Dupont est arrivé. Il a parlé.';
+    const before = segmentSentences(french, whole(french));
+    segmentEnglish('Mr. Smith left. He spoke.', { start: 0, end: 25 });
+    expect(segmentSentences(french, whole(french))).toEqual(before);
+    expect(before.map((s) => french.slice(s.start, s.end))).toEqual(['M. Dupont est arrivé.', 'Il a parlé.']);
   });
 });

@@ -10,10 +10,10 @@
  * (`Mr.`, `Dr.`), a trailing possessive (`IBM's` → `IBM`) and edge punctuation are left out; an abbreviation's final
  * period stays in (`Corp.`).
  */
-import nlp from 'compromise';
 import type { EntityLabel } from '../../vocabulary.js';
 import type { Span } from '../../document.js';
-import { ENTITY_LEXICON, NOT_ENTITIES, PERSON_TITLE_TAGS } from '../../rules/en/entities.js';
+import { NOT_ENTITIES, PERSON_TITLE_TAGS } from '../../rules/en/entities.js';
+import { parseEnglish } from './parse.js';
 
 export interface EnglishEntitySpan extends Span {
   label: EntityLabel;
@@ -30,14 +30,6 @@ interface TermJson {
 }
 interface MatchJson {
   terms: TermJson[];
-}
-
-let extended = false;
-/** Adds the project's lexicon and MISC tag to compromise (a process-wide model; done once). */
-function ensureLexicon(): void {
-  if (extended) return;
-  nlp.plugin({ tags: { MiscEntity: { isA: 'ProperNoun' } }, words: { ...ENTITY_LEXICON } });
-  extended = true;
 }
 
 const NOT_ENTITY = new Set(NOT_ENTITIES);
@@ -72,9 +64,8 @@ function matches(view: { json(options: object): unknown }): MatchJson[] {
 
 /** PER/ORG/LOC/MISC spans in one sentence of `text`, as offsets into `text`, in text order, never overlapping. */
 export function findEnglishEntities(text: string, sentence: Span): EnglishEntitySpan[] {
-  ensureLexicon();
   const sentenceText = text.slice(sentence.start, sentence.end);
-  const doc = nlp(sentenceText);
+  const doc = parseEnglish(sentenceText);
   const proposals: Array<EnglishEntitySpan & { rank: number }> = [];
   const add = (terms: TermJson[], label: EntityLabel, score: number, rank: number): void => {
     const span = spanOf(terms, sentenceText);

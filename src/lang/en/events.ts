@@ -9,7 +9,6 @@
  * premodifier of a noun trigger (`Smith's resignation`, `the Hamas attack`), then the nearest mention as a fallback.
  * Pure and deterministic: same document → same events.
  */
-import nlp from 'compromise';
 import type { Document, Mention, Sentence, TimeExpression } from '../../document.js';
 import type { EntityLabel, Modality, Polarity, Role } from '../../vocabulary.js';
 import { clusterEntities } from '../../entities/cluster.js';
@@ -18,6 +17,7 @@ import type { Tense } from '../../events/inflect.js';
 import type { MentionSpan } from '../../events/sentence-view.js';
 import type { LabelRoles, RoleFrame, TriggerRow } from '../../rules/schema.js';
 import { CORE_ROLES } from '../../rules/fr/event-frames.js';
+import { parseEnglish } from './parse.js';
 import { CLAUSE_BOUNDARIES, EN_ROLE_FRAMES, EN_TRIGGERS, HYPOTHETICAL_CUES, NEGATING_GOVERNORS, NEGATIONS, ORG_ANAPHOR_NOUNS, PLANNED_CUES, PRONOUNS, RAISING_VERBS, REPORTED_CUES } from '../../rules/en/events.js';
 
 interface EnToken {
@@ -60,8 +60,7 @@ function indexRows(rows: readonly TriggerRow[]): Map<string, Array<{ row: Trigge
 
 function tokenizeSentence(doc: Document, sentence: Sentence): EnToken[] {
   const text = doc.text.slice(sentence.start, sentence.end);
-  const view = nlp(text);
-  view.compute('root');
+  const view = parseEnglish(text);
   const terms = (view.json({ offset: true, terms: { offset: true } }) as Array<{ terms: TermJson[] }>).flatMap((s) => s.terms);
   return terms.map((t) => ({
     text: t.text,

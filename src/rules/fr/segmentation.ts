@@ -3,6 +3,7 @@
  * Entries are written without their final period and compared case-sensitively unless said otherwise, because
  * case carries meaning here (`M.` is « Monsieur », `m.` is metres).
  */
+import type { SegmentationLexicon } from '../schema.js';
 
 /**
  * Abbreviations placed before a name or a title: never the end of a sentence, whatever follows
@@ -86,3 +87,18 @@ export const ITEM_MARKERS = '-–—―•·▪►*';
  * A lowercase letter is handled separately (it always continues the sentence).
  */
 export const CONTINUATION_PUNCTUATION = ',;:)]}»”’.%‰';
+
+/** The lexicon above, as the segmenter reads it. */
+export const FRENCH_SEGMENTATION: SegmentationLexicon = {
+  titles: TITLE_ABBREVIATIONS,
+  prefixes: PREFIX_ABBREVIATIONS,
+  finalCapable: FINAL_CAPABLE_ABBREVIATIONS,
+  fileAndDomainSuffixes: FILE_AND_DOMAIN_SUFFIXES,
+  lowercaseStarters: LOWERCASE_SENTENCE_STARTERS,
+  namesWithExclamation: NAMES_WITH_EXCLAMATION,
+  starters: SENTENCE_STARTERS,
+  closingPunctuation: CLOSING_PUNCTUATION,
+  openingPunctuation: OPENING_PUNCTUATION,
+  itemMarkers: ITEM_MARKERS,
+  continuationPunctuation: CONTINUATION_PUNCTUATION,
+};
