@@ -139,7 +139,3 @@ export function createErrorDocument(meta: ArticleMeta, reason: string, text = ''
   doc.reason = reason;
   return doc;
 }
-
-export function spanText(doc: Document, span: Span): string {
-  return doc.text.slice(span.start, span.end);
-}

@@ -19,7 +19,6 @@
 import { createHash } from 'node:crypto';
 import type { Document, Entity, Mention } from '../document.js';
 import { ENTITY_LABELS, type EntityLabel } from '../vocabulary.js';
-import type { EntityRecord } from '../dataset/schema.js';
 
 const LABEL_ORDER: readonly EntityLabel[] = ENTITY_LABELS;
 /** Words skipped when reading the initials of a name for an acronym. */
@@ -332,16 +331,4 @@ export function propagateMentions(doc: Document): number {
   doc.mentions = [...doc.mentions, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
   for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   return added.length;
-}
-
-/** Rows of `output/entities.jsonl` for one article. */
-export function buildEntityRecords(doc: Document): EntityRecord[] {
-  return doc.entities.map((e) => ({
-    id: e.id,
-    article: doc.meta.id,
-    language: doc.language?.code ?? 'und',
-    label: e.label,
-    canonical: e.canonical,
-    mentions: e.mentions.map((m): [number, number] => [m.start, m.end]),
-  }));
 }

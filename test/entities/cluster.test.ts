@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildEntityRecords, clusterEntities, entityId, foldName, initials, propagateMentions } from '../../src/entities/cluster.js';
+import { clusterEntities, entityId, foldName, initials, propagateMentions } from '../../src/entities/cluster.js';
 import { makeDoc } from '../helpers/events.js';
 import { seedDocumentWithGoldLayers } from '../../tools/eval/seed-gold.js';
 import { Ajv } from 'ajv';
 import { readFileSync } from 'node:fs';
+import { documentToRecords } from '../../src/dataset/records.js';
 
 const canonicalOf = (doc: ReturnType<typeof makeDoc>, surface: string) => {
   const mention = doc.mentions.find((m) => doc.text.slice(m.start, m.end) === surface)!;
@@ -99,7 +100,7 @@ describe('entity clustering', () => {
     expect(byName.get('National Highway Traffic Safety Administration')?.mentions.map((m) => doc.text.slice(m.start, m.end))).toEqual(['National Highway Traffic Safety Administration', 'NHTSA']);
     const schema = JSON.parse(readFileSync(new URL('../../schema/entity.schema.json', import.meta.url), 'utf8')) as object;
     const validate = new Ajv({ strict: false }).compile(schema);
-    const rows = buildEntityRecords(doc);
+    const rows = documentToRecords(doc).entities;
     for (const row of rows) expect(validate(row), JSON.stringify(validate.errors)).toBe(true);
     for (const row of rows) for (const [start, end] of row.mentions) expect(doc.mentions.some((m) => m.start === start && m.end === end && m.entity === row.id)).toBe(true);
   });

@@ -12,7 +12,6 @@ export const DETERMINERS = new Set([
 
 /** Third-person possessive determiners: `son départ` → the departure of the salient person. */
 export const POSSESSIVES_SINGULAR = new Set(['son', 'sa', 'ses']);
-export const POSSESSIVES_PLURAL = new Set(['leur', 'leurs']);
 
 /** Adjectives that may sit between a possessive/determiner and an event noun (`son premier départ`). */
 export const NOUN_PREMODIFIERS = new Set([
@@ -75,7 +74,6 @@ export const CLAUSE_BOUNDARY_WORDS = new Set([
 /** `que` after these is not a clause boundary (`en tant que`, `ainsi que`, `plus tôt que`). */
 export const QUE_NOT_BOUNDARY_AFTER = new Set(['tant', 'ainsi', 'plus', 'moins', 'autant', 'aussi', 'tôt', 'tard', 'avant', 'même', 'alors', 'dès']);
 
-export const PUNCT_BOUNDARIES = new Set([',', ';', ':', '(', ')', '«', '»', '"', '“', '”', '—', '–', '.', '!', '?', '…', '[', ']']);
 /** Punctuation that ends a clause for argument search (commas are handled apart: appositions). */
 export const STRONG_PUNCT = new Set([';', ':', '.', '!', '?', '…', '«', '»', '"', '“', '”']);
 
