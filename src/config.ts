@@ -57,7 +57,19 @@ export interface NerConfig {
    * reach untrained position embeddings. Capped by the model's own limit (tokenizer `model_max_length`).
    */
   maxSequenceTokens: number;
+  /** Tag sequence decoding: `viterbi` (BIO-constrained, default) or `argmax` (each unit's best tag). */
+  decode: NerDecodeMode;
+  /**
+   * What the BIO decoder runs over. `word` (default): each word's first piece. `subword`: every non-empty piece
+   * (chronique's model is trained with a label on every subword — `B-X`/`I-X` on the first piece, `I-X` on the
+   * next ones), each word then taking its first piece's tag. Measured on Sequoia dev with the shipped model:
+   * word 73.8 F1, subword 72.7.
+   */
+  decodeUnit: NerDecodeUnit;
 }
+
+export type NerDecodeMode = 'viterbi' | 'argmax';
+export type NerDecodeUnit = 'subword' | 'word';
 
 export interface DatesConfig {
   /** Use the model's DATE spans in addition to the rules. */
@@ -117,6 +129,8 @@ export const DEFAULT_CONFIG: ChroniqueConfig = {
     minScore: 0,
     enabled: true,
     maxSequenceTokens: 128,
+    decode: 'viterbi',
+    decodeUnit: 'word',
   },
   dates: { useModelSpans: true },
   events: { extraTriggersFile: null, minConfidence: 0 },
@@ -163,7 +177,7 @@ export function configHash(config: ChroniqueConfig): string {
   const resultAffecting = {
     language: config.language,
     // `auto` is hashed as the weights it stands for on this machine: the same weights give the same hash however chosen.
-    ner: { dtype: resolveDtype(config.ner.modelDir, config.ner.dtype), minScore: config.ner.minScore, enabled: config.ner.enabled, maxSequenceTokens: config.ner.maxSequenceTokens },
+    ner: { dtype: resolveDtype(config.ner.modelDir, config.ner.dtype), minScore: config.ner.minScore, enabled: config.ner.enabled, maxSequenceTokens: config.ner.maxSequenceTokens, decode: config.ner.decode, decodeUnit: config.ner.decodeUnit },
     dates: config.dates,
     events: config.events,
   };

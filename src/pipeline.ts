@@ -108,7 +108,7 @@ export function defaultStages(options: { deferModel?: boolean } = {}): Stage[] {
   return [
     createLanguageStage(),
     new PerLanguageStage({ fr: segmentStage, en: englishSegmentStage }),
-    new PerLanguageStage({ fr: createNerStage({}, deferModel), en: new EnglishNerStage(deferModel) }),
+    new PerLanguageStage({ fr: createNerStage(deferModel), en: new EnglishNerStage(deferModel) }),
     new PerLanguageStage({ fr: createDatesStage(), en: createEnglishDatesStage() }),
     entitiesStage,
     new PerLanguageStage({ fr: createEventsStage(), en: createEnglishEventsStage() }),

@@ -3,12 +3,14 @@
  * Viterbi under BIO constraints (an `I-X` may only follow `B-X`/`I-X`) is measured better than
  * per-word argmax; IO-scheme models (no `B-X` label) are decoded without that constraint.
  */
+import type { NerDecodeMode } from '../config.js';
 import { BIO_TAGS, type BioTag, type NerType, tagType } from './labels.js';
 
 /** Per word, one log-probability per entry of `BIO_TAGS` (`-Infinity` for tags the model cannot emit). */
 export type WordLogProbs = Float64Array[];
 
-export type DecodeMode = 'viterbi' | 'argmax';
+/** See `NerConfig.decode`. */
+export type DecodeMode = NerDecodeMode;
 
 export interface TagSpan {
   /** First word index (inclusive). */

@@ -3,7 +3,7 @@
  * length (less padding), windows long sentences, decodes with BIO-constrained Viterbi over subwords (or words).
  */
 import path from 'node:path';
-import type { NerConfig } from '../config.js';
+import type { NerConfig, NerDecodeUnit } from '../config.js';
 import type { Span } from '../document.js';
 import type { Word } from './align.js';
 import { planBatches } from './batching.js';
@@ -32,24 +32,14 @@ export interface SentenceAnalysis {
   spans: NerSpan[];
 }
 
+/** What the BIO decoder runs over (see `NerConfig.decodeUnit`). */
+export type DecodeUnit = NerDecodeUnit;
+
 /**
- * What the BIO decoder runs over. `word` (default): each word's first piece. `subword`: every non-empty piece
- * (chronique's model is trained with a label on every subword — `B-X`/`I-X` on the first piece, `I-X` on the
- * next ones), each word then taking its first piece's tag. Measured on Sequoia dev with the shipped model:
- * word 73.8 F1, subword 72.7 (an earlier checkpoint had it the other way round: 59.4 vs 61.0).
+ * The `ner` settings the tagger uses: `maxSequenceTokens` (longest sequence fed to the model, special tokens
+ * included) defaults to the model's own limit, `decode` to `viterbi`, `decodeUnit` to `word`.
  */
-export type DecodeUnit = 'subword' | 'word';
-
-export interface TaggerOptions {
-  decode?: DecodeMode;
-  /** Default `word` (see `DecodeUnit`). */
-  decodeUnit?: DecodeUnit;
-  /** Longest sequence fed to the model (special tokens included), below the model's own limit. */
-  maxLength?: number;
-}
-
-/** The `ner` settings the tagger uses; `maxSequenceTokens` defaults to the model's own limit. */
-export type TaggerSettings = Pick<NerConfig, 'modelDir' | 'dtype' | 'threads' | 'batchSize'> & Partial<Pick<NerConfig, 'maxSequenceTokens'>>;
+export type TaggerSettings = Pick<NerConfig, 'modelDir' | 'dtype' | 'threads' | 'batchSize'> & Partial<Pick<NerConfig, 'maxSequenceTokens' | 'decode' | 'decodeUnit'>>;
 
 /** Work done since the tagger loaded (or `resetStats`): what padding and batching cost, for the bench. */
 export interface TaggerStats {
@@ -83,21 +73,20 @@ export class NerTagger {
   private constructor(
     private readonly model: LoadedModel,
     private readonly batchSize: number,
-    options: TaggerOptions,
+    settings: TaggerSettings,
   ) {
     this.encoder = new SentenceEncoder(model.tokenizer);
     const tags = model.folder.labels.map((label) => toBioTag(label));
     this.labelToTag = Int32Array.from(tags.map((tag) => BIO_TAGS.indexOf(tag)));
     this.typesWithBegin = new Set(tags.filter((tag) => tag.startsWith('B-')).map((tag) => tagType(tag)!));
     const specials = model.prefixIds.length + model.suffixIds.length;
-    this.maxContent = Math.max(1, Math.min(options.maxLength ?? Infinity, model.folder.maxLength) - specials);
-    this.decodeMode = options.decode ?? 'viterbi';
-    this.decodeUnit = options.decodeUnit ?? 'word';
+    this.maxContent = Math.max(1, Math.min(settings.maxSequenceTokens ?? Infinity, model.folder.maxLength) - specials);
+    this.decodeMode = settings.decode ?? 'viterbi';
+    this.decodeUnit = settings.decodeUnit ?? 'word';
   }
 
-  static async load(ner: TaggerSettings, options: TaggerOptions = {}): Promise<NerTagger> {
-    const maxLength = options.maxLength ?? ner.maxSequenceTokens;
-    return new NerTagger(await loadModel(ner), Math.max(1, ner.batchSize), { ...options, ...(maxLength !== undefined ? { maxLength } : {}) });
+  static async load(ner: TaggerSettings): Promise<NerTagger> {
+    return new NerTagger(await loadModel(ner), Math.max(1, ner.batchSize), ner);
   }
 
   /** The model's labels and what each maps to in chronique's tag set. */

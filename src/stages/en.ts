@@ -41,7 +41,7 @@ export class EnglishNerStage implements Stage {
   async init({ config }: StageContext): Promise<void> {
     const own = englishNerConfig(config);
     if (!own) return;
-    this.model = new NerStage({}, this.deferLoad);
+    this.model = new NerStage(this.deferLoad);
     await this.model.init({ config: own });
   }
 

@@ -13,7 +13,7 @@ import type { ChroniqueConfig } from '../config.js';
 import type { Document, Mention, ModelDateSpan } from '../document.js';
 import { isMentionType } from '../ner/labels.js';
 import { inspectModelFolder, modelFiles } from '../ner/model.js';
-import { NerTagger, type TaggerOptions } from '../ner/tagger.js';
+import { NerTagger } from '../ner/tagger.js';
 import { sha256File } from '../util/hash.js';
 import type { Stage, StageContext } from './stage.js';
 
@@ -27,10 +27,7 @@ export class NerStage implements Stage {
   private config: ChroniqueConfig['ner'] | null = null;
   private modelFingerprint = '';
 
-  constructor(
-    private readonly options: TaggerOptions = {},
-    private readonly deferLoad = false,
-  ) {}
+  constructor(private readonly deferLoad = false) {}
 
   async init({ config }: StageContext): Promise<void> {
     this.config = config.ner;
@@ -43,14 +40,14 @@ export class NerStage implements Stage {
       this.modelFingerprint = fingerprintModel(modelFiles(inspectModelFolder(config.ner.modelDir, config.ner.dtype)));
       return;
     }
-    this.tagger = await NerTagger.load(config.ner, this.options);
+    this.tagger = await NerTagger.load(config.ner);
     this.modelFingerprint = fingerprintModel(this.tagger.modelFiles());
   }
 
   /** The tagger, loading it on first use when deferred (concurrent articles share one load). */
   private async ready(config: ChroniqueConfig['ner']): Promise<NerTagger | null> {
     if (this.tagger || !this.deferred) return this.tagger;
-    this.tagger = await (this.loading ??= NerTagger.load(config, this.options));
+    this.tagger = await (this.loading ??= NerTagger.load(config));
     return this.tagger;
   }
 
@@ -100,6 +97,6 @@ function fingerprintModel(files: readonly string[]): string {
   return hash.digest('hex');
 }
 
-export function createNerStage(options: TaggerOptions = {}, deferLoad = false): NerStage {
-  return new NerStage(options, deferLoad);
+export function createNerStage(deferLoad = false): NerStage {
+  return new NerStage(deferLoad);
 }

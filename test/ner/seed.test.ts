@@ -93,7 +93,7 @@ describe.skipIf(SHIPPED_MODEL_DIR === null)('seed article with the shipped model
   });
 
   it('subword decoding (the alternative unit) also yields exact, disjoint spans', async () => {
-    const tagger = await NerTagger.load({ modelDir: SHIPPED_MODEL_DIR!, dtype: 'q8', threads: 1, batchSize: 16 }, { decodeUnit: 'subword' });
+    const tagger = await NerTagger.load({ modelDir: SHIPPED_MODEL_DIR!, dtype: 'q8', threads: 1, batchSize: 16, decodeUnit: 'subword' });
     const spans = (await tagger.tag(text, gold.sentences)).flat();
     await tagger.dispose();
     expect(spans.length).toBeGreaterThan(50);

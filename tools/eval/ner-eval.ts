@@ -207,7 +207,7 @@ async function main(): Promise<void> {
     return;
   }
   const peer = options.peer ? readPeer(options.peer) : null;
-  const tagger = await NerTagger.load(ner, options.decodeUnit ? { decodeUnit: options.decodeUnit } : {});
+  const tagger = await NerTagger.load(options.decodeUnit ? { ...ner, decodeUnit: options.decodeUnit } : ner);
   // Warm-up (first-run allocations and JIT) so the throughput figures measure the steady state.
   if (sets[0]) await tagger.analyze(sets[0].text, sets[0].sentences.slice(0, ner.batchSize));
   const results: SetResult[] = [];
