@@ -138,7 +138,7 @@ export const DEFAULT_CONFIG: ChroniqueConfig = {
     concurrency: 2,
     workers: defaultWorkers(),
     articleTimeoutMs: 60_000,
-    maxFileBytes: 64 * 1024 * 1024,
+    maxFileBytes: 10 * 1024 * 1024,
     progress: true,
   },
 };
@@ -151,13 +151,20 @@ function defaultWorkers(): number {
 
 export type ConfigOverrides = { [K in keyof ChroniqueConfig]?: Partial<ChroniqueConfig[K]> };
 
+/**
+ * The defaults with `overrides` on top, and the settings derived from others: with worker threads, each worker's
+ * session shares the cores (threads = cores / workers) unless `ner.threads` is given, and at least one article per
+ * worker is in flight (fewer would leave some idle). Both only change speed.
+ */
 export function resolveConfig(overrides: ConfigOverrides = {}): ChroniqueConfig {
+  const run = { ...DEFAULT_CONFIG.run, ...overrides.run };
+  const threads = overrides.ner?.threads ?? (run.workers > 0 ? Math.max(1, Math.floor(os.availableParallelism() / run.workers)) : DEFAULT_CONFIG.ner.threads);
   return {
     language: { ...DEFAULT_CONFIG.language, ...overrides.language },
-    ner: { ...DEFAULT_CONFIG.ner, ...overrides.ner },
+    ner: { ...DEFAULT_CONFIG.ner, ...overrides.ner, threads },
     dates: { ...DEFAULT_CONFIG.dates, ...overrides.dates },
     events: { ...DEFAULT_CONFIG.events, ...overrides.events },
-    run: { ...DEFAULT_CONFIG.run, ...overrides.run },
+    run: { ...run, concurrency: Math.max(run.concurrency, run.workers) },
   };
 }
 

@@ -12,6 +12,20 @@ import type { NerConfig } from '../config.js';
 import { ONNX_FILES, resolveDtype, type ModelDtype } from '../util/model-files.js';
 import type { PieceTokenizer } from './subwords.js';
 
+let transformers: Promise<typeof import('@huggingface/transformers')> | null = null;
+
+/**
+ * transformers.js, imported when the first model loads and configured once then: models are read from local folders
+ * only (chronique runs offline; a model id is never resolved against the Hub).
+ */
+function loadTransformers(): Promise<typeof import('@huggingface/transformers')> {
+  return (transformers ??= import('@huggingface/transformers').then((library) => {
+    library.env.allowRemoteModels = false;
+    library.env.allowLocalModels = true;
+    return library;
+  }));
+}
+
 /** A model folder that cannot be used; `path` is the file or folder at fault. */
 export class NerModelError extends Error {
   override readonly name = 'NerModelError';
@@ -129,9 +143,7 @@ export interface LoadedModel {
 
 export async function loadModel(ner: Pick<NerConfig, 'modelDir' | 'dtype' | 'threads'>): Promise<LoadedModel> {
   const folder = inspectModelFolder(ner.modelDir, ner.dtype);
-  const { AutoModelForTokenClassification, AutoTokenizer, env, Tensor } = await import('@huggingface/transformers');
-  env.allowRemoteModels = false;
-  env.allowLocalModels = true;
+  const { AutoModelForTokenClassification, AutoTokenizer, Tensor } = await loadTransformers();
   let tokenizer: PreTrainedTokenizer;
   let model: PreTrainedModel;
   try {
