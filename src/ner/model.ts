@@ -123,11 +123,6 @@ export function inspectModelFolder(dir: string, dtype: NerConfig['dtype']): Mode
   return { dir: absolute, dtype: resolved, onnxFile, labels, modelType, maxLength, tokenizerJson };
 }
 
-/** Files whose bytes determine a folder's output (for cache fingerprints): the weights loaded, labels, vocabulary. */
-export function modelFiles(folder: Pick<ModelFolder, 'dir' | 'onnxFile'>): string[] {
-  return [folder.onnxFile, ...['config.json', 'tokenizer.json', 'tokenizer_config.json'].map((name) => path.join(folder.dir, name))];
-}
-
 /** A loaded model: tokenizer view, special tokens and a batched forward pass. */
 export interface LoadedModel {
   folder: ModelFolder;

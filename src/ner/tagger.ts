@@ -9,7 +9,7 @@ import type { Word } from './align.js';
 import { planBatches } from './batching.js';
 import { decodeTags, spanScore, tagsToSpans, type DecodeMode, type WordLogProbs } from './decode.js';
 import { BIO_TAGS, toBioTag, tagType, type BioTag, type NerType } from './labels.js';
-import { loadModel, modelFiles, type LoadedModel } from './model.js';
+import { loadModel, type LoadedModel } from './model.js';
 import { SentenceEncoder, type EncodedSentence, type PieceTokenizer } from './subwords.js';
 import { chooseWindows, planWindows, type TokenWindow } from './windows.js';
 
@@ -92,11 +92,6 @@ export class NerTagger {
   /** The model's labels and what each maps to in chronique's tag set. */
   labelMapping(): Array<{ label: string; tag: string }> {
     return this.model.folder.labels.map((label, i) => ({ label, tag: BIO_TAGS[this.labelToTag[i]!]! }));
-  }
-
-  /** Files whose bytes determine the output (for cache fingerprints). */
-  modelFiles(): string[] {
-    return modelFiles(this.model.folder);
   }
 
   /** The tokenizer view the runtime encodes with (for tests comparing it with the tokenizer's own encoding). */

@@ -3,8 +3,7 @@
  * and their canonical entities, and the time expressions; each record carries the run's provenance.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { configHash, type ChroniqueConfig } from '../config.js';
 import type { Document } from '../document.js';
 import type { Provenance } from '../dataset/schema.js';
@@ -12,27 +11,20 @@ import { buildLexicon, type TriggerLexicon } from '../events/lexicon.js';
 import type { ExtractedEvent } from '../events/extract.js';
 import { buildEventRecords } from '../events/records.js';
 import { PIPELINE_VERSION } from '../version.js';
-import { ONNX_FILES, resolveDtype } from '../util/model-files.js';
-import { sha256File } from '../util/hash.js';
+import { modelIdentity } from '../util/model-files.js';
 import type { Stage, StageContext } from './stage.js';
 
-/** The ONNX file the NER stage loads for the configured dtype (`auto` resolved for this CPU). */
-export function modelFile(config: ChroniqueConfig): string {
-  return path.join(config.ner.modelDir, ONNX_FILES[resolveDtype(config.ner.modelDir, config.ner.dtype)]);
-}
 
 /**
  * Provenance of a run: software version, model folder name and the sha256 of its ONNX file (null when the model is
  * disabled or absent), and the configuration hash.
  */
-export function provenanceFor(config: ChroniqueConfig, modelSha256?: string | null): Provenance {
-  const file = modelFile(config);
-  let sha: string | null = modelSha256 ?? null;
-  if (modelSha256 === undefined && config.ner.enabled && existsSync(file)) sha = sha256File(file);
+export function provenanceFor(config: ChroniqueConfig): Provenance {
+  const model = config.ner.enabled ? modelIdentity(config.ner) : null;
   return {
     pipeline: `chronique@${PIPELINE_VERSION}`,
-    model: config.ner.enabled ? path.basename(config.ner.modelDir) : null,
-    model_sha256: config.ner.enabled ? sha : null,
+    model: model?.name ?? null,
+    model_sha256: model?.weightsSha256 ?? null,
     config_hash: configHash(config),
   };
 }

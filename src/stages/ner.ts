@@ -7,14 +7,12 @@
  * first article reaches the stage, so that a run whose articles all come from the cache never loads the model.
  * Weights that exist but cannot be loaded then fail each article (status `error`, naming the file).
  */
-import { createHash } from 'node:crypto';
-import path from 'node:path';
 import type { ChroniqueConfig } from '../config.js';
 import type { Document, Mention, ModelDateSpan } from '../document.js';
 import { isMentionType } from '../ner/labels.js';
-import { inspectModelFolder, modelFiles } from '../ner/model.js';
+import { inspectModelFolder } from '../ner/model.js';
 import { NerTagger } from '../ner/tagger.js';
-import { sha256File } from '../util/hash.js';
+import { modelIdentity } from '../util/model-files.js';
 import type { Stage, StageContext } from './stage.js';
 
 export class NerStage implements Stage {
@@ -37,11 +35,12 @@ export class NerStage implements Stage {
     }
     if (this.deferLoad) {
       this.deferred = true;
-      this.modelFingerprint = fingerprintModel(modelFiles(inspectModelFolder(config.ner.modelDir, config.ner.dtype)));
+      inspectModelFolder(config.ner.modelDir, config.ner.dtype);
+      this.modelFingerprint = modelIdentity(config.ner).fingerprint;
       return;
     }
     this.tagger = await NerTagger.load(config.ner);
-    this.modelFingerprint = fingerprintModel(this.tagger.modelFiles());
+    this.modelFingerprint = modelIdentity(config.ner).fingerprint;
   }
 
   /** The tagger, loading it on first use when deferred (concurrent articles share one load). */
@@ -86,15 +85,6 @@ export class NerStage implements Stage {
     this.tagger = null;
     await tagger?.dispose();
   }
-}
-
-/** sha256 over the files that determine the model's output (weights, labels, vocabulary). */
-function fingerprintModel(files: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const file of files) {
-    hash.update(path.basename(file)).update('\0').update(sha256File(file)).update('\0');
-  }
-  return hash.digest('hex');
 }
 
 export function createNerStage(deferLoad = false): NerStage {
