@@ -14,8 +14,9 @@ import { diffDatasetDirs } from './audit/diff.js';
 import { formatDiffHtml, formatDiffText, writeDiffJson } from './audit/diff-format.js';
 import { buildReport } from './audit/report.js';
 import type { CacheMode } from './dataset/cache.js';
-import { defaultStages, languageProblem, Pipeline, validateConfig, type DocumentProcessor } from './pipeline.js';
-import { listCorpus, runInputs, type RunOutput, type RunSummary } from './runner/run-corpus.js';
+import { defaultStages, languageProblem, Pipeline, validateConfig } from './pipeline.js';
+import { listCorpus, runInputs, type ArticleProcessor, type RunOutput, type RunSummary } from './runner/run-corpus.js';
+import type { QueueWorker } from './queue/worker.js';
 import { LazyWorkerPool } from './pool/worker-pool.js';
 import { createProgress, formatRate } from './runner/progress.js';
 import { INPUT_FORMATS, type InputFormat } from './ingest/parse.js';
@@ -64,6 +65,10 @@ interface RunOptions {
   stdout?: boolean;
   /** `--stdin-format`: how `-` is read (default: sniffed from the content). */
   stdinFormat?: InputFormat | 'auto';
+  /** `--queue <url>`: this process coordinates queue workers instead of running the stages. */
+  queue?: string;
+  attempts: number;
+  inFlight: number;
 }
 
 /** `--lang fr,en` → the codes; a language without a pipeline is a usage error, before anything loads. */
@@ -117,7 +122,10 @@ function addRunOptions(command: Command): Command {
     .option('--no-ner', 'rules only: do not load or run the NER model')
     .option('-w, --workers <n>', 'worker threads running the stages, each with its own model (0: main thread only; default: one per core, at most 4)', nonNegativeInt, DEFAULT_CONFIG.run.workers)
     .option('--stdout', 'stream the records as JSONL on standard output, one {"kind", "record"} per line (the dataset folder is written only when --out is given)')
-    .addOption(new Option('--stdin-format <format>', 'how standard input (-) is read').choices(['auto', ...INPUT_FORMATS]).default('auto'));
+    .addOption(new Option('--stdin-format <format>', 'how standard input (-) is read').choices(['auto', ...INPUT_FORMATS]).default('auto'))
+    .option('-q, --queue <url>', 'coordinate: hand the articles to `chronique worker` processes through Redis (redis://HOST:PORT[/DB])')
+    .option('--attempts <n>', 'with --queue: tries per article before it is written as an error row', positiveInt, 3)
+    .option('--in-flight <n>', 'with --queue: articles handed to the queue at once', positiveInt, 64);
 }
 
 const STDIN_ARGUMENT = '-';
@@ -158,7 +166,7 @@ async function runCommand(inputs: string[], options: RunOptions, cache: CacheMod
     ...(!options.stdout || outGiven ? { outDir: path.resolve(options.out) } : {}),
     ...(options.stdout ? { stream: process.stdout } : {}),
   };
-  let pipeline: DocumentProcessor;
+  let pipeline: ArticleProcessor;
   let listing: { files: CorpusFile[]; issues: WalkIssue[] };
   try {
     validateConfig(config);
@@ -166,10 +174,19 @@ async function runCommand(inputs: string[], options: RunOptions, cache: CacheMod
     listing = await resolveInputs(inputs, options, output.outDir, config.run.maxFileBytes);
     // Workers overlap inferences; each pays a start-up (imports, a model load), so rules-only runs and one-file
     // inputs go faster without them. Either way the model (or the pool) starts only when an article needs it.
-    const pooled = config.run.workers > 0 && config.ner.enabled && listing.files.length > 1;
-    const mainThread: ChroniqueConfig = { ...config, ner: { ...config.ner, threads: options.threads ?? DEFAULT_CONFIG.ner.threads }, run: { ...config.run, workers: 0 } };
-    const keys = await Pipeline.create(pooled ? config : mainThread, defaultStages({ deferModel: true }));
-    pipeline = pooled ? new LazyWorkerPool(keys) : keys;
+    if (options.queue) {
+      // BullMQ and the Redis client load only for queue runs: a local run does not pay for them at start.
+      const { QueueCoordinator } = await import('./queue/coordinator.js');
+      const queued: ChroniqueConfig = { ...config, run: { ...config.run, concurrency: options.inFlight, workers: 0 } };
+      const coordinator = await QueueCoordinator.create(queued, { queue: options.queue, outDir: output.outDir ?? path.resolve(options.out), attempts: options.attempts, progressMs: 10_000 });
+      process.stderr.write(`chronique: coordinating through ${coordinator.address.display} (queue ${coordinator.queueName}${coordinator.resumed ? ', resuming a previous run' : ''}); start workers with: chronique worker --queue ${coordinator.address.display}\n`);
+      pipeline = coordinator;
+    } else {
+      const pooled = config.run.workers > 0 && config.ner.enabled && listing.files.length > 1;
+      const mainThread: ChroniqueConfig = { ...config, ner: { ...config.ner, threads: options.threads ?? DEFAULT_CONFIG.ner.threads }, run: { ...config.run, workers: 0 } };
+      const keys = await Pipeline.create(pooled ? config : mainThread, defaultStages({ deferModel: true }));
+      pipeline = pooled ? new LazyWorkerPool(keys) : keys;
+    }
   } catch (error) {
     process.stderr.write(`chronique: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_CANNOT_RUN;
@@ -202,6 +219,45 @@ async function runCommand(inputs: string[], options: RunOptions, cache: CacheMod
   printSummary(summary, output, stopRequested);
   if (stopRequested) return 130;
   return summary.error > 0 ? EXIT_ARTICLE_ERRORS : EXIT_OK;
+}
+
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+interface WorkerOptions extends Omit<RunOptions, 'out' | 'concurrency' | 'workers' | 'maxFileMb' | 'progress' | 'attempts' | 'inFlight'> {
+  queue: string;
+  concurrency: number;
+  lockMs: number;
+  graceMs: number;
+}
+
+/** `worker`: serves until SIGTERM/SIGINT (articles in progress finish, or are handed back after the grace period). */
+async function workerCommand(options: WorkerOptions): Promise<number> {
+  // One ONNX thread per article thread unless --threads says otherwise: inference runs on the calling thread.
+  const config = configFromOptions({ ...options, threads: options.threads ?? DEFAULT_CONFIG.ner.threads, out: '', workers: options.concurrency, maxFileMb: 64, progress: false, attempts: 1, inFlight: 1 });
+  let worker: QueueWorker;
+  try {
+    const { QueueWorker } = await import('./queue/worker.js');
+    worker = await QueueWorker.start({ queue: options.queue, config, concurrency: options.concurrency, lockMs: options.lockMs });
+  } catch (error) {
+    process.stderr.write(`chronique worker: cannot start: ${errorMessage(error)}\n`);
+    return EXIT_CANNOT_RUN;
+  }
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals): void => {
+      if (stopping) {
+        process.stderr.write(`chronique worker: ${signal} again: exiting; unfinished articles return to the queue when their lock expires\n`);
+        process.exit(143);
+      }
+      stopping = true;
+      process.stderr.write(`chronique worker: ${signal}: finishing the articles in progress (up to ${options.graceMs} ms), then exiting\n`);
+      void worker.close(options.graceMs).then(resolve, resolve);
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
+  process.stderr.write('chronique worker: stopped\n');
+  return EXIT_OK;
 }
 
 function printSummary(summary: RunSummary, output: RunOutput, stopped: boolean): void {
@@ -294,6 +350,41 @@ export function buildProgram(): Command {
   addRunOptions(program.command('regenerate').description('rebuild the whole dataset and its cache from scratch').argument('[inputs...]', 'corpus folder, files and folders, or - (standard input)', ['corpus']))
     .action(async (inputs: string[], options: RunOptions, command: Command) => {
       process.exitCode = await runCommand(inputs, options, 'rebuild', command.getOptionValueSource('out') === 'cli');
+    });
+  program
+    .command('worker')
+    .description('process the articles of `run --queue` coordinators (as many processes and machines as wanted)')
+    .requiredOption('-q, --queue <url>', 'Redis of the coordinators (redis://HOST:PORT[/DB])')
+    .option('-c, --concurrency <n>', 'articles processed at once (one worker thread and model each)', positiveInt, 1)
+    .option('-m, --model <dir>', 'NER model folder (Hugging Face layout with onnx/); default: the shipped model')
+    .option('--model-en <dir>', 'English NER model folder (same layout and labels); default: compromise')
+    .addOption(new Option('--dtype <dtype>', 'model weights to load (auto: the faster on this CPU)').choices(['auto', 'q8', 'fp32']).default(DEFAULT_CONFIG.ner.dtype))
+    .option('--batch-size <n>', 'sentences per NER batch', positiveInt, 32)
+    .option('--threads <n>', 'ONNX Runtime threads per article thread', positiveInt)
+    .option('--lang <codes>', `comma-separated ISO 639-1 languages to process (supported: ${PIPELINE_LANGUAGES.join(', ')})`, languageList, DEFAULT_CONFIG.language.accept.join(','))
+    .option('--triggers <file>', 'JSON file of extra event triggers merged over the built-in table')
+    .option('--timeout-ms <ms>', 'per-article time limit', positiveInt, 60_000)
+    .option('--no-ner', 'rules only: do not load or run the NER model')
+    .option('--lock-ms <ms>', "job lock duration: a dead worker's articles are taken over after about 1.5× this", positiveInt, 30_000)
+    .option('--grace-ms <ms>', 'on SIGTERM, time for the articles in progress to finish before they are handed back', positiveInt, 30_000)
+    .action(async (options: WorkerOptions) => {
+      process.exitCode = await workerCommand(options);
+    });
+  program
+    .command('queue')
+    .description('operate the queue of `run --queue`')
+    .command('status')
+    .description('runs registered in Redis: jobs waiting/active/retrying, workers, refusals')
+    .requiredOption('-q, --queue <url>', 'Redis of the coordinators (redis://HOST:PORT[/DB])')
+    .action(async (options: { queue: string }) => {
+      try {
+        const { formatQueueStatus, queueStatus } = await import('./queue/status.js');
+        process.stdout.write(formatQueueStatus(await queueStatus(options.queue)));
+        process.exitCode = EXIT_OK;
+      } catch (error) {
+        process.stderr.write(`chronique queue status: ${errorMessage(error)}\n`);
+        process.exitCode = EXIT_CANNOT_RUN;
+      }
     });
   program
     .command('diff')

@@ -272,6 +272,22 @@ export const ManifestSchema = Type.Object(
       { wallMs: Count, stageMs: Type.Record(Type.String(), Count) },
       { additionalProperties: false, description: 'The only clock readings of a run: they never reach the *.jsonl files.' },
     ),
+    workers: Type.Optional(
+      Type.Object(
+        {
+          queue: Type.String({ description: 'BullMQ queue of the run (one per output folder and host).' }),
+          redis: Type.String({ description: 'Redis URL, without password.' }),
+          attempts: Count,
+          enqueued: Count,
+          resumedFromPreviousRun: Type.Integer({ minimum: 0, description: 'Results finished while no coordinator was listening (a crashed run), read from the queue.' }),
+          retried: Type.Integer({ minimum: 0, description: 'Articles whose result came from a second or later attempt.' }),
+          failed: Type.Integer({ minimum: 0, description: 'Articles written as error rows after every attempt failed.' }),
+          lostAndEnqueuedAgain: Count,
+          workers: Type.Array(Type.Object({ id: Type.String({ description: 'host:pid' }), articles: Count, stageMs: Count }, { additionalProperties: false })),
+        },
+        { additionalProperties: false, description: 'Present when the articles were processed by queue workers (run --queue).' },
+      ),
+    ),
   },
   {
     $id: 'https://chronique.dev/schema/manifest.schema.json',

@@ -5,10 +5,11 @@
  * segmentation, dates, events, tokenization), which p-limit alone interleaves on one thread; the cost is one model
  * load and one model in memory per worker. Results are identical either way (tests).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ChroniqueConfig } from '../config.js';
 import type { DocumentProcessor, PipelineFingerprint } from '../pipeline.js';
 import type { Document } from '../document.js';
+import { spawnModuleWorker } from '../util/worker-thread.js';
 
 interface PoolWorker {
   worker: Worker;
@@ -20,14 +21,8 @@ interface PoolWorker {
 
 type WorkerMessage = { ready: true; fingerprint: PipelineFingerprint } | { failed: string } | { id: number; doc: Document };
 
-/** Starts the worker script; under tsx (sources run as .ts) a bootstrap registers tsx in the worker first. */
 function spawnWorker(config: ChroniqueConfig): Worker {
-  const runningFromSources = import.meta.url.endsWith('.ts');
-  const script = new URL(`./article-worker.${runningFromSources ? 'ts' : 'js'}`, import.meta.url);
-  if (!runningFromSources) return new Worker(script, { workerData: { config } });
-  // Node 20 workers do not inherit `--import tsx`; tsx's API registers it, then the .ts worker is imported.
-  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: { config } });
+  return spawnModuleWorker(import.meta.url, './article-worker', { config });
 }
 
 export class WorkerPool implements DocumentProcessor {

@@ -8,7 +8,7 @@ import type { PipelineFingerprint } from '../pipeline.js';
 import { PIPELINE_VERSION } from '../version.js';
 import type { RunSummary } from './run-corpus.js';
 
-export function buildManifest(config: ChroniqueConfig, summary: RunSummary, fingerprint: PipelineFingerprint): unknown {
+export function buildManifest(config: ChroniqueConfig, summary: RunSummary, fingerprint: PipelineFingerprint): Record<string, unknown> {
   return {
     pipeline: { name: 'chronique', version: PIPELINE_VERSION },
     configHash: configHash(config),

@@ -8,7 +8,8 @@ import { documentToRecords, type ArticleRecords } from '../dataset/records.js';
 import type { ArticleStatus, Document } from '../document.js';
 import { loadCorpusFile } from '../ingest/read.js';
 import type { CorpusFile } from '../ingest/walk.js';
-import type { DocumentProcessor } from '../pipeline.js';
+import type { ChroniqueConfig } from '../config.js';
+import type { DocumentProcessor, PipelineFingerprint } from '../pipeline.js';
 
 /** What became of one article, for progress and logs (cached articles have no Document any more). */
 export interface ArticleOutcome {
@@ -28,46 +29,72 @@ export interface FileResult {
 
 export const EMPTY_RESULT: FileResult = { records: [], outcomes: [], timings: {} };
 
-export async function processFile(file: CorpusFile, processor: DocumentProcessor, cache: ArticleCache): Promise<FileResult> {
+/** An article's records and the time its stages took (ms per stage). */
+export interface ProcessedRecords {
+  records: ArticleRecords;
+  timings: Record<string, number>;
+}
+
+/**
+ * A processor that hands back an article's records rather than its document: the queue coordinator, whose workers
+ * send records. The runner then takes all of a file's articles at once (it bounds its own articles in flight).
+ */
+export interface RecordsProcessor {
+  readonly config: ChroniqueConfig;
+  readonly fingerprint: PipelineFingerprint;
+  processRecords(doc: Document): Promise<ProcessedRecords>;
+  /** Sections added to the manifest (e.g. `workers`). */
+  manifestSections?(): Record<string, unknown>;
+  dispose(): Promise<void>;
+}
+
+export type ArticleProcessor = DocumentProcessor | RecordsProcessor;
+
+interface Settled extends ProcessedRecords {
+  /** Cache key of an article whose records are (now) cached, else null. */
+  cacheKey: string | null;
+  reused: boolean;
+}
+
+export async function processFile(file: CorpusFile, processor: ArticleProcessor, cache: ArticleCache): Promise<FileResult> {
   const loaded = await loadCorpusFile(file, processor.config.run.maxFileBytes);
   if (!loaded.ok) return uncachedResult(loaded.documents());
   const fileKey = cache.fileKey(file.relativePath, loaded.bytes);
   const cachedFile = await cache.readFile(fileKey);
   if (cachedFile) return { records: cachedFile, outcomes: cachedFile.map((records) => outcomeOf(records, true)), timings: {} };
 
-  const result: FileResult = { records: [], outcomes: [], timings: {} };
-  const articleKeys: string[] = [];
-  let cacheable = true;
-  for (const doc of loaded.documents()) {
-    if (doc.status !== 'ok') {
-      cacheable = false;
-      result.records.push(documentToRecords(doc));
-      result.outcomes.push({ id: doc.meta.id, status: doc.status, reason: doc.reason, reused: false });
-      continue;
-    }
+  const settle = async (doc: Document): Promise<Settled> => {
+    if (doc.status !== 'ok') return { records: documentToRecords(doc), timings: {}, cacheKey: null, reused: false };
     const articleKey = cache.articleKey(doc.meta);
     const cached = await cache.readArticle(articleKey, doc.meta.id);
-    if (cached) {
-      articleKeys.push(articleKey);
-      result.records.push(cached);
-      result.outcomes.push(outcomeOf(cached, true));
-      continue;
-    }
-    await processor.process(doc);
-    const records = documentToRecords(doc);
-    for (const [stage, ms] of Object.entries(doc.timings)) result.timings[stage] = (result.timings[stage] ?? 0) + ms;
-    result.records.push(records);
-    const outcome = outcomeOf(records, false);
-    result.outcomes.push(outcome);
-    if (outcome.status === 'error') {
-      cacheable = false;
-      continue;
-    }
+    if (cached) return { records: cached, timings: {}, cacheKey: articleKey, reused: true };
+    const { records, timings } = 'processRecords' in processor ? await processor.processRecords(doc) : await processLocally(processor, doc);
+    if (records.articles[0].status === 'error') return { records, timings, cacheKey: null, reused: false };
     await cache.writeArticle(articleKey, records);
-    articleKeys.push(articleKey);
+    return { records, timings, cacheKey: articleKey, reused: false };
+  };
+  const documents = loaded.documents();
+  let settled: Settled[];
+  if ('processRecords' in processor) {
+    settled = await Promise.all(documents.map(settle));
+  } else {
+    // In-process articles of one file run one after the other: concurrency is across files (run.concurrency).
+    settled = [];
+    for (const doc of documents) settled.push(await settle(doc));
   }
-  if (cacheable) await cache.writeFile(fileKey, articleKeys);
+  const result: FileResult = { records: [], outcomes: [], timings: {} };
+  for (const article of settled) {
+    result.records.push(article.records);
+    result.outcomes.push(outcomeOf(article.records, article.reused));
+    for (const [stage, ms] of Object.entries(article.timings)) result.timings[stage] = (result.timings[stage] ?? 0) + ms;
+  }
+  if (settled.every((article) => article.cacheKey !== null)) await cache.writeFile(fileKey, settled.map((article) => article.cacheKey!));
   return result;
+}
+
+async function processLocally(processor: DocumentProcessor, doc: Document): Promise<ProcessedRecords> {
+  await processor.process(doc);
+  return { records: documentToRecords(doc), timings: doc.timings };
 }
 
 export function uncachedResult(documents: Document[]): FileResult {

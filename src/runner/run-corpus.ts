@@ -12,13 +12,12 @@ import { DatasetWriter, RecordStream, SinkPair, type RecordSink } from '../datas
 import { createErrorDocument } from '../document.js';
 import { ARTICLE_FIELDS } from '../ingest/parse.js';
 import { compareCodeUnits, listCorpusFiles, type CorpusFile, type WalkIssue } from '../ingest/walk.js';
-import type { DocumentProcessor } from '../pipeline.js';
 import { describeError } from '../util/errors.js';
 import { plural } from '../util/plural.js';
 import { buildManifest } from './manifest.js';
-import { EMPTY_RESULT, processFile, uncachedResult, type ArticleOutcome, type FileResult } from './process-file.js';
+import { EMPTY_RESULT, processFile, uncachedResult, type ArticleOutcome, type FileResult, type ArticleProcessor } from './process-file.js';
 
-export type { ArticleOutcome } from './process-file.js';
+export type { ArticleOutcome, ArticleProcessor, ProcessedRecords, RecordsProcessor } from './process-file.js';
 
 export interface RunSummary {
   articles: number;
@@ -63,7 +62,7 @@ export interface RunOptions {
  * Articles whose cache entry matches are read back instead of processed; a stopped run (shouldStop) keeps the
  * previous dataset but its finished articles stay cached for the next run.
  */
-export async function runCorpus(processor: DocumentProcessor, corpusDir: string, outDir: string, hooks: RunHooks = {}, options: RunOptions = {}): Promise<RunSummary> {
+export async function runCorpus(processor: ArticleProcessor, corpusDir: string, outDir: string, hooks: RunHooks = {}, options: RunOptions = {}): Promise<RunSummary> {
   return runInputs(processor, await listCorpus(corpusDir, outDir), { outDir }, hooks, options);
 }
 
@@ -96,7 +95,7 @@ export interface RunOutput {
  * record stream. Without `outDir` there is no cache: every article is processed. Throws only when the run cannot
  * proceed (output not writable).
  */
-export async function runInputs(processor: DocumentProcessor, input: { files: CorpusFile[]; issues: WalkIssue[] }, output: RunOutput, hooks: RunHooks = {}, options: RunOptions = {}): Promise<RunSummary> {
+export async function runInputs(processor: ArticleProcessor, input: { files: CorpusFile[]; issues: WalkIssue[] }, output: RunOutput, hooks: RunHooks = {}, options: RunOptions = {}): Promise<RunSummary> {
   const started = performance.now();
   const { config } = processor;
   const { files, issues } = input;
@@ -173,7 +172,7 @@ export async function runInputs(processor: DocumentProcessor, input: { files: Co
   }
   summary.counts = writer.counts;
   summary.wallMs = performance.now() - started;
-  await writer.commit(buildManifest(config, summary, processor.fingerprint));
+  await writer.commit({ ...buildManifest(config, summary, processor.fingerprint), ...('manifestSections' in processor ? processor.manifestSections?.() : {}) });
   // Only a committed run may forget entries: until then the previous dataset's articles must stay reusable.
   summary.pruned = await cache.prune();
   summary.cacheWriteFailures = cache.stats.writeFailures;
