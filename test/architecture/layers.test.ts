@@ -8,6 +8,7 @@
  *   stages     stages/                                           engines wrapped in the Stage contract
  *   pipeline   pipeline.ts                                       composition
  *   runner     runner/, dataset/ (rows, writer, cache), pool/    running a corpus
+ *   queue      queue/                                            running a corpus over BullMQ workers (run --queue, worker)
  *   audit      audit/                                            reading datasets (diff, report)
  *   api        index.ts                                          the library entry (createPipeline) and its exports
  *   cli        cli.ts                                            the command line
@@ -25,6 +26,7 @@ const LAYERS: ReadonlyArray<{ name: string; match: (file: string) => boolean }> 
   { name: 'stages', match: (f) => f.startsWith('stages/') },
   { name: 'pipeline', match: (f) => f === 'pipeline.ts' },
   { name: 'runner', match: (f) => f.startsWith('runner/') || f.startsWith('dataset/') || f.startsWith('pool/') },
+  { name: 'queue', match: (f) => f.startsWith('queue/') },
   { name: 'audit', match: (f) => f.startsWith('audit/') },
   { name: 'api', match: (f) => f === 'index.ts' },
   { name: 'cli', match: (f) => f === 'cli.ts' },

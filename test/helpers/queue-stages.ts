@@ -9,6 +9,8 @@ import type { Stage } from '../../src/stages/stage.js';
 
 const hooks: Stage = {
   name: 'test-hooks',
+  reads: [],
+  writes: [],
   async run(doc) {
     if (doc.text.includes('[[slow]]')) await new Promise((resolve) => setTimeout(resolve, 800));
     if (doc.text.includes('[[hang]]')) await new Promise(() => undefined);
