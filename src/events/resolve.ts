@@ -7,8 +7,8 @@
  *  3. in the nearest preceding sentence naming someone of the right label (up to 4 sentences back), the most
  *     salient of its mentions — salience = how often the entity was named so far in the article (the article's
  *     topic person wins over a passing one), then subject position, then text order.
- * Persons are looked for first for `il`/`elle`/`son`; organizations for `l'entreprise`-style descriptions (same
- * sentence first, most salient then nearest). Plural anaphors (`ils`, `leur`) are not resolved.
+ * Persons are looked for first for `il`/`elle`/`son`; organizations for `l'entreprise`-style descriptions: the only
+ * organization of the last sentences, or one named twice as often as any other there, else none (resolveByRecency). Plural anaphors (`ils`, `leur`) are not resolved.
  */
 import type { EntityLabel } from '../vocabulary.js';
 import { FEMININE_TITLES, FRONTED_CLAUSE_STARTERS, MASCULINE_TITLES } from '../rules/fr/event-cues.js';
@@ -139,16 +139,34 @@ function mostSalient(views: SentenceView[], candidates: MentionSpan[], at: numbe
   return scored[0]?.m ?? null;
 }
 
+/** How much more often the chosen organization must have been named than any other candidate of the window. */
+const DOMINANCE = 2;
+
+/**
+ * A definite description (`l'entreprise`, `le constructeur`) → an organization, or null. Candidates: the distinct
+ * entities of that label named before it in its sentence and in the LOOKBACK_SENTENCES before (titles aside). One
+ * candidate: that one. Several: the one named at least DOMINANCE times as often so far as every other (the article's
+ * topic company); otherwise the description stays unresolved — never a guess between two companies.
+ */
 function resolveByRecency(views: SentenceView[], s: number, at: number, label: EntityLabel): MentionSpan | null {
   const view = views[s]!;
   const at0 = view.tokens[at]?.start ?? view.sentence.start;
-  const before = view.mentions.filter((m) => m.last < at && m.label === label && !m.parenthesized);
-  if (before.length > 0) return mostSalient(views, before, at0, (a, b) => b.first - a.first);
+  const byEntity = new Map<string, MentionSpan>();
+  const consider = (m: MentionSpan) => {
+    if (m.label !== label || m.parenthesized) return;
+    const key = m.mention.entity ?? `${m.mention.start}`;
+    if (!byEntity.has(key)) byEntity.set(key, m);
+  };
+  // Nearest first, so that each entity is represented by its closest mention.
+  [...view.mentions].filter((m) => m.last < at).reverse().forEach(consider);
   for (let k = s - 1; k >= Math.max(0, s - LOOKBACK_SENTENCES); k--) {
     const prev = views[k];
     if (!prev || prev.sentence.kind === 'title') continue;
-    const candidates = prev.mentions.filter((m) => m.label === label && !m.parenthesized);
-    if (candidates.length > 0) return mostSalient(views, candidates, at0, (a, b) => Number(subjectLike(b)) - Number(subjectLike(a)) || a.first - b.first);
+    [...prev.mentions].reverse().forEach(consider);
   }
+  const candidates = [...byEntity.values()].map((m) => ({ m, score: salience(views, m, at0) })).sort((a, b) => b.score - a.score);
+  const [best, second] = candidates;
+  if (!best) return null;
+  if (!second || best.score >= DOMINANCE * second.score) return best.m;
   return null;
 }
