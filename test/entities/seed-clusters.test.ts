@@ -1,37 +1,16 @@
 /**
  * On the seed article, no canonical entity may join mentions of two different gold entities — neither from the gold
- * mentions nor from the shipped model's mentions through the real stages. Gold identity: the gold mention's folded
- * text, with the seed's name variants of one referent written out below (hand annotation of the seed).
+ * mentions nor from the shipped model's mentions through the real stages. Gold identity: tools/eval/seed-referents.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import type { Document } from '../../src/document.js';
-import { clusterEntities, foldName, propagateMentions } from '../../src/entities/cluster.js';
-import { loadSeedGold, seedDocument, seedDocumentWithGoldLayers, type SeedGold } from '../../src/eval/seed-gold.js';
-import { SHIPPED_MODEL_DIR } from '../ner-models.js';
+import { clusterEntities, propagateMentions } from '../../src/entities/cluster.js';
+import { seedReferent } from '../../tools/eval/seed-referents.js';
+import { loadSeedGold, seedDocument, seedDocumentWithGoldLayers, type SeedGold } from '../../tools/eval/seed-gold.js';
+import { SHIPPED_MODEL_DIR } from '../helpers/ner-models.js';
 
-/** Seed name variants that denote one referent. Any other gold form is its own referent. */
-const SAME_REFERENT: Record<string, string> = {
-  karpathy: 'Andrej Karpathy',
-  andrej: 'Andrej Karpathy',
-  'andrej karpathy': 'Andrej Karpathy',
-  musk: 'Elon Musk',
-  elon: 'Elon Musk',
-  'elon musk': 'Elon Musk',
-  nhtsa: 'NHTSA',
-  'national highway traffic safety administration': 'NHTSA',
-  fridman: 'Lex Fridman',
-  'lex fridman': 'Lex Fridman',
-  stanford: 'Stanford',
-  'universite de stanford': 'Stanford',
-  'google deepmind': 'Google DeepMind',
-  'google deepmind ai': 'Google DeepMind',
-};
-
-function referentOf(surface: string): string {
-  const key = foldName(surface);
-  return SAME_REFERENT[key] ?? key;
-}
+const referentOf = seedReferent;
 
 /** For each entity: the gold referents its mentions overlap (a mention overlapping two gold mentions counts both). */
 function referentsByEntity(doc: Document, gold: SeedGold): Map<string, Set<string>> {

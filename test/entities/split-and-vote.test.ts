@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../src/document.js';
 import { clusterEntities, contextLabelVote, personNameParts, propagateMentions, propagatedScore, splitJoinedMentions } from '../../src/entities/cluster.js';
 import { ENTITY_CUES } from '../../src/rules/fr/entity-cues.js';
-import { makeDoc } from '../events-helpers.js';
+import { makeDoc } from '../helpers/events.js';
 
 const surfaces = (doc: ReturnType<typeof makeDoc>) => doc.mentions.map((m) => `${doc.text.slice(m.start, m.end)}/${m.label}/${m.source}`);
 

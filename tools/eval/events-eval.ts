@@ -26,7 +26,9 @@ import { entitiesStage } from '../../src/stages/entities.js';
 import { createEventsStage } from '../../src/stages/events.js';
 import type { Stage } from '../../src/stages/stage.js';
 import { corporaDir } from './corpora.js';
-import { loadSeedGold, seedDocument, seedDocumentWithGoldLayers, sharedDir, type GoldEvent, type SeedGold } from './seed-gold.js';
+import { loadArticle, loadDevGold, DEV_GOLD_JSON, wikinewsDir } from './dev-gold.js';
+import { scoreDev, seedCanonicalCheck, type DevScore } from './events-dev-eval.js';
+import { loadSeedGold, SEED_ARTICLE_ID, seedDocument, seedDocumentWithGoldLayers, sharedDir, type GoldEvent, type SeedGold } from './seed-gold.js';
 
 export interface GoldMatch {
   gold: GoldEvent;
@@ -306,12 +308,51 @@ async function compareLemmatizer(): Promise<{ forms: number; agree: number; seed
   return { forms, agree, seedTriggers: gold.events.length, seedAgree };
 }
 
+/** The pipeline over every dev gold article: the dev score and the seed's strict canonical check. */
+async function runDev(config: ChroniqueConfig): Promise<{ score: DevScore; seed: ReturnType<typeof seedCanonicalCheck> } | { skipped: string }> {
+  if (!existsSync(DEV_GOLD_JSON)) return { skipped: `no dev gold at ${DEV_GOLD_JSON}` };
+  if (!existsSync(wikinewsDir())) return { skipped: `no corpus at ${wikinewsDir()}` };
+  if (!existsSync(path.join(config.ner.modelDir, 'config.json'))) return { skipped: `no NER model at ${config.ner.modelDir}` };
+  const gold = loadDevGold();
+  const { Pipeline } = await import('../pipeline.js');
+  const pipeline = await Pipeline.create(config, await realStages());
+  const records = new Map<string, EventRecord[]>();
+  for (const id of gold.articles) {
+    const doc = await pipeline.process(loadArticle(id));
+    if (doc.status !== 'ok') throw new Error(`${id}: ${doc.reason}`);
+    records.set(id, doc.events as EventRecord[]);
+  }
+  await pipeline.dispose();
+  return { score: scoreDev(gold, records), seed: seedCanonicalCheck(loadSeedGold(), records.get(SEED_ARTICLE_ID) ?? []) };
+}
+
+const pct = (x: number) => x.toFixed(3);
+
+function printDev(dev: { score: DevScore; seed: ReturnType<typeof seedCanonicalCheck> }, verbose: boolean): void {
+  const { score, seed } = dev;
+  const e = score.events;
+  const a = score.arguments;
+  console.log(`\n== dev gold (gold/events-dev.json, ${new Set(score.matches.map((m) => m.gold.article)).size} articles with events, ${e.gold} event mentions)`);
+  console.log(`  trigger+type: P ${pct(e.p)} R ${pct(e.r)} F1 ${pct(e.f1)} (${e.tp}/${e.predicted} predicted, ${e.tp}/${e.gold} gold)   [target F1 ≥ 0.65, P ≥ 0.80, R ≥ 0.55]`);
+  console.log(`  trigger only: P ${pct(score.triggers.p)} R ${pct(score.triggers.r)} F1 ${pct(score.triggers.f1)}`);
+  console.log(`  arguments (role + canonical entity): P ${pct(a.p)} R ${pct(a.r)} F1 ${pct(a.f1)} (${a.tp}/${a.predicted}, ${a.tp}/${a.gold})   [target F1 ≥ 0.6]`);
+  console.log(`  time accuracy: ${pct(score.time.accuracy)} (${score.time.right}/${score.time.total})   [target ≥ 0.8]`);
+  console.log(`  core-event recall: ${pct(score.core.recall)} (${score.core.found}/${score.core.total})   [target ≥ 0.8]${score.core.missed.length ? `; missed: ${score.core.missed.join(', ')}` : ''}`);
+  const ok = seed.filter((r) => r.ok).length;
+  console.log(`  seed core events with every gold participant's canonical entity: ${ok}/${seed.length}   [target 12/12]`);
+  for (const r of seed) console.log(`    ${r.ok ? 'ok  ' : 'MISS'} ${r.id.padEnd(28)} ${r.detail}`);
+  if (!verbose) return;
+  for (const m of score.matches) if (!m.predicted) console.log(`    missed ${m.gold.article} s${m.gold.sentence} ${m.gold.type} “${m.gold.trigger}”`);
+  for (const r of score.falsePositives) console.log(`    extra  ${r.article.id} s${r.sentence.index} ${r.type} “${r.trigger.text}” [${r.arguments.map((x) => `${x.role}=${x.entity ? x.canonical : `“${x.text}”`}`).join(', ')}]`);
+}
+
 async function main(argv: string[]): Promise<number> {
-  const modes = ['--gold-layers', '--gold-entities', '--pipeline'];
+  const modes = ['--gold-layers', '--gold-entities', '--pipeline', '--dev'];
   const all = !modes.some((m) => argv.includes(m));
   const wantGold = all || argv.includes('--gold-layers');
   const wantHybrid = all || argv.includes('--gold-entities');
   const wantPipeline = all || argv.includes('--pipeline');
+  const wantDev = all || argv.includes('--dev');
   const jsonIndex = argv.indexOf('--json');
   const jsonFile = jsonIndex >= 0 ? (argv[jsonIndex + 1] ?? '') : path.join(PACKAGE_ROOT, 'bench', 'results', 'events-eval.json');
   const report: Record<string, unknown> = { gold: path.join(sharedDir(), 'gold', 'karpathy-2024-03.gold.json') };
@@ -337,6 +378,17 @@ async function main(argv: string[]): Promise<number> {
       printResult(run.result);
       report.pipeline = summary(run.result);
       failed ||= run.result.offsetErrors.length > 0 || run.result.schemaErrors.length > 0;
+    }
+  }
+  if (wantDev) {
+    const dev = await runDev(resolveConfig());
+    if ('skipped' in dev) {
+      console.log(`\n== dev gold: skipped (${dev.skipped})`);
+      report.dev = { skipped: dev.skipped };
+    } else {
+      printDev(dev, argv.includes('--verbose'));
+      const { matches, falsePositives, ...figures } = dev.score;
+      report.dev = { ...figures, seedCanonical: dev.seed, missed: matches.filter((m) => !m.predicted).map((m) => `${m.gold.article} s${m.gold.sentence} ${m.gold.type} ${m.gold.trigger}`), falsePositives: falsePositives.map((r) => `${r.article.id} s${r.sentence.index} ${r.type} ${r.trigger.text}`) };
     }
   }
   const wikiIndex = argv.indexOf('--wikinews');
