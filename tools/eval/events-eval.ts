@@ -314,7 +314,7 @@ async function runDev(config: ChroniqueConfig): Promise<{ score: DevScore; seed:
   if (!existsSync(wikinewsDir())) return { skipped: `no corpus at ${wikinewsDir()}` };
   if (!existsSync(path.join(config.ner.modelDir, 'config.json'))) return { skipped: `no NER model at ${config.ner.modelDir}` };
   const gold = loadDevGold();
-  const { Pipeline } = await import('../pipeline.js');
+  const { Pipeline } = await import('../../src/pipeline.js');
   const pipeline = await Pipeline.create(config, await realStages());
   const records = new Map<string, EventRecord[]>();
   for (const id of gold.articles) {
