@@ -7,7 +7,8 @@
 import type { Document } from '../document.js';
 import { rankedIds, spanAnchor } from '../dataset/ids.js';
 import type { EventArgument, EventRecord, Provenance } from '../dataset/schema.js';
-import { extractEvents, type ExtractedEvent } from './extract.js';
+import { extractEvents } from './extract.js';
+import type { ExtractedEvent } from './types.js';
 import { getDefaultLexicon, type TriggerLexicon } from './lexicon.js';
 
 export interface BuildEventOptions {

@@ -4,7 +4,7 @@
  * to, beside the model's own label for that mention. Matched on lowercased words, apostrophes folded to `'`.
  * `examples` are tests (test/entities/entity-cues.test.ts): the bracketed name gets the cue's label vote.
  */
-import type { EntityLabel } from '../../document.js';
+import type { EntityLabel } from '../../vocabulary.js';
 
 export interface EntityCue {
   /** Words right before the name (`chez`, `au sein d'`), or right after it (`, société`), as written, lowercased. */

@@ -1,0 +1,77 @@
+/**
+ * Trigger candidates: the lexicon entries that may start at a token (phrases first, then the part of speech the context
+ * calls for), and the row's context constraints (`requiresNear`, `excludeNear`, `excludeBefore`).
+ */
+import { DETERMINERS, NOUN_PREMODIFIERS } from '../rules/fr/event-cues.js';
+import type { LexiconEntry } from './lexicon.js';
+import type { SentenceView } from './sentence-view.js';
+import type { TriggerRow } from '../rules/schema.js';
+import type { Token } from './tokens.js';
+import type { DocContext } from './types.js';
+
+/** Tokens after the trigger within `window`, joined so that multiword cues can be matched. */
+export function windowText(tokens: Token[], from: number, window: number): string {
+  let out = '';
+  for (let k = from; k < Math.min(tokens.length, from + window); k++) {
+    const n = tokens[k]!.norm;
+    out += out === '' || out.endsWith("'") ? n : ' ' + n;
+  }
+  return ` ${out} `;
+}
+
+export function matchesCue(text: string, cue: string): boolean {
+  const c = cue.toLowerCase().replace(/’/g, "'");
+  if (c.endsWith('*')) return new RegExp(`\\s${escapeRegExp(c.slice(0, -1))}`, 'u').test(text);
+  return text.includes(` ${c} `) || (c.endsWith("'") && text.includes(` ${c}`));
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function passesContext(tokens: Token[], first: number, last: number, row: TriggerRow): boolean {
+  const window = row.window ?? 5;
+  const after = windowText(tokens, last + 1, window);
+  if (row.requiresNear && !row.requiresNear.some((c) => matchesCue(after, c))) return false;
+  if (row.excludeNear && row.excludeNear.some((c) => matchesCue(after, c))) return false;
+  if (row.excludeBefore) {
+    const before = windowText(tokens, Math.max(0, first - 2), first - Math.max(0, first - 2));
+    if (row.excludeBefore.some((c) => before.endsWith(` ${c.toLowerCase()} `))) return false;
+  }
+  return true;
+}
+
+/** Whether the words before token i make it a noun (after a determiner, possessive or preposition). */
+export function nounContext(tokens: Token[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (NOUN_PREMODIFIERS.has(tokens[j]!.norm) || /ième$/.test(tokens[j]!.norm))) j--;
+  const prev = tokens[j]?.norm ?? '';
+  return DETERMINERS.has(prev) || prev === 'de' || prev === "d'" || prev === 'à' || prev === 'au' || prev === 'aux' || prev === 'en' || prev === 'par' || prev === 'pour' || prev === 'sans';
+}
+
+export function phraseMatches(tokens: Token[], i: number, rest: string[]): boolean {
+  return rest.every((w, k) => {
+    const n = tokens[i + 1 + k]?.norm;
+    return n === w || n === w + 's' || n === w + 'e' || n === w + 'es';
+  });
+}
+
+/** Candidate lexicon entries at token i, best first (phrases, then the part of speech the context calls for). */
+export function candidatesAt(ctx: DocContext, view: SentenceView, i: number): LexiconEntry[] {
+  const entries = ctx.lexicon.byFirstWord.get(view.tokens[i]!.norm);
+  if (!entries) return [];
+  const preferNoun = nounContext(view.tokens, i);
+  return entries
+    .filter((e) => phraseMatches(view.tokens, i, e.rest))
+    .filter((e) => view.mentionOfToken.slice(i, i + 1 + e.rest.length).every((m) => m === undefined))
+    .sort((a, b) => {
+      if (a.rest.length !== b.rest.length) return b.rest.length - a.rest.length;
+      const pa = (a.row.pos === 'noun') === preferNoun ? 0 : 1;
+      const pb = (b.row.pos === 'noun') === preferNoun ? 0 : 1;
+      return pa - pb || a.order - b.order;
+    });
+}
+
+export function isTriggerStart(ctx: DocContext, view: SentenceView, k: number): boolean {
+  return candidatesAt(ctx, view, k).some((e) => passesContext(view.tokens, k, k + e.rest.length, e.row));
+}
