@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT, resolveConfig } from '../../src/config.js';
 import type { Document } from '../../src/document.js';
-import { parseCorpusText } from '../../src/stages/ingest.js';
+import { parseCorpusText } from '../../src/ingest/parse.js';
 import { corporaDir } from './corpora.js';
 import { seedDocument, SEED_ARTICLE_ID } from './seed-gold.js';
 
