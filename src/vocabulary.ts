@@ -60,9 +60,9 @@ export type EventType = (typeof EVENT_TYPES)[number];
  * Argument roles. `person`/`organization`: who holds or leaves a position, which organization is concerned;
  * `agent`: who acts (founder, investigator, buyer, speaker, attacker); `target`: who or what the action is aimed at
  * (investigated, sued, acquired); `beneficiary`: who receives (money); `victim`: who dies or is hurt;
- * `entity`: the other party of a meeting; `place`, `origin`, `destination`: locations.
+ * `entity`: the other party of a meeting; `place`, `origin`, `destination`: locations; `money`: the amount (`amount`).
  */
-export const ROLES = ['person', 'organization', 'agent', 'target', 'beneficiary', 'victim', 'entity', 'place', 'origin', 'destination'] as const;
+export const ROLES = ['person', 'organization', 'agent', 'target', 'beneficiary', 'victim', 'entity', 'place', 'origin', 'destination', 'money'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** `negative`: the text says the event did not (or will not) happen. */

@@ -32,15 +32,29 @@ export const TriggerSchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const ARGUMENT_KINDS = ['name', 'nominal', 'pronoun'] as const;
+
+export const MoneySchema = Type.Object(
+  {
+    value: Type.Union([Type.Number(), Type.Null()], { description: 'Amount in currency units (`15 millions d’euros` → 15000000); null when vague (`des milliards`).' }),
+    currency: Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code.' }),
+  },
+  { additionalProperties: false },
+);
+
 export const ArgumentSchema = Type.Object(
   {
     role: StringEnum(ROLES, 'Role of the participant in the event.'),
-    entity: Type.String({ description: 'Id of the canonical entity (see entities.jsonl).' }),
-    canonical: Type.String({ minLength: 1, description: 'Canonical name of the entity in this article.' }),
+    entity: Type.String({ description: 'Id of the canonical entity (see entities.jsonl); empty when the participant is (or refers to) no named entity.' }),
+    canonical: Type.String({ minLength: 1, description: 'Canonical name of the entity in this article; the phrase as written when there is no entity.' }),
     text: Type.String({ minLength: 1 }),
     start: Offset,
     end: Offset,
-    label: StringEnum(ENTITY_LABELS, 'Entity label.'),
+    label: StringEnum(ENTITY_LABELS, 'Entity label; for a phrase with no name, the class of its head noun (people PER, groups ORG, sites LOC, artifacts and amounts MISC).'),
+    kind: StringEnum(ARGUMENT_KINDS, '`name`: a named mention; `nominal`: a noun phrase (`deux gendarmes`, `la police`, `l’entreprise`); `pronoun`: a pronoun or possessive (`il`, `son`). text/start/end are the phrase as written.'),
+    head: Type.Union([SpanTextSchema, Type.Null()], { description: 'Head word of a nominal phrase (`gendarmes` in `deux gendarmes`); null for names and pronouns.' }),
+    count: Type.Union([Type.Number(), Type.Null()], { description: 'How many the phrase counts (`14 morts` → 14, `une quarantaine de personnes` → 40); null when it says no number.' }),
+    amount: Type.Union([MoneySchema, Type.Null()], { description: 'For `money` arguments: the normalized amount.' }),
     resolved: Type.Boolean({
       description:
         'true when the argument is a pronoun, possessive or definite description (`il`, `son`, `l’entreprise`) resolved to an antecedent: then text/start/end are the anaphor as written and `antecedent` the mention it refers to.',
@@ -100,6 +114,10 @@ export const EventRecordSchema = Type.Object(
     arguments: Type.Array(ArgumentSchema),
     time: Nullable(EventTimeSchema),
     place: Nullable(PlaceSchema),
+    event_cluster: Type.String({
+      pattern: '^ev_[0-9a-f]{16}$',
+      description: 'Id of the first record of the article that mentions the same event (its own id when it is the first or only mention).',
+    }),
     polarity: StringEnum(POLARITIES, 'Whether the event is affirmed or negated.'),
     modality: StringEnum(MODALITIES, 'How the article presents the event.'),
     sentence: SentenceRefSchema,

@@ -20,6 +20,7 @@ import {
   ORG_ANAPHOR_NOUNS,
   POSSESSIVES_SINGULAR,
   SINGULAR_SUBJECT_PRONOUNS,
+  STRONG_PUNCT,
 } from '../rules/fr/event-cues.js';
 import { resolveAnaphor } from './resolve.js';
 import { isClauseBoundary, prepositionAt, type MentionSpan, type SentenceView } from './sentence-view.js';
@@ -28,6 +29,10 @@ import type { Token } from './tokens.js';
 import { isTriggerStart } from './trigger-candidates.js';
 import type { DocContext, ExtractedArgument, SubjectFinding, VerbGroup } from './types.js';
 import { isAdverb, verbGroup } from './verb-group.js';
+import { nominalSpan, nounPhraseAt, type NounPhrase } from './chunker.js';
+
+/** How far back a coordinated event noun looks for the support verb it shares (`a annoncé X, ainsi que Y`). */
+const COORDINATION_REACH = 30;
 
 /** Longest run of words after a trigger searched for prepositional participants. */
 export const MAX_PREP_CHAIN = 10;
@@ -69,12 +74,17 @@ export function findVerbSubject(view: SentenceView, groupStart: number): Subject
     if (isOrgDescription(tokens, segStart)) return { kind: 'anaphor', token: segStart, length: 2, labels: ['ORG'], source: 'subject' };
     if (DETERMINERS.has(head.norm) && !PREPOSITIONS_AS_DETERMINERS.has(head.norm)) {
       // `le président François Hollande a déclaré`: article, common nouns, then the name; without a name right after
-      // the common nouns (`les fédérations des syndicats ont annoncé`) the subject is not an entity.
+      // the common nouns the subject is the noun phrase itself when its head is a known participant noun
+      // (`les fédérations des syndicats ont annoncé`), else nothing.
       let i = segStart + 1;
       while (i < groupStart && /^\p{Ll}/u.test(tokens[i]!.text) && !prepositionAt(tokens, i) && !view.mentionOfToken[i]) i++;
       const named = view.mentionOfToken[i];
-      return named && named.first === i && i < groupStart ? { kind: 'mention', span: named, source: 'subject' } : null;
+      if (named && named.first === i && i < groupStart) return { kind: 'mention', span: named, source: 'subject' };
+      const np = nounPhraseAt(view, segStart);
+      return np && np.last < groupStart ? { kind: 'nominal', span: nominalSpan(view, np), source: 'subject' } : null;
     }
+    const counted = nounPhraseAt(view, segStart);
+    if (counted && counted.last < groupStart && prepBefore(tokens, segStart) === null) return { kind: 'nominal', span: nominalSpan(view, counted), source: 'subject' };
   }
   // The verb opens its segment (`X, le directeur de Y, a révélé`) or follows an adverbial: scan back to the start of
   // the clause; the first subject-like candidate there is the subject (appositions and fronted adverbials are skipped
@@ -98,6 +108,11 @@ export function findVerbSubject(view: SentenceView, groupStart: number): Subject
     }
     if (isOrgDescription(tokens, i) && prepBefore(tokens, i) === null) return { kind: 'anaphor', token: i, length: 2, labels: ['ORG'], source: 'subject' };
     if (SINGULAR_SUBJECT_PRONOUNS.has(tokens[i]!.norm)) return { kind: 'anaphor', token: i, length: 1, labels: ['PER', 'ORG'], source: 'subject' };
+    if (prepBefore(tokens, i) === null && !PREPOSITIONS_AS_DETERMINERS.has(tokens[i]!.norm === 'des' && i === k + 1 ? '' : tokens[i]!.norm)) {
+      const np = nounPhraseAt(view, i);
+      if (np && np.last <= end) return { kind: 'nominal', span: nominalSpan(view, np), source: 'subject' };
+      if (np) i = np.last;
+    }
   }
   return null;
 }
@@ -131,6 +146,18 @@ export function findNounSubject(ctx: DocContext, view: SentenceView, first: numb
   if (before && (DETERMINERS.has(before.norm) || before.norm === 'de' || before.norm === "d'")) {
     let v = j - 1;
     while (v >= 0 && isAdverb(tokens[v]!.norm)) v--;
+    // `a annoncé le licenciement de 229 employés, ainsi que la fermeture du bureau`: a coordinated event noun shares
+    // the support verb of the first conjunct.
+    const coordinated = tokens[v]?.norm === 'et' || (tokens[v]?.norm === 'que' && tokens[v - 1]?.norm === 'ainsi');
+    if (coordinated) {
+      for (let w = v - 1; w >= 0 && w >= v - COORDINATION_REACH; w--) {
+        if (STRONG_PUNCT.has(tokens[w]!.norm)) break;
+        if (ctx.lexicon.supportVerbForms.has(tokens[w]!.norm)) {
+          v = w;
+          break;
+        }
+      }
+    }
     const verb = tokens[v];
     if (verb && ctx.lexicon.supportVerbForms.has(verb.norm)) {
       const group = verbGroup(tokens, v, false, 'pres');
@@ -147,6 +174,8 @@ export function findObject(view: SentenceView, last: number): MentionSpan | null
   let k = last + 1;
   let dets = 0;
   let words = 0;
+  const np = nounPhraseAt(view, k);
+  if (np && !view.mentionOfToken[np.first]) return nominalSpan(view, np);
   while (k < tokens.length) {
     const span = view.mentionOfToken[k];
     if (span) return span.first === k && !span.parenthesized ? span : null;
@@ -185,6 +214,15 @@ export function addArgument(args: ExtractedArgument[], arg: ExtractedArgument): 
   args.push(arg);
 }
 
+/** Roles a phrase with no name never fills: places are named locations (LOC/GPE), never `son domicile`. */
+export const PLACE_ROLES = new Set<Role>(['place', 'origin', 'destination']);
+
+/** A nominal participant after a preposition, by the frame's role for its class label. */
+function addNominal(args: ExtractedArgument[], frame: RoleFrame, prep: string | undefined, view: SentenceView, np: NounPhrase): void {
+  const role = prep ? roleIn(frame.preps[prep], np.label) : undefined;
+  if (role && !PLACE_ROLES.has(role)) addArgument(args, { role, span: nominalSpan(view, np), anaphor: null, source: 'preposition' });
+}
+
 /** Arguments from the words after the trigger: each mention gets the role of the preposition governing it. */
 export function prepositionalArguments(ctx: DocContext, view: SentenceView, s: number, last: number, frame: RoleFrame, args: ExtractedArgument[], isVerb: boolean): void {
   const tokens = view.tokens;
@@ -221,10 +259,20 @@ export function prepositionalArguments(ctx: DocContext, view: SentenceView, s: n
       k++;
       continue;
     }
+    if (chain.length > 0) {
+      const np = nounPhraseAt(view, k);
+      if (np) {
+        addNominal(args, frame, governing(), view, np);
+        k = np.last;
+        continue;
+      }
+    }
     // Another event noun heads a new phrase (`après la fermeture de …`), unless it only qualifies a noun (`bureau de recrutement`).
     const qualifier = tokens[k - 1]?.norm === 'de' || tokens[k - 1]?.norm === "d'";
     if (k > last + 1 && !qualifier && isTriggerStart(ctx, view, k)) break;
     const p = prepositionAt(tokens, k);
+    // `les progrès réalisés par l'équipe`: `par` after a participle names that participle's agent, not the trigger's.
+    if (p && p.prep === 'par' && k > last + 1 && /^\p{Ll}.*(é|ée|és|ées|is|ise|ises|u|ue|us|ues)$/u.test(tokens[k - 1]!.text) && !view.mentionOfToken[k - 1]) break;
     if (p) {
       chain.push(p.prep);
       k += p.length - 1;
@@ -235,6 +283,13 @@ export function prepositionalArguments(ctx: DocContext, view: SentenceView, s: n
         const antecedent = role ? resolveAnaphor(ctx.views, s, k + 1, ['ORG']) : null;
         if (role && antecedent) addArgument(args, { role, span: antecedent, anaphor: { start: noun.start, end: noun.end }, source: 'preposition' });
         k++;
+        continue;
+      }
+      // `l'assaut des forces internationales`: the contracted article opens the noun phrase.
+      const np = CONTRACTED_ARTICLES.has(tokens[k]!.norm) ? nounPhraseAt(view, k) : null;
+      if (np) {
+        addNominal(args, frame, governing(), view, np);
+        k = np.last;
       }
       continue;
     }

@@ -6,7 +6,7 @@
  */
 import type { Document, Mention, Sentence } from '../document.js';
 import type { EntityLabel } from '../vocabulary.js';
-import type { Modality } from '../vocabulary.js';
+import type { EventType, Modality } from '../vocabulary.js';
 import { clusterEntities } from '../entities/cluster.js';
 import { CORE_ROLES, ROLE_FRAMES } from '../rules/fr/event-frames.js';
 import {
@@ -19,14 +19,63 @@ import {
 } from '../rules/fr/event-cues.js';
 import type { LexiconEntry, TriggerLexicon } from './lexicon.js';
 import { resolveAnaphor } from './resolve.js';
-import { buildSentenceView, type SentenceView } from './sentence-view.js';
-import type { TriggerRow } from '../rules/schema.js';
-import { addArgument, fallbackArguments, findNounSubject, findObject, findVerbSubject, labelsFor, mergeFrame, prepositionalArguments, roleIn } from './arguments.js';
+import { buildSentenceView, isClauseBoundary, type MentionSpan, type SentenceView } from './sentence-view.js';
+import type { LabelRoles, TriggerRow } from '../rules/schema.js';
+import { PLACE_ROLES, addArgument, fallbackArguments, findNounSubject, findObject, findVerbSubject, labelsFor, mergeFrame, prepositionalArguments, roleIn } from './arguments.js';
 import { polarityAndModality } from './modality.js';
 import { attachTime } from './time.js';
 import { candidatesAt, passesContext } from './trigger-candidates.js';
 import type { DocContext, ExtractedArgument, ExtractedEvent, SubjectFinding, VerbGroup } from './types.js';
 import { verbGroup } from './verb-group.js';
+import { moneyAt, moneySpan, nominalSpan, nounPhraseAt, type MoneyPhrase, type NounPhrase } from './chunker.js';
+
+/** Event types whose money amount is an argument (`role: "money"`). */
+const MONEY_TYPES = new Set<EventType>(['Transaction.Transfer-Money', 'Transaction.Transfer-Ownership', 'Justice.Fine']);
+/** Tokens after the trigger searched for its amount. */
+const MONEY_WINDOW = 12;
+
+/** The noun phrase whose last token is k (phrases are indexed by their first token: look a few tokens back). */
+function phraseEndingAt(view: SentenceView, k: number): NounPhrase | null {
+  for (let f = k; f >= Math.max(0, k - 8); f--) {
+    const np = nounPhraseAt(view, f);
+    if (np && np.last === k) return np;
+  }
+  return null;
+}
+
+/** The first money phrase of the trigger's clause after it. */
+function moneyAfter(view: SentenceView, last: number): MoneyPhrase | null {
+  for (let k = last + 1; k < view.tokens.length && k <= last + MONEY_WINDOW; k++) {
+    if (isClauseBoundary(view.tokens, k)) return null;
+    const money = moneyAt(view.tokens, k);
+    if (money) return money;
+  }
+  return null;
+}
+
+/** A statement verb right after a comma or closing quote with a named object: inverted speaker (`», ajoute Hassan`). */
+function invertedSpeaker(tokens: SentenceView['tokens'], group: VerbGroup, object: MentionSpan | null, type: EventType): boolean {
+  return type === 'Contact.Statement' && object !== null && !object.nominal && /^[,»"”]$/.test(tokens[group.start - 1]?.norm ?? '');
+}
+
+function addNominalSubject(args: ExtractedArgument[], slot: LabelRoles, span: MentionSpan, source: ExtractedArgument['source']): void {
+  const role = roleIn(slot, span.label);
+  if (role && !PLACE_ROLES.has(role)) addArgument(args, { role, span, anaphor: null, source });
+}
+
+const verbForms = new WeakMap<TriggerLexicon, (norm: string) => boolean>();
+
+/** Finite and infinitive forms of the lexicon's verbs (participles may be adjectives: not included). */
+function verbFormsOf(lexicon: TriggerLexicon): (norm: string) => boolean {
+  let test = verbForms.get(lexicon);
+  if (!test) {
+    const forms = new Set<string>();
+    for (const [form, entries] of lexicon.byFirstWord) if (entries.some((e) => e.row.pos === 'verb' && e.rest.length === 0 && e.tense !== 'ppast')) forms.add(form);
+    test = (norm) => forms.has(norm);
+    verbForms.set(lexicon, test);
+  }
+  return test;
+}
 
 /** Trigger prior from which proximity-only participants are enough. */
 export const UNAMBIGUOUS_TRIGGER = 0.9;
@@ -51,7 +100,7 @@ export function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: numb
   const group = isVerb ? verbGroup(tokens, first, row.etre === true, entry.tense) : null;
   // `quitter Québec`: a place as direct object makes the verb another event (row.retypeByObject).
   const directObject = group && !group.passive ? findObject(view, last) : null;
-  const retype = row.retypeByObject && directObject?.label === row.retypeByObject.label ? row.retypeByObject : null;
+  const retype = row.retypeByObject && directObject && !directObject.nominal && directObject.label === row.retypeByObject.label ? row.retypeByObject : null;
   const type = retype?.type ?? row.type;
   const frame = retype ? ROLE_FRAMES[type] : mergeFrame(type, row);
   if (row.pronominal && !group?.reflexive) return null;
@@ -79,7 +128,14 @@ export function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: numb
   if (group && participial) {
     const k = tokens[first - 1]?.norm === ',' ? first - 2 : first - 1;
     const host = view.mentionOfToken[k];
-    finding = host && host.last === k && !host.parenthesized ? { kind: 'mention', span: host, source: 'passive' } : null;
+    const phrase = host ? null : phraseEndingAt(view, k);
+    finding =
+      host && host.last === k && !host.parenthesized ? { kind: 'mention', span: host, source: 'passive' }
+      : phrase ? { kind: 'nominal', span: nominalSpan(view, phrase), source: 'passive' }
+      : null;
+  } else if (group && invertedSpeaker(tokens, group, directObject, type)) {
+    // `…, a dit Michael Bloomberg`: the speaker follows the verb (read as its object below); nothing before is.
+    finding = null;
   } else if (group) finding = findVerbSubject(view, group.start);
   else {
     const found = findNounSubject(ctx, view, first);
@@ -98,19 +154,43 @@ export function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: numb
       const from = tokens[finding.token]!;
       const to = tokens[finding.token + finding.length - 1]!;
       if (role) addArgument(args, { role, span: antecedent, anaphor: { start: from.start, end: to.end }, source: group?.passive ? 'passive' : finding.source });
+    } else if (finding.length === 2) {
+      // `l'entreprise a annoncé` with no organization it surely refers to: the description itself, unresolved.
+      const phrase = nounPhraseAt(view, finding.token);
+      if (phrase) addNominalSubject(args, subjectSlot, nominalSpan(view, phrase), group?.passive ? 'passive' : finding.source);
     }
+  } else if (finding?.kind === 'nominal') {
+    addNominalSubject(args, subjectSlot, finding.span, group?.passive ? 'passive' : finding.source);
   }
   if (group && !group.passive && !participial && directObject) {
     const role = retype ? retype.role : roleIn(frame.object, directObject.label);
-    if (role) addArgument(args, { role, span: directObject, anaphor: null, source: 'object' });
+    // An inverted named speaker may follow a statement verb; a phrase there is what is said, not who says it.
+    const usable = !directObject.nominal || (type !== 'Contact.Statement' && role !== undefined && !PLACE_ROLES.has(role));
+    if (role && usable) addArgument(args, { role, span: directObject, anaphor: null, source: 'object' });
+  }
+  // `14 morts`, `des manifestants`: the trigger noun's own phrase is its participant (row.countedRole).
+  if (!group && row.countedRole) {
+    const own = phraseEndingAt(view, last);
+    if (own && own.head === last) addArgument(args, { role: row.countedRole, span: nominalSpan(view, own), anaphor: null, source: 'subject' });
+  }
+  if (MONEY_TYPES.has(type)) {
+    const money = moneyAfter(view, last);
+    if (money) addArgument(args, { role: 'money', span: moneySpan(view, money), anaphor: null, source: 'object' });
   }
   prepositionalArguments(ctx, view, s, last, frame, args, isVerb);
   fallbackArguments(view, first, last, frame, args);
 
   // Participants found only by proximity make an event only for unambiguous triggers (`attentat`, `décès`): otherwise
   // at least one must hang on the trigger syntactically.
-  if (args.length === 0 || (row.confidence < UNAMBIGUOUS_TRIGGER && !args.some((a) => a.source !== 'fallback'))) return null;
-  if (!args.some((a) => CORE_ROLES[type].includes(a.role))) return null;
+  // `les dirigeants élus`: a bare participle after a common noun is mostly an adjective; it makes an event only with
+  // a named participant beside that noun (`les militants rassemblés place Bellecour`).
+  if (participial && finding?.kind === 'nominal' && !args.some((a) => !a.span.nominal && !a.span.money)) return null;
+  // A standalone noun (`le décès`, `l'attentat`, `la mobilisation`) is an event by itself, participants or not.
+  const standalone = !group && row.standalone === true;
+  if (!standalone) {
+    if (args.length === 0 || (row.confidence < UNAMBIGUOUS_TRIGGER && !args.some((a) => a.source !== 'fallback'))) return null;
+    if (!args.some((a) => CORE_ROLES[type].includes(a.role))) return null;
+  }
   // An ambiguous trigger needs its key role from the syntax, not from the nearest-mention fallback.
   if (row.requiresRole && !args.some((a) => a.source !== 'fallback' && row.requiresRole!.includes(a.role))) return null;
 
@@ -170,7 +250,8 @@ export function extractEvents(doc: Document, lexicon: TriggerLexicon): Extracted
   // lists made a long article quadratic (20 MB of news: minutes instead of seconds).
   const mentionsIn = bucketBySentence(doc.mentions, sentences);
   const timexesIn = bucketBySentence(doc.timexes, sentences);
-  const views = sentences.map((sentence, k) => buildSentenceView(doc, sentence, mentionsIn[k]!, timexesIn[k]!, labelOf));
+  const isVerbForm = verbFormsOf(lexicon);
+  const views = sentences.map((sentence, k) => ({ ...buildSentenceView(doc, sentence, mentionsIn[k]!, timexesIn[k]!, labelOf), isVerbForm }));
   const ctx: DocContext = { doc, views, lexicon };
   const events: ExtractedEvent[] = [];
   views.forEach((view, s) => {

@@ -7,8 +7,9 @@
 import type { Document } from '../document.js';
 import { rankedIds, spanAnchor } from '../dataset/ids.js';
 import type { EventArgument, EventRecord, Provenance } from '../dataset/schema.js';
+import { linkEventMentions } from './event-clusters.js';
 import { extractEvents } from './extract.js';
-import type { ExtractedEvent } from './types.js';
+import type { ExtractedArgument, ExtractedEvent } from './types.js';
 import { getDefaultLexicon, type TriggerLexicon } from './lexicon.js';
 
 export interface BuildEventOptions {
@@ -34,6 +35,23 @@ interface DocumentIndex {
   sentences: Map<number, Document['sentences'][number]>;
 }
 
+/** Pronouns and possessives an anaphor may be; any other anaphor is a definite description (`l'entreprise`). */
+const PRONOUN_FORMS = new Set(['il', 'elle', 'ils', 'elles', 'son', 'sa', 'ses', 'leur', 'leurs', 'lui', 'celui-ci', 'celle-ci']);
+
+function argumentKind(a: ExtractedArgument, text: string): EventArgument['kind'] {
+  if (a.span.nominal || a.span.money) return 'nominal';
+  if (!a.anaphor) return 'name';
+  return PRONOUN_FORMS.has(text.toLowerCase()) ? 'pronoun' : 'nominal';
+}
+
+/** Head of a definite description as written (`entreprise` in `l'entreprise`, `constructeur` in `du constructeur`). */
+function nominalHead(text: string, span: { start: number; end: number }): { text: string; start: number; end: number } {
+  const phrase = text.slice(span.start, span.end);
+  const m = /([\p{L}-]+)$/u.exec(phrase);
+  const start = span.start + (m ? m.index : 0);
+  return { text: text.slice(start, span.end), start, end: span.end };
+}
+
 function toRecord(doc: Document, event: ExtractedEvent, provenance: Provenance, index: DocumentIndex): EventRecord {
   const { entities } = index;
   const sentence = index.sentences.get(event.sentenceIndex)!;
@@ -41,14 +59,19 @@ function toRecord(doc: Document, event: ExtractedEvent, provenance: Provenance, 
     const mention = a.span.mention;
     const entity = mention.entity ? entities.get(mention.entity) : undefined;
     const span = a.anaphor ?? { start: mention.start, end: mention.end };
+    const text = doc.text.slice(span.start, span.end);
     return {
       role: a.role,
       entity: entity?.id ?? '',
       canonical: entity?.canonical ?? doc.text.slice(mention.start, mention.end),
-      text: doc.text.slice(span.start, span.end),
+      text,
       start: span.start,
       end: span.end,
       label: entity?.label ?? mention.label,
+      kind: argumentKind(a, text),
+      head: a.span.nominal ? a.span.nominal.headSpan : a.anaphor && argumentKind(a, text) === 'nominal' ? nominalHead(doc.text, span) : null,
+      count: a.span.nominal?.count ?? null,
+      amount: a.span.money ? { value: a.span.money.value, currency: a.span.money.currency } : null,
       resolved: a.anaphor !== null,
       antecedent: a.anaphor ? { text: doc.text.slice(mention.start, mention.end), start: mention.start, end: mention.end } : null,
     };
@@ -57,6 +80,7 @@ function toRecord(doc: Document, event: ExtractedEvent, provenance: Provenance, 
   const time = event.time;
   return {
     id: '',
+    event_cluster: '',
     type: event.type,
     trigger: {
       text: doc.text.slice(event.trigger.start, event.trigger.end),
@@ -97,5 +121,6 @@ export function buildEventRecords(doc: Document, provenance: Provenance, options
     .map((e) => toRecord(doc, e, provenance, index))
     .sort((a, b) => a.trigger.start - b.trigger.start || a.trigger.end - b.trigger.end || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
   assignEventIds(doc.meta.id, doc.text, records);
+  linkEventMentions(records, doc.text);
   return records;
 }

@@ -24,6 +24,13 @@ export interface MentionSpan {
   governedBy: string | null;
   /** Inside parentheses (an acronym or gloss repeating a name). */
   parenthesized: boolean;
+  /**
+   * Set for a participant phrase with no name (src/events/chunker.ts): its head token and count. Its `mention` is
+   * then the phrase itself (`source: "rules"`, no entity), never one of the document's mentions.
+   */
+  nominal?: { head: number; headSpan: { text: string; start: number; end: number }; count: number | null };
+  /** Set for a money phrase (`15 millions d'euros`): the normalized amount. */
+  money?: { value: number | null; currency: string };
 }
 
 export interface SentenceView {
@@ -35,6 +42,8 @@ export interface SentenceView {
   timexes: TimeExpression[];
   /** Token index → comma segment number (segments split at , ; : ( ) « » and before relative pronouns). */
   segmentOf: number[];
+  /** Whether a word is a conjugated form of a trigger verb (set by the event engine: a phrase never swallows its verb). */
+  isVerbForm?: (norm: string) => boolean;
 }
 
 /** The preposition starting at token i (multiword first), with its length in tokens. */

@@ -19,10 +19,18 @@ export function windowText(tokens: Token[], from: number, window: number): strin
   return ` ${out} `;
 }
 
+/** Normalized cues, compiled once (a cue is matched for every candidate trigger of every sentence). */
+const cueCache = new Map<string, { word: string; prefix: RegExp | null; elided: boolean }>();
+
 export function matchesCue(text: string, cue: string): boolean {
-  const c = cue.toLowerCase().replace(/’/g, "'");
-  if (c.endsWith('*')) return new RegExp(`\\s${escapeRegExp(c.slice(0, -1))}`, 'u').test(text);
-  return text.includes(` ${c} `) || (c.endsWith("'") && text.includes(` ${c}`));
+  let compiled = cueCache.get(cue);
+  if (!compiled) {
+    const c = cue.toLowerCase().replace(/’/g, "'");
+    compiled = { word: ` ${c} `, prefix: c.endsWith('*') ? new RegExp(`\\s${escapeRegExp(c.slice(0, -1))}`, 'u') : null, elided: c.endsWith("'") };
+    cueCache.set(cue, compiled);
+  }
+  if (compiled.prefix) return compiled.prefix.test(text);
+  return text.includes(compiled.word) || (compiled.elided && text.includes(compiled.word.slice(0, -1)));
 }
 
 export function escapeRegExp(s: string): string {
@@ -31,7 +39,7 @@ export function escapeRegExp(s: string): string {
 
 export function passesContext(tokens: Token[], first: number, last: number, row: TriggerRow): boolean {
   const window = row.window ?? 5;
-  const after = windowText(tokens, last + 1, window);
+  const after = row.requiresNear || row.excludeNear ? windowText(tokens, last + 1, window) : '';
   if (row.requiresNear && !row.requiresNear.some((c) => matchesCue(after, c))) return false;
   if (row.excludeNear && row.excludeNear.some((c) => matchesCue(after, c))) return false;
   if (row.excludeBefore) {
@@ -57,7 +65,29 @@ export function phraseMatches(tokens: Token[], i: number, rest: string[]): boole
 }
 
 /** Candidate lexicon entries at token i, best first (phrases, then the part of speech the context calls for). */
+/** Per view: candidates and trigger starts by token (the argument scan asks again for every word after a trigger). */
+const memo = new WeakMap<SentenceView, { candidates: Map<number, LexiconEntry[]>; starts: Map<number, boolean> }>();
+
+function memoOf(view: SentenceView): { candidates: Map<number, LexiconEntry[]>; starts: Map<number, boolean> } {
+  let m = memo.get(view);
+  if (!m) {
+    m = { candidates: new Map(), starts: new Map() };
+    memo.set(view, m);
+  }
+  return m;
+}
+
 export function candidatesAt(ctx: DocContext, view: SentenceView, i: number): LexiconEntry[] {
+  const m = memoOf(view);
+  let found = m.candidates.get(i);
+  if (!found) {
+    found = computeCandidates(ctx, view, i);
+    m.candidates.set(i, found);
+  }
+  return found;
+}
+
+function computeCandidates(ctx: DocContext, view: SentenceView, i: number): LexiconEntry[] {
   const entries = ctx.lexicon.byFirstWord.get(view.tokens[i]!.norm);
   if (!entries) return [];
   const preferNoun = nounContext(view.tokens, i);
@@ -73,5 +103,11 @@ export function candidatesAt(ctx: DocContext, view: SentenceView, i: number): Le
 }
 
 export function isTriggerStart(ctx: DocContext, view: SentenceView, k: number): boolean {
-  return candidatesAt(ctx, view, k).some((e) => passesContext(view.tokens, k, k + e.rest.length, e.row));
+  const m = memoOf(view);
+  let start = m.starts.get(k);
+  if (start === undefined) {
+    start = candidatesAt(ctx, view, k).some((e) => passesContext(view.tokens, k, k + e.rest.length, e.row));
+    m.starts.set(k, start);
+  }
+  return start;
 }

@@ -15,7 +15,7 @@ export type ArgumentSource = 'subject' | 'object' | 'passive' | 'preposition' | 
 
 export interface ExtractedArgument {
   role: Role;
-  /** The named mention (for a resolved anaphor: its antecedent). */
+  /** The named mention (for a resolved anaphor: its antecedent), or a nominal/money phrase (`span.nominal`, `span.money`). */
   span: MentionSpan;
   /** The anaphor as written (`il`, `son`, `l'entreprise`) when the argument was resolved, else null. */
   anaphor: { start: number; end: number } | null;
@@ -40,6 +40,7 @@ export interface ExtractedEvent {
 export type SubjectFinding =
   | { kind: 'mention'; span: MentionSpan; source: ArgumentSource }
   | { kind: 'anaphor'; token: number; length: number; labels: EntityLabel[]; source: ArgumentSource }
+  | { kind: 'nominal'; span: MentionSpan; source: ArgumentSource }
   | null;
 
 export interface VerbGroup {

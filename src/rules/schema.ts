@@ -98,6 +98,15 @@ export const TriggerRowSchema = Type.Object(
     retypeByObject: Type.Optional(
       Type.Object({ label: EntityLabelField, type: EventTypeField, role: RoleField }, { additionalProperties: false }),
     ),
+    /** A noun that is an event by itself (`le décès`, `l'attentat`): emitted even with no participant. */
+    standalone: Type.Optional(Type.Boolean()),
+    /** The noun's own phrase is a participant in this role (`14 morts` → victim, count 14; `des manifestants` → agent). */
+    countedRole: Type.Optional(RoleField),
+    /**
+     * Sentences that are tests (test/events/trigger-examples.test.ts): the bracketed word is a trigger of this row's
+     * type; names are marked `{Renault|ORG}`.
+     */
+    examples: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
     /** Role frame overriding the type's default frame, position by position. */
     frame: Type.Optional(Type.Partial(RoleFrameSchema)),
     /** Prior probability that the word denotes an event of this type, in [0, 1]. */

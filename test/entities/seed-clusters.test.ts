@@ -46,16 +46,12 @@ describe('seed entity clusters', () => {
     beforeAll(async () => {
       gold = loadSeedGold();
       const config = resolveConfig({});
-      const { Pipeline } = await import('../../src/pipeline.js');
-      const { languageStage } = await import('../../src/stages/language.js');
-      const { segmentStage } = await import('../../src/stages/segment.js');
-      const { EntitiesStage } = await import('../../src/stages/entities.js');
-      const { datesStage } = await import('../../src/stages/dates.js');
-      const pipeline = await Pipeline.create(config, [languageStage, segmentStage, new EntitiesStage(), datesStage]);
+      const { Pipeline, defaultStages } = await import('../../src/pipeline.js');
+      // The real stages up to the entities stage (clustering and name propagation), without events.
+      const stages = defaultStages().filter((stage) => stage.name !== 'events');
+      const pipeline = await Pipeline.create(config, stages);
       doc = await pipeline.process(seedDocument());
       await pipeline.dispose();
-      clusterEntities(doc);
-      propagateMentions(doc);
     });
 
     it('never join two gold referents (model mentions, after propagation)', () => {

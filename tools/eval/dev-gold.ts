@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT, resolveConfig } from '../../src/config.js';
+import { PACKAGE_ROOT } from '../../src/config.js';
 import type { Document } from '../../src/document.js';
 import { parseCorpusText } from '../../src/ingest/parse.js';
 import { corporaDir } from './corpora.js';
@@ -133,7 +133,6 @@ export interface DevGold {
 
 export async function buildDevGold(): Promise<DevGold> {
   const { articles, rows } = parseDevGoldText(readFileSync(DEV_GOLD_TEXT, 'utf8'));
-  const config = resolveConfig({ ner: { enabled: false } });
   const { segmentStage } = await import('../../src/stages/segment.js');
   const docs = new Map<string, Document>();
   const out: DevGoldEvent[] = [];
@@ -141,7 +140,7 @@ export async function buildDevGold(): Promise<DevGold> {
     let doc = docs.get(row.article);
     if (!doc) {
       doc = loadArticle(row.article);
-      await segmentStage.run(doc, config);
+      await segmentStage.run(doc);
       docs.set(row.article, doc);
     }
     const sentence = doc.sentences.find((s) => s.index === row.sentence);

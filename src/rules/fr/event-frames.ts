@@ -185,7 +185,8 @@ const meet: RoleFrame = {
 };
 
 const statement: RoleFrame = {
-  subject: { PER: 'agent', ORG: 'agent' },
+  // `Bruxelles a salué`: a capital speaks for its government.
+  subject: { PER: 'agent', ORG: 'agent', LOC: 'agent' },
   // Inverted subject after a reporting verb: `…, a annoncé Mario Draghi.`
   object: { PER: 'agent' },
   passive: {},

@@ -23,6 +23,15 @@ const ENTRETENIR: IrregularStems = { pres: ['entretiens', 'entretient', 'entrete
 const PROMETTRE: IrregularStems = { pres: ['promets', 'promet', 'promettons', 'promettez', 'promettent'], impf: 'promett', ps: ['promis', 'promit', 'promirent'], fut: 'promettr', subj: 'promett', ppast: 'promis', ppastForms: ['promis', 'promise', 'promises'], ppres: 'promettant' };
 const CONSTRUIRE_LIKE_DETRUIRE: IrregularStems = { pres: ['détruis', 'détruit', 'détruisons', 'détruisez', 'détruisent'], impf: 'détruis', ps: ['détruisit', 'détruisirent'], fut: 'détruir', subj: 'détruis', ppast: 'détruit', ppres: 'détruisant' };
 const CONVAINCRE_LIKE_VAINCRE: IrregularStems = { pres: ['vaincs', 'vainc', 'vainquons', 'vainquez', 'vainquent'], impf: 'vainqu', ps: ['vainquit', 'vainquirent'], fut: 'vaincr', subj: 'vainqu', ppast: 'vaincu', ppres: 'vainquant' };
+const DIRE: IrregularStems = { pres: ['dis', 'dit', 'disons', 'dites', 'disent'], impf: 'dis', ps: ['dis', 'dit', 'dîmes', 'dirent'], fut: 'dir', subj: 'dis', ppast: 'dit', ppres: 'disant' };
+const RECONNAITRE: IrregularStems = { pres: ['reconnais', 'reconnaît', 'reconnait', 'reconnaissons', 'reconnaissez', 'reconnaissent'], impf: 'reconnaiss', ps: ['reconnus', 'reconnut', 'reconnurent'], fut: 'reconnaîtr', subj: 'reconnaiss', ppast: 'reconnu', ppres: 'reconnaissant' };
+const ETEINDRE: IrregularStems = { pres: ['éteins', 'éteint', 'éteignons', 'éteignez', 'éteignent'], impf: 'éteign', ps: ['éteignit', 'éteignirent'], fut: 'éteindr', subj: 'éteign', ppast: 'éteint', ppres: 'éteignant' };
+const PERDRE_LA_VIE: IrregularStems = { pres: ['perds', 'perd', 'perdons', 'perdez', 'perdent'], impf: 'perd', ps: ['perdit', 'perdirent'], fut: 'perdr', subj: 'perd', ppast: 'perdu', ppres: 'perdant' };
+const DONNER_LA_MORT: IrregularStems = { pres: ['donne', 'donnes', 'donnons', 'donnez', 'donnent'], impf: 'donn', ps: ['donna', 'donnèrent'], fut: 'donner', subj: 'donn', ppast: 'donné', ppres: 'donnant' };
+/** Words after `lancement` that make it a launch into space (not a product's or a festival's). */
+const SPACE_WORDS = ['fusée', 'lanceur', 'satellite', 'spatial', 'spatiale', 'orbite', 'navette', 'capsule', 'sonde', 'space', 'dragon', 'ariane', 'soyouz'];
+/** Statement verbs need their speaker (`requiresRole: agent`): `le rapport indique` names none. */
+const SPEAKER: { requiresRole: ['agent'] } = { requiresRole: ['agent'] };
 const RENDRE_VISITE: IrregularStems = { pres: ['rends', 'rend', 'rendons', 'rendez', 'rendent'], impf: 'rend', ps: ['rendis', 'rendit', 'rendirent'], fut: 'rendr', subj: 'rend', ppast: 'rendu', ppres: 'rendant' };
 
 /** Currency words: `payer` is a money transfer only with an amount (`payé au SMIC` is a wage level). */
@@ -73,7 +82,7 @@ export const TRIGGERS: TriggerRow[] = [
   { lemma: 'investiture', pos: 'noun', type: 'Personnel.Nominate', confidence: 0.7 },
   { lemma: 'élire', pos: 'verb', type: 'Personnel.Elect', conj: 'irregular', irregular: ELIRE, confidence: 0.9 },
   { lemma: 'réélire', pos: 'verb', type: 'Personnel.Elect', conj: 'irregular', irregular: REELIRE, confidence: 0.9 },
-  { lemma: 'élection', pos: 'noun', type: 'Personnel.Elect', confidence: 0.8 },
+  { lemma: 'élection', pos: 'noun', type: 'Personnel.Elect', confidence: 0.8, standalone: true, examples: ['Les [élections] municipales auront lieu en mars.'] },
   { lemma: 'réélection', pos: 'noun', type: 'Personnel.Elect', confidence: 0.85 },
   { lemma: 'vaincre', pos: 'verb', type: 'Personnel.Elect', conj: 'irregular', irregular: CONVAINCRE_LIKE_VAINCRE, confidence: 0.3, requiresNear: ['élection', 'élections', 'scrutin', 'tour', 'primaire'], window: 8 },
 
@@ -156,8 +165,8 @@ export const TRIGGERS: TriggerRow[] = [
 
   // ── Conflict ──
   { lemma: 'attaquer', pos: 'verb', type: 'Conflict.Attack', confidence: 0.6, excludeNear: ['justice', 'tribunal', 'problème', 'dossier'], window: 4 },
-  { lemma: 'attaque', pos: 'noun', type: 'Conflict.Attack', confidence: 0.7, excludeNear: ['cardiaque', 'informatique'], window: 1 },
-  { lemma: 'attentat', pos: 'noun', type: 'Conflict.Attack', confidence: 0.95 },
+  { lemma: 'attaque', pos: 'noun', type: 'Conflict.Attack', confidence: 0.7, standalone: true, excludeNear: ['cardiaque', 'informatique', 'cérébrale'], window: 1, examples: ['[L\'attaque] a fait trois morts dans le centre-ville.', 'Deux [attaques] contre des patrouilles ont eu lieu cette semaine.'] },
+  { lemma: 'attentat', pos: 'noun', type: 'Conflict.Attack', forms: ['attentat-suicide', 'attentats-suicides'], confidence: 0.95, standalone: true, examples: ['Un [attentat-suicide] a visé un marché du nord du pays.'] },
   { lemma: 'bombarder', pos: 'verb', type: 'Conflict.Attack', confidence: 0.9 },
   { lemma: 'bombardement', pos: 'noun', type: 'Conflict.Attack', confidence: 0.95 },
   { lemma: 'assaut', pos: 'noun', type: 'Conflict.Attack', confidence: 0.7 },
@@ -167,11 +176,13 @@ export const TRIGGERS: TriggerRow[] = [
   { lemma: 'détruire', pos: 'verb', type: 'Conflict.Attack', conj: 'irregular', irregular: CONSTRUIRE_LIKE_DETRUIRE, confidence: 0.4, requiresNear: ['bombe', 'explosion', 'missile', 'missiles', 'frappe', 'incendie', 'obus'], window: 8 },
   { lemma: 'frappe', pos: 'noun', type: 'Conflict.Attack', confidence: 0.6, requiresNear: ['aérienne', 'aériennes', 'israélienne', 'américaine', 'russe', 'contre', 'sur'], window: 2 },
   { lemma: 'manifester', pos: 'verb', type: 'Conflict.Demonstrate', confidence: 0.6, excludeNear: ['intérêt', 'soutien', 'volonté', 'inquiétude', 'son', 'sa', 'leur', 'leurs'], window: 2 },
-  { lemma: 'manifestation', pos: 'noun', type: 'Conflict.Demonstrate', confidence: 0.75, excludeNear: ['culturelle', 'sportive', 'artistique'], window: 1 },
-  { lemma: 'manifestant', pos: 'noun', type: 'Conflict.Demonstrate', confidence: 0.6 },
+  { lemma: 'manifestation', pos: 'noun', type: 'Conflict.Demonstrate', confidence: 0.75, excludeNear: ['culturelle', 'culturelles', 'sportive', 'sportives', 'artistique', 'artistiques', 'expositions', 'exposition', 'festive', 'festives'], window: 2 },
+  { lemma: 'manifestant', pos: 'noun', type: 'Conflict.Demonstrate', confidence: 0.6, countedRole: 'agent', examples: ['[Des centaines de manifestants] ont défilé dimanche.'] },
   { lemma: 'grève', pos: 'noun', type: 'Conflict.Demonstrate', confidence: 0.85, excludeNear: ['faim'], window: 2 },
   { lemma: 'protester', pos: 'verb', type: 'Conflict.Demonstrate', confidence: 0.6 },
   { lemma: 'rassemblement', pos: 'noun', type: 'Conflict.Demonstrate', confidence: 0.5 },
+  { lemma: 'rassembler', pos: 'verb', type: 'Conflict.Demonstrate', confidence: 0.7, frame: { passive: { PER: 'agent', ORG: 'agent' } }, examples: ['Plusieurs centaines de personnes se sont [rassemblées] samedi devant la mairie de {Lyon|LOC}.', 'Les militants [rassemblés] place {Bellecour|LOC} ont scandé des slogans.'] },
+  { lemma: 'mobilisation', pos: 'noun', type: 'Conflict.Demonstrate', confidence: 0.6, standalone: true, excludeNear: ['générale', 'des moyens', 'des ressources', 'des fonds'], window: 3, examples: ['La [mobilisation] contre la réforme se poursuit.'] },
 
   // ── Contact ──
   { lemma: 'rencontrer', pos: 'verb', type: 'Contact.Meet', confidence: 0.75, excludeNear: ['succès', 'problème', 'problèmes', 'difficultés', 'difficulté'], window: 3 },
@@ -190,15 +201,44 @@ export const TRIGGERS: TriggerRow[] = [
   { lemma: 'déclaration', pos: 'noun', type: 'Contact.Statement', frame: SPEAKER_AFTER_NOUN, confidence: 0.45, requiresRole: ['agent'] },
   { lemma: 'affirmer', pos: 'verb', type: 'Contact.Statement', confidence: 0.4, requiresRole: ['agent'] },
   { lemma: 'annoncer', pos: 'verb', type: 'Contact.Statement', confidence: 0.4, requiresRole: ['agent'] },
+  { lemma: 'annonce', pos: 'noun', type: 'Contact.Statement', frame: SPEAKER_AFTER_NOUN, confidence: 0.5, standalone: true, excludeNear: ['immobilière', 'immobilières', "d'emploi", 'classée', 'classées'], window: 1, examples: ['Cette [annonce] a surpris les marchés.'] },
+  { lemma: 'révéler', pos: 'verb', type: 'Contact.Statement', confidence: 0.5, ...SPEAKER, examples: ['Le syndicat {CGT|ORG} a [révélé] l\'accident.'] },
+  { lemma: 'indiquer', pos: 'verb', type: 'Contact.Statement', confidence: 0.45, ...SPEAKER, examples: ['La {SNCF|ORG} [indiquait] hier que le trafic reprendrait.'] },
+  { lemma: 'préciser', pos: 'verb', type: 'Contact.Statement', confidence: 0.45, ...SPEAKER, examples: ['Le ministère [précise] que les écoles resteront ouvertes.'] },
+  { lemma: 'nier', pos: 'verb', type: 'Contact.Statement', confidence: 0.5, ...SPEAKER, examples: ['{Renault|ORG} a [nié] toute fraude.'] },
+  { lemma: 'démentir', pos: 'verb', type: 'Contact.Statement', conj: 'irregular', irregular: { pres: ['démens', 'dément', 'démentons', 'démentez', 'démentent'], impf: 'dément', ps: ['démentit', 'démentirent'], fut: 'démentir', subj: 'dément', ppast: 'démenti', ppres: 'démentant' }, confidence: 0.5, ...SPEAKER },
+  { lemma: 'dire', pos: 'verb', type: 'Contact.Statement', conj: 'irregular', irregular: DIRE, confidence: 0.4, ...SPEAKER, examples: ['{Marie Curie|PER} se [dit] « très honorée ».'] },
+  { lemma: 'ajouter', pos: 'verb', type: 'Contact.Statement', confidence: 0.4, ...SPEAKER, examples: ['« Nous resterons vigilants », [ajoute] {Paul Martin|PER}.'] },
+  { lemma: 'confirmer', pos: 'verb', type: 'Contact.Statement', confidence: 0.45, ...SPEAKER, examples: ['{Airbus|ORG} a [confirmé] la commande.'] },
+  { lemma: 'souligner', pos: 'verb', type: 'Contact.Statement', confidence: 0.4, ...SPEAKER, examples: ['{Anne Hidalgo|PER} a [souligné] l\'urgence de la situation.'] },
+  { lemma: 'expliquer', pos: 'verb', type: 'Contact.Statement', confidence: 0.4, ...SPEAKER },
+  { lemma: 'rapporter', pos: 'verb', type: 'Contact.Statement', confidence: 0.4, ...SPEAKER, excludeNear: ['millions', 'milliards', 'euros', 'dollars', 'argent'], window: 4, examples: ['Le porte-parole de la police [rapporte] qu\'aucun blessé n\'est à déplorer.'] },
+  { lemma: 'exiger', pos: 'verb', type: 'Contact.Statement', confidence: 0.45, ...SPEAKER, examples: ['Le syndicat [exige] des excuses.'] },
+  { lemma: 'revendiquer', pos: 'verb', type: 'Contact.Statement', confidence: 0.45, ...SPEAKER, examples: ['Les deux camps [revendiquent] la victoire.'] },
+  { lemma: 'répondre', pos: 'verb', type: 'Contact.Statement', conj: 're', confidence: 0.4, ...SPEAKER, examples: ['{Emmanuel Macron|PER} a [répondu] aux critiques.'] },
+  { lemma: 'clarifier', pos: 'verb', type: 'Contact.Statement', confidence: 0.4, ...SPEAKER },
+  { lemma: 'dévoiler', pos: 'verb', type: 'Contact.Statement', confidence: 0.45, ...SPEAKER, examples: ['Le ministre {Bruno Le Maire|PER} a [dévoilé] son plan.'] },
+  { lemma: 'constater', pos: 'verb', type: 'Contact.Statement', confidence: 0.4, ...SPEAKER },
+  { lemma: 'saluer', pos: 'verb', type: 'Contact.Statement', confidence: 0.4, ...SPEAKER, examples: ['{Berlin|LOC} a [salué] l\'accord.'] },
+  { lemma: 'féliciter', pos: 'verb', type: 'Contact.Statement', pronominal: true, confidence: 0.45, ...SPEAKER, examples: ['Les dirigeants se sont [félicités] de l\'accord.'] },
+  { lemma: 'reconnaître', pos: 'verb', type: 'Contact.Statement', conj: 'irregular', irregular: RECONNAITRE, confidence: 0.4, ...SPEAKER, excludeNear: ['coupable', 'coupables', 'comme', 'officiellement'], window: 2 },
   { lemma: 'communiqué', pos: 'noun', type: 'Contact.Statement', frame: SPEAKER_AFTER_NOUN, confidence: 0.4, requiresRole: ['agent'] },
 
   // ── Life ──
   { lemma: 'naître', pos: 'verb', type: 'Life.Be-Born', conj: 'irregular', irregular: NAITRE, etre: true, confidence: 0.85, requiresRole: ['person', 'place'] },
-  { lemma: 'naissance', pos: 'noun', type: 'Life.Be-Born', confidence: 0.6, requiresRole: ['person'] },
+  { lemma: 'naissance', pos: 'noun', type: 'Life.Be-Born', confidence: 0.6, requiresRole: ['person'], frame: { preps: { de: { PER: 'person' }, 'à': { LOC: 'place' }, en: { LOC: 'place' } } }, examples: ['On fête le bicentenaire de la [naissance] de {Victor Hugo|PER}.'] },
   { lemma: 'mourir', pos: 'verb', type: 'Life.Die', conj: 'irregular', irregular: MOURIR, etre: true, confidence: 0.9 },
-  { lemma: 'mort', pos: 'noun', type: 'Life.Die', forms: ['morte', 'mortes'], confidence: 0.6, excludeBefore: ['peine de', 'condamné à', 'condamnée à', 'arrêt de', 'arrêts de'] },
+  { lemma: 'mort', pos: 'noun', type: 'Life.Die', forms: ['morte', 'mortes'], confidence: 0.6, countedRole: 'victim', excludeBefore: ['peine de', 'condamné à', 'condamnée à', 'arrêt de', 'arrêts de'], examples: ['L\'explosion a fait [12 morts] selon la police.'] },
+  { lemma: 'retrouver mort', pos: 'verb', type: 'Life.Die', confidence: 0.9, frame: { passive: { PER: 'victim' } }, examples: ['Un randonneur a été [retrouvé mort] dans la montagne.'] },
+  { lemma: 'donner la mort', pos: 'verb', type: 'Life.Die', conj: 'irregular', irregular: DONNER_LA_MORT, pronominal: true, confidence: 0.9, frame: { subject: { PER: 'victim' } }, examples: ['Le détenu s\'est [donné la mort] dans sa cellule.'] },
+  { lemma: 'suicide', pos: 'noun', type: 'Life.Die', confidence: 0.7, standalone: true, excludeNear: ['politique', 'collectif', 'assisté'], window: 1, examples: ['Le [suicide] d\'un agriculteur relance le débat.'] },
+  { lemma: 'suicider', pos: 'verb', type: 'Life.Die', pronominal: true, confidence: 0.95, examples: ['Le suspect s\'est [suicidé] avant son procès.'] },
+  { lemma: 'périr', pos: 'verb', type: 'Life.Die', conj: 'ir', etre: false, confidence: 0.9, forms: ['périt'], examples: ['Cinq marins ont [péri] dans le naufrage.'] },
+  { lemma: 'éteindre', pos: 'verb', type: 'Life.Die', conj: 'irregular', irregular: ETEINDRE, pronominal: true, etre: true, confidence: 0.6, requiresRole: ['victim'], examples: ['L\'acteur {Jean Dupont|PER} s\'est [éteint] à l\'âge de 90 ans.'] },
+  { lemma: 'perdre la vie', pos: 'verb', type: 'Life.Die', conj: 'irregular', irregular: PERDRE_LA_VIE, confidence: 0.95, examples: ['Deux alpinistes ont [perdu la vie] dans une avalanche.'] },
+  { lemma: 'disparition', pos: 'noun', type: 'Life.Die', confidence: 0.5, requiresRole: ['victim'], excludeNear: ['des', 'du', 'forcée', 'forcées', 'inquiétante'], window: 1, examples: ['Hommage après la [disparition] de {Jean Dupont|PER}.'] },
   { lemma: 'décéder', pos: 'verb', type: 'Life.Die', etre: true, confidence: 0.95 },
-  { lemma: 'décès', pos: 'noun', type: 'Life.Die', confidence: 0.95 },
+  { lemma: 'décès', pos: 'noun', type: 'Life.Die', confidence: 0.95, standalone: true, examples: ['La famille a annoncé son [décès] hier soir.'] },
   { lemma: 'succomber', pos: 'verb', type: 'Life.Die', confidence: 0.6, requiresNear: ['blessures', 'blessure', 'suite', 'suites', 'maladie'], window: 4 },
   { lemma: 'tuer', pos: 'verb', type: 'Life.Die', confidence: 0.9, frame: KILL_FRAME },
   { lemma: 'abattre', pos: 'verb', type: 'Life.Die', conj: 'irregular', irregular: ABATTRE, confidence: 0.5, requiresRole: ['victim'], frame: KILL_FRAME },
@@ -220,6 +260,8 @@ export const TRIGGERS: TriggerRow[] = [
   { lemma: 'déplacement', pos: 'noun', type: 'Movement.Transport', confidence: 0.5, requiresRole: ['destination'] },
   { lemma: 'évacuer', pos: 'verb', type: 'Movement.Transport', confidence: 0.7 },
   { lemma: 'évacuation', pos: 'noun', type: 'Movement.Transport', confidence: 0.7 },
-  { lemma: 'transporter', pos: 'verb', type: 'Movement.Transport', confidence: 0.6 },
+  { lemma: 'transporter', pos: 'verb', type: 'Movement.Transport', confidence: 0.6, examples: ['Le navire [transportait] 300 passagers.'] },
+  { lemma: 'décoller', pos: 'verb', type: 'Movement.Transport', confidence: 0.8, frame: { subject: { MISC: 'target', PER: 'target', ORG: 'agent' } }, examples: ['La navette a [décollé] à l\'aube.'] },
+  { lemma: 'lancement', pos: 'noun', type: 'Movement.Transport', confidence: 0.6, standalone: true, requiresNear: SPACE_WORDS, window: 5, examples: ['Le [lancement] de la fusée est prévu demain.'] },
   { lemma: 'exiler', pos: 'verb', type: 'Movement.Transport', pronominal: false, confidence: 0.6 },
 ];
