@@ -21,6 +21,7 @@ import {
   POSSESSIVES_SINGULAR,
   SINGULAR_SUBJECT_PRONOUNS,
   STRONG_PUNCT,
+  HOLIDAY_NAMES,
 } from '../rules/fr/event-cues.js';
 import { resolveAnaphor } from './resolve.js';
 import { isClauseBoundary, prepositionAt, type MentionSpan, type SentenceView } from './sentence-view.js';
@@ -206,6 +207,26 @@ export function mergeFrame(type: EventType, row: TriggerRow): RoleFrame {
     preps: over.preps ? { ...base.preps, ...over.preps } : base.preps,
     fallback: over.fallback ?? base.fallback,
   };
+}
+
+/** Folded name of a mention: lowercase, accents dropped (`Noël` → `noel`). */
+function foldedText(view: SentenceView, span: MentionSpan): string {
+  return view.tokens
+    .slice(span.first, span.last + 1)
+    .map((t) => t.norm)
+    .join(' ')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+}
+
+/** A holiday the model tagged LOC is no place (`une célébration de Halloween`). */
+export function isHolidayPlace(view: SentenceView, span: MentionSpan): boolean {
+  return HOLIDAY_NAMES.has(foldedText(view, span));
+}
+
+/** Drops place-like arguments that name a holiday (the model tags `Halloween` LOC now and then). */
+export function withoutHolidayPlaces(view: SentenceView, args: ExtractedArgument[]): ExtractedArgument[] {
+  return args.filter((a) => !(PLACE_ROLES.has(a.role) && isHolidayPlace(view, a.span)));
 }
 
 export function addArgument(args: ExtractedArgument[], arg: ExtractedArgument): void {

@@ -21,7 +21,7 @@ import type { LexiconEntry, TriggerLexicon } from './lexicon.js';
 import { resolveAnaphor } from './resolve.js';
 import { buildSentenceView, isClauseBoundary, type MentionSpan, type SentenceView } from './sentence-view.js';
 import type { LabelRoles, TriggerRow } from '../rules/schema.js';
-import { PLACE_ROLES, addArgument, fallbackArguments, findNounSubject, findObject, findVerbSubject, labelsFor, mergeFrame, prepositionalArguments, roleIn } from './arguments.js';
+import { PLACE_ROLES, addArgument, withoutHolidayPlaces, fallbackArguments, findNounSubject, findObject, findVerbSubject, labelsFor, mergeFrame, prepositionalArguments, roleIn } from './arguments.js';
 import { polarityAndModality } from './modality.js';
 import { attachTime } from './time.js';
 import { candidatesAt, passesContext } from './trigger-candidates.js';
@@ -182,6 +182,9 @@ export function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: numb
 
   // Participants found only by proximity make an event only for unambiguous triggers (`attentat`, `décès`): otherwise
   // at least one must hang on the trigger syntactically.
+  const kept = withoutHolidayPlaces(view, args);
+  args.length = 0;
+  args.push(...kept);
   // `les dirigeants élus`: a bare participle after a common noun is mostly an adjective; it makes an event only with
   // a named participant beside that noun (`les militants rassemblés place Bellecour`).
   if (participial && finding?.kind === 'nominal' && !args.some((a) => !a.span.nominal && !a.span.money)) return null;

@@ -173,3 +173,9 @@ export const FRONTED_TIME_STARTERS = new Set([
 
 /** Words that start a fronted subordinate/participial clause whose possessives point forward (`Après son départ, X …`). */
 export const FRONTED_CLAUSE_STARTERS = new Set(['après', 'avant', 'en', 'lors', 'depuis', 'malgré', 'pour', 'dès', 'suite', 'à', 'au', 'peu']);
+
+/** Holidays and feasts the NER model may tag as places: never an event's place, origin or destination (`lors de Halloween`). */
+export const HOLIDAY_NAMES = new Set([
+  'halloween', 'noel', 'paques', 'toussaint', 'ramadan', 'aid', 'aid el-kebir', 'aid el-fitr', 'hanoucca', 'kippour', 'yom kippour', 'nouvel an',
+  'saint-valentin', 'saint-sylvestre', 'pentecote', 'ascension', 'careme', 'thanksgiving', 'diwali', 'epiphanie', 'mardi gras', 'fete nationale',
+]);

@@ -211,7 +211,7 @@ export const TRIGGERS: TriggerRow[] = [
   { lemma: 'ajouter', pos: 'verb', type: 'Contact.Statement', confidence: 0.4, ...SPEAKER, examples: ['« Nous resterons vigilants », [ajoute] {Paul Martin|PER}.'] },
   { lemma: 'confirmer', pos: 'verb', type: 'Contact.Statement', confidence: 0.45, ...SPEAKER, examples: ['{Airbus|ORG} a [confirmé] la commande.'] },
   { lemma: 'souligner', pos: 'verb', type: 'Contact.Statement', confidence: 0.4, ...SPEAKER, examples: ['{Anne Hidalgo|PER} a [souligné] l\'urgence de la situation.'] },
-  { lemma: 'expliquer', pos: 'verb', type: 'Contact.Statement', confidence: 0.4, ...SPEAKER },
+  { lemma: 'expliquer', pos: 'verb', type: 'Contact.Statement', confidence: 0.4, ...SPEAKER, excludeBefore: REFLEXIVES, examples: ['{Paul Martin|PER} [explique] que la grève continuera.'] },
   { lemma: 'rapporter', pos: 'verb', type: 'Contact.Statement', confidence: 0.4, ...SPEAKER, excludeNear: ['millions', 'milliards', 'euros', 'dollars', 'argent'], window: 4, examples: ['Le porte-parole de la police [rapporte] qu\'aucun blessé n\'est à déplorer.'] },
   { lemma: 'exiger', pos: 'verb', type: 'Contact.Statement', confidence: 0.45, ...SPEAKER, examples: ['Le syndicat [exige] des excuses.'] },
   { lemma: 'revendiquer', pos: 'verb', type: 'Contact.Statement', confidence: 0.45, ...SPEAKER, examples: ['Les deux camps [revendiquent] la victoire.'] },
