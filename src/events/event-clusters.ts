@@ -1,7 +1,7 @@
 /**
  * Mentions of the same event within an article (`event_cluster`): a later record joins an earlier one of the same type
  * when (a) they share a named participant in a core role, no role holds two different entities and their times do
- * not disagree, or (b) it is a definite event noun with no named core participant (`l'attaque a fait 14 morts`,
+ * not disagree (not for acts one participant repeats: statements, meetings, trips), or (b) it is a definite event noun with no named core participant (`l'attaque a fait 14 morts`,
  * `ce décès`) within ANAPHORIC_WINDOW sentences after it. Both records are kept; the cluster id is the earliest
  * record's id. Deterministic: records are taken in text order.
  */
@@ -19,7 +19,11 @@ function coreEntities(r: EventRecord): Map<string, string> {
   return out;
 }
 
+/** Acts a participant repeats without it being the same event (two statements of one speaker are two statements). */
+const REPEATABLE = new Set<EventRecord['type']>(['Contact.Statement', 'Contact.Meet', 'Movement.Transport']);
+
 function sameEventByParticipants(a: EventRecord, b: EventRecord): boolean {
+  if (REPEATABLE.has(a.type)) return false;
   const ea = coreEntities(a);
   const eb = coreEntities(b);
   let shared = 0;
