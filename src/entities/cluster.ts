@@ -18,43 +18,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Document, Entity, Mention } from '../document.js';
-import { ENTITY_LABELS, type EntityLabel } from '../vocabulary.js';
-import { ENTITY_CUES } from '../rules/fr/entity-cues.js';
+import type { EntityLabel } from '../vocabulary.js';
+import { contextLabelVote, majorityLabel } from './labels.js';
+import { joinAcronymParts, personNameParts, splitJoinedMentions } from './mention-repair.js';
+import { foldName, initials, isAcronym, words } from './names.js';
 
-const LABEL_ORDER: readonly EntityLabel[] = ENTITY_LABELS;
-/** Words skipped when reading the initials of a name for an acronym. */
-const ACRONYM_STOPWORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', "l'", "d'", 'et', 'pour', 'en', 'à', 'au', 'aux', 'of', 'the', 'and', 'for', 'sur']);
-
-/** Comparison key: lowercase, accents removed, apostrophes and spaces normalized, trailing possessive `'s` dropped. */
-export function foldName(surface: string): string {
-  return surface
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’`´]/g, "'")
-    .replace(/\s+/g, ' ')
-    .replace(/'s$/, '')
-    .trim();
-}
-
-function words(surface: string): string[] {
-  return surface.split(/[\s\u00A0]+/).filter((w) => w.length > 0);
-}
-
-/** Initials of a name's content words (`National Highway Traffic Safety Administration` → `nhtsa`). */
-export function initials(surface: string): string {
-  return words(surface)
-    .flatMap((w) => w.split('-'))
-    .map((w) => w.replace(/^[ldLD]['’]/, ''))
-    .filter((w) => w.length > 0 && !ACRONYM_STOPWORDS.has(w.toLowerCase()))
-    .map((w) => w[0] ?? '')
-    .join('')
-    .toLowerCase();
-}
-
-function isAcronym(surface: string): boolean {
-  return /^[A-Z][A-Z0-9&.-]{1,9}$/.test(surface) && /[A-Z].*[A-Z]/.test(surface);
-}
+export { contextLabelVote, majorityLabel } from './labels.js';
+export { joinAcronymParts, NAME_CONNECTORS, personNameParts, splitJoinedMentions } from './mention-repair.js';
+export { foldName, initials } from './names.js';
 
 /** Ranking of a surface form as canonical candidate: higher is better. */
 function casingQuality(surface: string): number {
@@ -73,133 +44,6 @@ interface Group {
 }
 
 
-/** Particles inside person names (`Charles de Gaulle`, `Ursula von der Leyen`): never the word a surname joins on. */
-const NAME_PARTICLES = new Set(['de', 'du', "d'", 'des', 'von', 'van', 'der', 'den', 'di', 'da', 'le', 'la', 'ben', 'bin', 'ibn', 'al', 'el', 'y', 'dos', 'das', 'del']);
-/** Words that join two names in a span the model tagged as one (`Tesla pour OpenAI`, `Paris et Londres`). */
-export const NAME_CONNECTORS = new Set(['pour', 'et', 'ou', 'contre', 'avec', 'chez', 'face', 'vs', 'vs.', 'versus', 'puis', 'via', 'entre', 'après', 'avant', 'selon']);
-/** Connectors that never stand inside one name; the others (`et`, `ou`: `Procter et Gamble`) split only when a side is named alone elsewhere. */
-const ALWAYS_SPLIT = new Set(['pour', 'contre', 'avec', 'chez', 'vs', 'vs.', 'versus', 'via', 'selon']);
-
-/**
- * The words a one-word name may join this person name on (lowercased first and last word), or null when the span
- * does not look like a person's name: 2–4 words, each capitalized or a name particle, no connector word, no
- * internal capital (`LinkedIn`, `OpenAI` name products and companies; `McCartney`-style prefixes excepted). The last
- * word counts only when no particle precedes it: in `LinkedIn de Karpathy` or `Charles de Gaulle` it is not a surname
- * standing alone.
- */
-export function personNameParts(surface: string): string[] | null {
-  const ws = words(surface);
-  if (ws.length < 2 || ws.length > 4) return null;
-  for (const w of ws) {
-    const lower = w.toLowerCase();
-    if (NAME_CONNECTORS.has(lower)) return null;
-    if (NAME_PARTICLES.has(lower) || /^[dl]['’]/i.test(w)) continue;
-    if (!/^\p{Lu}/u.test(w)) return null;
-    if (/^\p{Lu}\p{Ll}*\p{Lu}/u.test(w) && !/^(Mc|Mac|De|Di|Da|La|Le|O['’])\p{Lu}/u.test(w) && !/^\p{Lu}+$/u.test(w)) return null;
-  }
-  const folded = ws.map((w) => foldName(w));
-  const out = [folded[0]!];
-  const beforeLast = folded[folded.length - 2] ?? '';
-  if (!NAME_PARTICLES.has(beforeLast) && !/^[dl]'/.test(folded[folded.length - 1] ?? '')) out.push(folded[folded.length - 1]!);
-  return out;
-}
-
-/**
- * Splits a mention that spans two names joined by a connector (`Tesla pour OpenAI`, `Paris et Londres`) into its two
- * names: a mention never covers two entities. Each part is labelled by the vote of the article's other mentions of
- * that form (its own span's label when there are none) and keeps the span's score; parts have `source: "rules"`.
- * Returns how many mentions were split.
- */
-export function splitJoinedMentions(doc: Document): number {
-  const votes = new Map<string, Mention[]>();
-  for (const m of doc.mentions) {
-    const key = foldName(doc.text.slice(m.start, m.end));
-    const list = votes.get(key);
-    if (list) list.push(m);
-    else votes.set(key, [m]);
-  }
-  let split = 0;
-  const out: Mention[] = [];
-  for (const m of doc.mentions) {
-    const surface = doc.text.slice(m.start, m.end);
-    const parts = splitAtConnector(surface, (name) => (votes.get(foldName(name)) ?? []).some((o) => o !== m));
-    if (!parts) {
-      out.push(m);
-      continue;
-    }
-    split++;
-    for (const [from, to] of parts) {
-      const text = surface.slice(from, to);
-      const others = (votes.get(foldName(text)) ?? []).filter((o) => o !== m);
-      out.push({ start: m.start + from, end: m.start + to, sentence: m.sentence, label: others.length > 0 ? majorityLabel(others) : m.label, score: m.score, source: 'rules' });
-    }
-  }
-  if (split > 0) doc.mentions = out.sort((a, b) => a.start - b.start || a.end - b.end);
-  return split;
-}
-
-/**
- * Joins adjacent mentions (only spaces between) that together spell the acronym defined in parentheses right after
- * them (`National Highway` + `Traffic Safety Administration (NHTSA)`): the model cut one name in two. The joined
- * mention has `source: "rules"`, the label of its longer part and the parts' mean score. Returns how many were joined.
- */
-export function joinAcronymParts(doc: Document): number {
-  const ms = [...doc.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: Mention[] = [];
-  let joined = 0;
-  for (let i = 0; i < ms.length; i++) {
-    let k = i;
-    while (k + 1 < ms.length && /^[ \u00A0]+$/.test(doc.text.slice(ms[k]!.end, ms[k + 1]!.start)) && ms[k + 1]!.sentence === ms[i]!.sentence) k++;
-    let done = false;
-    for (let last = k; last > i && !done; last--) {
-      const start = ms[i]!.start;
-      const end = ms[last]!.end;
-      const acronym = /^\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,9})\s*\)/.exec(doc.text.slice(end, end + 16))?.[1];
-      if (!acronym || !isAcronym(acronym) || initials(doc.text.slice(start, end)) !== acronym.replace(/[.&-]/g, '').toLowerCase()) continue;
-      const parts = ms.slice(i, last + 1);
-      const longest = [...parts].sort((a, b) => b.end - b.start - (a.end - a.start))[0]!;
-      out.push({ start, end, sentence: ms[i]!.sentence, label: longest.label, score: parts.reduce((sum, m) => sum + m.score, 0) / parts.length, source: 'rules' });
-      joined++;
-      i = last;
-      done = true;
-    }
-    if (!done) out.push(ms[i]!);
-  }
-  if (joined > 0) doc.mentions = out;
-  return joined;
-}
-
-/**
- * `[start, end)` of the two names of `X <connector> Y` inside a surface, both capitalized; null when it is one name.
- * `namedElsewhere`: whether a form is a mention of its own in the article (the evidence `et`/`ou` need).
- */
-function splitAtConnector(surface: string, namedElsewhere: (name: string) => boolean): Array<[number, number]> | null {
-  const tokens = [...surface.matchAll(/\S+/gu)];
-  for (let k = 1; k < tokens.length - 1; k++) {
-    const w = tokens[k]![0];
-    const lower = w.toLowerCase().replace(/’/g, "'");
-    const elided = /^[dD]['’]\p{Lu}/u.test(w);
-    if (!(NAME_CONNECTORS.has(lower) || lower === 'de' || lower === 'du' || elided) || /^\p{Lu}/u.test(w)) continue;
-    const left = tokens[k - 1]![0];
-    const right = elided ? w.slice(2) : tokens[k + 1]![0];
-    if (!/^\p{Lu}/u.test(tokens[0]![0]) || !/^[\p{Lu}\p{N}]/u.test(left) || !/^\p{Lu}/u.test(right)) continue;
-    const leftEnd = (tokens[k - 1]!.index ?? 0) + left.length;
-    const rightStart = elided ? (tokens[k]!.index ?? 0) + 2 : (tokens[k + 1]!.index ?? 0);
-    const leftName = surface.slice(0, leftEnd);
-    const rightName = surface.slice(rightStart);
-    if (lower === 'de' || lower === 'du' || elided) {
-      // `LinkedIn de Karpathy`, `IA de Tesla`: the possessor is named alone elsewhere and the head is a name of its
-      // own (named alone too, or a brand/acronym spelling); `Université de Stanford` keeps its common-noun head.
-      const brand = /^\p{Lu}+$/u.test(leftName) || /^\p{Lu}\p{Ll}+\p{Lu}/u.test(leftName);
-      if (!namedElsewhere(rightName) || !(brand || namedElsewhere(leftName))) continue;
-    } else if (!ALWAYS_SPLIT.has(lower) && !namedElsewhere(leftName) && !namedElsewhere(rightName)) continue;
-    return [
-      [0, leftEnd],
-      [rightStart, surface.length],
-    ];
-  }
-  return null;
-}
 
 class UnionFind {
   private parent: number[];
@@ -229,29 +73,6 @@ export function entityId(articleId: string, canonical: string, label: EntityLabe
   return 'ent_' + createHash('sha256').update(`${articleId}\u0001${canonical}\u0001${label}`).digest('hex').slice(0, 16);
 }
 
-/**
- * The entity's label by vote of its mentions' own labels (each mention keeps its own `label`): the model's mentions
- * vote, rules mentions only when there is no model mention (a propagated mention copies its entity's label, so
- * counting it would let one early decision outvote the evidence). Most votes, then summed score, then PER, ORG, LOC, MISC.
- */
-export function majorityLabel(mentions: Mention[], contextVotes: EntityLabel[] = []): EntityLabel {
-  const count = new Map<EntityLabel, { n: number; score: number }>();
-  const voters = mentions.some((m) => m.source === 'model') ? mentions.filter((m) => m.source === 'model') : mentions;
-  for (const m of voters) {
-    const c = count.get(m.label) ?? { n: 0, score: 0 };
-    c.n++;
-    c.score += m.score;
-    count.set(m.label, c);
-  }
-  for (const label of contextVotes) {
-    const c = count.get(label) ?? { n: 0, score: 0 };
-    c.n++;
-    count.set(label, c);
-  }
-  return [...count.entries()].sort(
-    (a, b) => b[1].n - a[1].n || b[1].score - a[1].score || LABEL_ORDER.indexOf(a[0]) - LABEL_ORDER.indexOf(b[0]),
-  )[0]![0];
-}
 
 function chooseCanonical(doc: Document, group: Group, label: EntityLabel): string {
   const stats = new Map<string, { count: number; first: number }>();
@@ -396,30 +217,6 @@ export function clusterEntities(doc: Document): Entity[] {
   return entities;
 }
 
-const CUE_TEXT = ENTITY_CUES.map((cue) => ({ ...cue, words: cue.words.toLowerCase().replace(/’/g, "'") }));
-
-/**
- * Label votes from the words next to a mention (src/rules/fr/entity-cues.ts): `chez OpenAI`, `au sein d'OpenAI`,
- * `OpenAI, société mère de…` each vote ORG beside the model's own label, so an entity's label rests on more than the
- * model's guess for an unknown name.
- */
-export function contextLabelVote(text: string, mention: { start: number; end: number }): EntityLabel[] {
-  const before = text.slice(Math.max(0, mention.start - 24), mention.start).toLowerCase().replace(/’/g, "'");
-  const after = text.slice(mention.end, mention.end + 24).toLowerCase().replace(/’/g, "'");
-  const votes: EntityLabel[] = [];
-  for (const cue of CUE_TEXT) {
-    if (cue.position === 'before') {
-      const elided = cue.words.endsWith("'");
-      if (!before.endsWith(elided ? cue.words : cue.words + ' ')) continue;
-      const at = before.length - cue.words.length - (elided ? 0 : 1);
-      if (at > 0 && /[\p{L}\p{N}]/u.test(before[at - 1] ?? '')) continue;
-    } else {
-      if (!after.startsWith(cue.words) || /[\p{L}\p{N}]/u.test(after[cue.words.length] ?? '')) continue;
-    }
-    votes.push(cue.label);
-  }
-  return votes;
-}
 
 /** Mention indexes by union-find root, roots in first-mention order. */
 function collect(mentions: Mention[], uf: UnionFind): Map<number, number[]> {
