@@ -8,7 +8,7 @@ import { configHash, type ChroniqueConfig } from '../config.js';
 import type { Document } from '../document.js';
 import type { Provenance } from '../dataset/schema.js';
 import { buildLexicon, type TriggerLexicon } from '../events/lexicon.js';
-import type { ExtractedEvent } from '../events/extract.js';
+import type { ExtractedEvent } from '../events/types.js';
 import { buildEventRecords } from '../events/records.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { modelIdentity } from '../util/model-files.js';

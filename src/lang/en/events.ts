@@ -12,7 +12,7 @@
 import type { Document, Mention, Sentence, TimeExpression } from '../../document.js';
 import type { EntityLabel, Modality, Polarity, Role } from '../../vocabulary.js';
 import { clusterEntities } from '../../entities/cluster.js';
-import type { ExtractedArgument, ExtractedEvent } from '../../events/extract.js';
+import type { ExtractedArgument, ExtractedEvent } from '../../events/types.js';
 import type { Tense } from '../../events/inflect.js';
 import type { MentionSpan } from '../../events/sentence-view.js';
 import type { LabelRoles, RoleFrame, TriggerRow } from '../../rules/schema.js';
