@@ -11,8 +11,25 @@ import type { Provenance } from '../dataset/schema.js';
 import { EventsStage, provenanceFor } from './events.js';
 import { NerStage } from './ner.js';
 import type { Stage, StageContext } from './stage.js';
-import { englishMentions, englishSentences, englishTimexes } from '../lang/en/analyze.js';
-import { extractEnglishEvents } from '../lang/en/events.js';
+
+/**
+ * The English engines import compromise and chrono-node (~0.5 s of CPU together), so they load when the first English
+ * article reaches a stage, never at start-up: a French-only corpus does not pay for them.
+ */
+type EnglishEngines = typeof import('../lang/en/analyze.js') & typeof import('../lang/en/events.js');
+let engines: EnglishEngines | undefined;
+let loading: Promise<EnglishEngines> | undefined;
+
+async function loadEnglishEngines(): Promise<EnglishEngines> {
+  loading ??= Promise.all([import('../lang/en/analyze.js'), import('../lang/en/events.js')]).then(([analyze, events]) => (engines = { ...analyze, ...events }));
+  return loading;
+}
+
+/** The engines, once a stage of this article has awaited `loadEnglishEngines`. */
+function loadedEngines(): EnglishEngines {
+  if (!engines) throw new Error('English engines used before they were loaded');
+  return engines;
+}
 
 /** The settings the BYO English model runs under: the French NER settings with the English folder; null without one. */
 export function englishNerConfig(config: ChroniqueConfig): ChroniqueConfig | null {
@@ -24,8 +41,8 @@ export const englishSegmentStage: Stage = {
   name: 'segment',
   reads: [],
   writes: ['sentences'],
-  run(doc: Document): void {
-    doc.sentences = englishSentences(doc);
+  async run(doc: Document): Promise<void> {
+    doc.sentences = (await loadEnglishEngines()).englishSentences(doc);
   },
 };
 
@@ -56,7 +73,7 @@ export class EnglishNerStage implements Stage {
       doc.modelDates = [];
       return;
     }
-    doc.mentions.push(...englishMentions(doc));
+    doc.mentions.push(...(await loadEnglishEngines()).englishMentions(doc));
     doc.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
@@ -71,8 +88,8 @@ export function createEnglishDatesStage(): Stage {
     name: 'dates',
     reads: ['sentences', 'modelDates'],
     writes: ['timexes'],
-    run(doc: Document): void {
-      doc.timexes = englishTimexes(doc);
+    async run(doc: Document): Promise<void> {
+      doc.timexes = (await loadEnglishEngines()).englishTimexes(doc);
     },
   };
 }
@@ -84,6 +101,18 @@ export function englishProvenance(config: ChroniqueConfig): Provenance {
   return { ...provenanceFor({ ...config, ner: { ...config.ner, enabled: false } }), model: 'compromise' };
 }
 
+/** The events stage with the English extractor, which it runs once the engines are loaded. */
+class EnglishEventsStage extends EventsStage {
+  constructor() {
+    super({ extract: (doc) => loadedEngines().extractEnglishEvents(doc), provenanceOf: englishProvenance });
+  }
+
+  override async run(doc: Document): Promise<void> {
+    await loadEnglishEngines();
+    super.run(doc);
+  }
+}
+
 export function createEnglishEventsStage(): EventsStage {
-  return new EventsStage({ extract: extractEnglishEvents, provenanceOf: englishProvenance });
+  return new EnglishEventsStage();
 }
