@@ -12,6 +12,7 @@
 import type { Document, Mention, Sentence, TimeExpression } from '../../document.js';
 import type { EntityLabel, Modality, Polarity, Role } from '../../vocabulary.js';
 import { clusterEntities } from '../../entities/cluster.js';
+import { computeConfidence } from '../../events/extract.js';
 import type { ExtractedArgument, ExtractedEvent } from '../../events/types.js';
 import type { Tense } from '../../events/inflect.js';
 import type { MentionSpan } from '../../events/sentence-view.js';
@@ -272,16 +273,6 @@ function attachTime(data: SentenceData, first: number): TimeExpression | null {
     }
   }
   return best;
-}
-
-function computeConfidence(row: TriggerRow, args: ExtractedArgument[], modality: Modality): number {
-  let c = row.confidence;
-  const syntactic = args.filter((a) => a.source !== 'fallback');
-  if (syntactic.length > 0) c += 0.1 * Math.min(2, syntactic.length);
-  else c -= 0.15;
-  if (syntactic.length > 0 && syntactic.every((a) => a.anaphor !== null)) c -= 0.05;
-  if (modality === 'hypothetical') c -= 0.1;
-  return Math.round(Math.min(0.99, Math.max(0.05, c)) * 1000) / 1000;
 }
 
 function tryEvent(sentences: SentenceData[], s: number, i: number, entry: { row: TriggerRow; rest: string[] }): ExtractedEvent | null {
