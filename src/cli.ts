@@ -105,14 +105,19 @@ function configFromOptions(options: RunOptions): ChroniqueConfig {
   return resolveConfig(overrides);
 }
 
-function addRunOptions(command: Command): Command {
+/** The model options that `run` and `worker` share: both build the same pipeline, so a worker matches its coordinator. */
+function addModelOptions(command: Command): Command {
   return command
-    .option('-o, --out <dir>', 'output folder for the dataset', 'output')
-    .option('-c, --concurrency <n>', 'articles processed concurrently', positiveInt, 2)
     .option('-m, --model <dir>', 'NER model folder (Hugging Face layout with onnx/); default: the shipped model')
     .option('--model-en <dir>', 'English NER model folder (same layout and labels); default: compromise')
     .addOption(new Option('--dtype <dtype>', 'model weights to load (auto: the faster on this CPU)').choices(['auto', 'q8', 'fp32']).default(DEFAULT_CONFIG.ner.dtype))
-    .option('--batch-size <n>', 'sentences per NER batch', positiveInt, 32)
+    .option('--batch-size <n>', 'sentences per NER batch', positiveInt, DEFAULT_CONFIG.ner.batchSize);
+}
+
+function addRunOptions(command: Command): Command {
+  return addModelOptions(command)
+    .option('-o, --out <dir>', 'output folder for the dataset', 'output')
+    .option('-c, --concurrency <n>', 'articles processed concurrently', positiveInt, 2)
     .option('--threads <n>', 'ONNX Runtime threads', positiveInt)
     .option('--lang <codes>', `comma-separated ISO 639-1 languages to process (supported: ${PIPELINE_LANGUAGES.join(', ')}; others are recorded as skipped)`, languageList, DEFAULT_CONFIG.language.accept.join(','))
     .option('--triggers <file>', 'JSON file of extra event triggers merged over the built-in table')
@@ -351,15 +356,13 @@ export function buildProgram(): Command {
     .action(async (inputs: string[], options: RunOptions, command: Command) => {
       process.exitCode = await runCommand(inputs, options, 'rebuild', command.getOptionValueSource('out') === 'cli');
     });
-  program
-    .command('worker')
-    .description('process the articles of `run --queue` coordinators (as many processes and machines as wanted)')
-    .requiredOption('-q, --queue <url>', 'Redis of the coordinators (redis://HOST:PORT[/DB])')
-    .option('-c, --concurrency <n>', 'articles processed at once (one worker thread and model each)', positiveInt, 1)
-    .option('-m, --model <dir>', 'NER model folder (Hugging Face layout with onnx/); default: the shipped model')
-    .option('--model-en <dir>', 'English NER model folder (same layout and labels); default: compromise')
-    .addOption(new Option('--dtype <dtype>', 'model weights to load (auto: the faster on this CPU)').choices(['auto', 'q8', 'fp32']).default(DEFAULT_CONFIG.ner.dtype))
-    .option('--batch-size <n>', 'sentences per NER batch', positiveInt, 32)
+  addModelOptions(
+    program
+      .command('worker')
+      .description('process the articles of `run --queue` coordinators (as many processes and machines as wanted)')
+      .requiredOption('-q, --queue <url>', 'Redis of the coordinators (redis://HOST:PORT[/DB])')
+      .option('-c, --concurrency <n>', 'articles processed at once (one worker thread and model each)', positiveInt, 1),
+  )
     .option('--threads <n>', 'ONNX Runtime threads per article thread', positiveInt)
     .option('--lang <codes>', `comma-separated ISO 639-1 languages to process (supported: ${PIPELINE_LANGUAGES.join(', ')})`, languageList, DEFAULT_CONFIG.language.accept.join(','))
     .option('--triggers <file>', 'JSON file of extra event triggers merged over the built-in table')
