@@ -7,7 +7,6 @@
 import type { Document, Mention, Sentence } from '../document.js';
 import type { EntityLabel } from '../vocabulary.js';
 import type { EventType, Modality } from '../vocabulary.js';
-import { clusterEntities } from '../entities/cluster.js';
 import { CORE_ROLES, ROLE_FRAMES } from '../rules/fr/event-frames.js';
 import {
   ARTICLES,
@@ -244,9 +243,11 @@ export function bucketBySentence<T extends { start: number; end: number }>(spans
   return buckets;
 }
 
-/** All events of a document, in text order. Clusters the mentions first when that has not been done. */
+/**
+ * All events of a document, in text order. Reads the entities layer as the entities stage left it (it runs before the
+ * events stage, which `Pipeline.create` checks); a mention without an entity stands for itself.
+ */
 export function extractEvents(doc: Document, lexicon: TriggerLexicon): ExtractedEvent[] {
-  if (doc.mentions.some((m) => m.entity === undefined) || (doc.mentions.length > 0 && doc.entities.length === 0)) clusterEntities(doc);
   const labelOf = entityLabelResolver(doc);
   const sentences = [...doc.sentences].sort((a, b) => a.index - b.index);
   // Each view gets only its own sentence's mentions and time expressions: handing every view the whole document's

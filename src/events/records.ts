@@ -104,15 +104,14 @@ function toRecord(doc: Document, event: ExtractedEvent, provenance: Provenance, 
 }
 
 /**
- * Typed event records of a document, sorted by trigger offset then type (deterministic). Clusters the mentions
- * into entities first when that has not been done.
+ * Typed event records of a document, sorted by trigger offset then type (deterministic). Canonical names and entity
+ * ids come from the entities layer (the entities stage); a mention without an entity names itself.
  */
 export function buildEventRecords(doc: Document, provenance: Provenance, options: BuildEventOptions = {}): EventRecord[] {
   if (doc.status !== 'ok' || doc.sentences.length === 0) return [];
   const lexicon = options.lexicon ?? getDefaultLexicon();
   const minConfidence = options.minConfidence ?? 0;
   const events = (options.extract ? options.extract(doc) : extractEvents(doc, lexicon)).filter((e) => e.confidence >= minConfidence);
-  // After extraction: it may have clustered the mentions into doc.entities.
   const index: DocumentIndex = {
     entities: new Map(doc.entities.map((e) => [e.id, e] as const)),
     sentences: new Map(doc.sentences.map((s) => [s.index, s] as const)),

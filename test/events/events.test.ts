@@ -194,7 +194,7 @@ describe('precision guards', () => {
 describe('pronouns and possessives', () => {
   it('resolves `il` to the salient person and keeps the pronoun span', () => {
     const text = 'Thierry Breton dirige Atos depuis 2009. Il a quitté Atos en 2019.';
-    const doc = makeDoc({ text, entities: [['Thierry Breton', 'PER'], ['Atos', 'ORG']], timexes: [['2019', '2019']] });
+    const doc = makeDoc({ text, entities: [['Thierry Breton', 'PER'], ['Atos', 'ORG']], timexes: [['2019', '2019']] }, { cluster: true });
     const [quit] = buildEventRecords(doc, TEST_PROVENANCE).filter((r) => r.type === 'Personnel.End-Position');
     const person = quit!.arguments.find((a) => a.role === 'person')!;
     expect(person).toMatchObject({ canonical: 'Thierry Breton', text: 'Il', resolved: true });
@@ -280,7 +280,7 @@ describe('time of the event', () => {
     expect([said?.type, said?.time]).toEqual(['Contact.Statement', null]);
   });
   it('ignores expressions without a value', () => {
-    const doc = makeDoc({ text: 'En 2019, Musk a levé 2 milliards de dollars pour Tesla après 11 accidents.', entities: [['Musk', 'PER'], ['Tesla', 'ORG']], timexes: [['2019', '2019']] });
+    const doc = makeDoc({ text: 'En 2019, Musk a levé 2 milliards de dollars pour Tesla après 11 accidents.', entities: [['Musk', 'PER'], ['Tesla', 'ORG']], timexes: [['2019', '2019']] }, { cluster: true });
     doc.timexes.push({ start: doc.text.indexOf('11'), end: doc.text.indexOf('11') + 2, sentence: 0, type: 'DATE', value: null, granularity: 'unknown', mod: null, anchor: 'unresolved', source: 'model' });
     expect(buildEventRecords(doc, TEST_PROVENANCE).map((r) => r.time?.value)).toEqual(['2019']);
   });
@@ -300,9 +300,9 @@ describe('user trigger table', () => {
     const file = path.join(dir, 'extra.json');
     writeFileSync(file, JSON.stringify([{ lemma: 'débaucher', pos: 'verb', type: 'Personnel.Start-Position', confidence: 0.8 }]));
     const lexicon = buildLexicon(file);
-    const doc = makeDoc({ text: 'Renault a débauché Luca de Meo.', entities: [['Renault', 'ORG'], ['Luca de Meo', 'PER']] });
+    const doc = makeDoc({ text: 'Renault a débauché Luca de Meo.', entities: [['Renault', 'ORG'], ['Luca de Meo', 'PER']] }, { cluster: true });
     expect(buildEventRecords(doc, TEST_PROVENANCE, { lexicon }).map((r) => r.type)).toEqual(['Personnel.Start-Position']);
-    expect(buildEventRecords(makeDoc({ text: 'Renault a débauché Luca de Meo.', entities: [['Renault', 'ORG'], ['Luca de Meo', 'PER']] }), TEST_PROVENANCE)).toEqual([]);
+    expect(buildEventRecords(makeDoc({ text: 'Renault a débauché Luca de Meo.', entities: [['Renault', 'ORG'], ['Luca de Meo', 'PER']] }, { cluster: true }), TEST_PROVENANCE)).toEqual([]);
   });
   it('rejects a bad file with an error naming it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'chronique-triggers-'));

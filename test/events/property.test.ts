@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { createDocument } from '../../src/document.js';
 import { type EntityLabel } from '../../src/vocabulary.js';
 import { buildEventRecords } from '../../src/events/records.js';
+import { clusterEntities } from '../../src/entities/cluster.js';
 import { checkOffsets, validateRecords } from '../../tools/eval/events-eval.js';
 import { TEST_PROVENANCE } from '../helpers/events.js';
 
@@ -49,6 +50,7 @@ describe('events on arbitrary input', () => {
             if (!s) continue;
             doc.timexes.push({ start: starts[i]!, end: starts[i]! + words[i]!.length, sentence: s.index, type: 'DATE', value: '2019', granularity: 'year', mod: null, anchor: 'absolute', source: 'rules' });
           }
+          clusterEntities(doc);
           const records = buildEventRecords(doc, TEST_PROVENANCE);
           expect(checkOffsets(doc, records)).toEqual([]);
           expect(validateRecords(records)).toEqual([]);

@@ -43,7 +43,7 @@ describe('trigger table examples', () => {
     for (const example of row.examples ?? []) {
       it(`${row.lemma} (${row.type}): ${example}`, () => {
         const { text, span, names } = parseExample(example);
-        const doc = makeDoc({ text, entities: names });
+        const doc = makeDoc({ text, entities: names }, { cluster: true });
         const records = buildEventRecords(doc, TEST_PROVENANCE);
         const hit = records.find((r) => r.type === row.type && r.trigger.start < span[1] && span[0] < r.trigger.end);
         expect(hit, `events: ${records.map((r) => `${r.type} “${r.trigger.text}”`).join(', ') || 'none'}`).toBeDefined();
@@ -56,7 +56,7 @@ describe('participant phrases', () => {
   for (const example of NOUN_CLASS_EXAMPLES) {
     it(example.text, () => {
       const { text, span } = parseExample(example.text);
-      const doc = makeDoc({ text });
+      const doc = makeDoc({ text }, { cluster: true });
       const view = buildSentenceView(doc, doc.sentences[0]!, [], []);
       const first = view.tokens.findIndex((t) => t.start === span[0]);
       const np = nounPhraseAt(view, first);

@@ -3,6 +3,7 @@ import { createDocument, type Document } from '../../src/document.js';
 import { type EntityLabel, type TimexType } from '../../src/vocabulary.js';
 import type { EventRecord, Provenance } from '../../src/dataset/schema.js';
 import { buildEventRecords } from '../../src/events/records.js';
+import { clusterEntities } from '../../src/entities/cluster.js';
 
 export const TEST_PROVENANCE: Provenance = { pipeline: 'chronique@test', model: null, model_sha256: null, config_hash: '0000000000000000' };
 
@@ -24,7 +25,12 @@ function occurrences(text: string, needle: string): number[] {
   return out;
 }
 
-export function makeDoc(spec: DocSpec): Document {
+/**
+ * A document with sentences, mentions and time expressions; `cluster: true` adds the entities layer as the entities
+ * stage builds it before the events stage (clustering, without name propagation, so that a test's events involve
+ * exactly the mentions it lists).
+ */
+export function makeDoc(spec: DocSpec, options: { cluster?: boolean } = {}): Document {
   const text = spec.text;
   const doc = createDocument(
     { id: spec.id ?? 'test.txt', source: 'test.txt', sha256: '', title: null, published: spec.published ?? '2024-03-01', url: null, declaredLanguage: 'fr' },
@@ -56,11 +62,12 @@ export function makeDoc(spec: DocSpec): Document {
     if (at < 0) throw new Error(`timex ${surface} not in text`);
     doc.timexes.push({ start: at, end: at + surface.length, sentence: sentenceAt(at), type: type ?? 'DATE', value, granularity: 'unknown', mod: null, anchor: 'absolute', source: 'rules' });
   }
+  if (options.cluster ?? false) clusterEntities(doc);
   return doc;
 }
 
 export function eventsOf(spec: DocSpec): EventRecord[] {
-  return buildEventRecords(makeDoc(spec), TEST_PROVENANCE);
+  return buildEventRecords(makeDoc(spec, { cluster: true }), TEST_PROVENANCE);
 }
 
 /** The role → canonical pairs of a record, e.g. `person=Andrej Karpathy`. */

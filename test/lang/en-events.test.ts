@@ -3,6 +3,7 @@ import { createDocument, type Document } from '../../src/document.js';
 import { createEnglishDateContext, findEnglishTimeExpressions } from '../../src/lang/en/dates.js';
 import { findEnglishEntities } from '../../src/lang/en/entities.js';
 import { extractEnglishEvents } from '../../src/lang/en/events.js';
+import { clusterEntities } from '../../src/entities/cluster.js';
 import { segmentEnglish } from '../../src/lang/en/sentences.js';
 
 function analyze(text: string, published = '2024-03-01'): Document {
@@ -13,6 +14,7 @@ function analyze(text: string, published = '2024-03-01'): Document {
     for (const e of findEnglishEntities(text, s)) doc.mentions.push({ ...e, sentence: s.index, source: 'rules' });
     for (const t of findEnglishTimeExpressions(text, { publication: published, region: s, context })) doc.timexes.push({ ...t, sentence: s.index, source: 'rules' });
   }
+  clusterEntities(doc);
   return doc;
 }
 

@@ -57,6 +57,7 @@ describe('entities and events stages', () => {
     stage.run(doc);
     expect(doc.events).toEqual([]);
     const clustered = makeDoc({ ...spec, timexes: [] });
+    expect(clustered.entities).toHaveLength(0);
     entitiesStage.run(clustered);
     expect(clustered.entities).toHaveLength(2);
   });

@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createDocument, type Document } from '../../src/document.js';
 import type { EventRecord } from '../../src/dataset/schema.js';
 import { buildEventRecords } from '../../src/events/records.js';
+import { clusterEntities } from '../../src/entities/cluster.js';
 import { englishMentions, englishSentences, englishTimexes } from '../../src/lang/en/analyze.js';
 import { extractEnglishEvents } from '../../src/lang/en/events.js';
 import { loadEnglishTimebank } from './dates-en-eval.js';
@@ -57,6 +58,8 @@ export function analyzePassage(id: string, text: string, published: string | nul
   doc.sentences = englishSentences(doc);
   doc.mentions = englishMentions(doc);
   doc.timexes = englishTimexes(doc);
+  // The entities layer as the figures were measured: clustering, without the entities stage's name propagation.
+  clusterEntities(doc);
   doc.events = buildEventRecords(doc, { pipeline: 'eval', model: null, model_sha256: null, config_hash: '' }, { extract: extractEnglishEvents });
   return doc;
 }

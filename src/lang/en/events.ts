@@ -11,8 +11,7 @@
  */
 import type { Document, Mention, Sentence, TimeExpression } from '../../document.js';
 import type { EntityLabel, Modality, Polarity, Role } from '../../vocabulary.js';
-import { clusterEntities } from '../../entities/cluster.js';
-import { computeConfidence } from '../../events/extract.js';
+import { computeConfidence, entityLabelResolver } from '../../events/extract.js';
 import type { ExtractedArgument, ExtractedEvent } from '../../events/types.js';
 import type { Tense } from '../../events/inflect.js';
 import type { MentionSpan } from '../../events/sentence-view.js';
@@ -375,11 +374,9 @@ function candidates(data: SentenceData, i: number): Array<{ row: TriggerRow; res
   });
 }
 
-/** All events of an English document, in text order. Clusters the mentions first when that has not been done. */
+/** All events of an English document, in text order. Reads the entities layer as the entities stage left it. */
 export function extractEnglishEvents(doc: Document): ExtractedEvent[] {
-  if (doc.mentions.some((m) => m.entity === undefined) || (doc.mentions.length > 0 && doc.entities.length === 0)) clusterEntities(doc);
-  const labels = new Map(doc.entities.map((e) => [e.id, e.label] as const));
-  const labelOf = (m: Mention): EntityLabel => (m.entity ? (labels.get(m.entity) ?? m.label) : m.label);
+  const labelOf = entityLabelResolver(doc);
   const sentences = [...doc.sentences].sort((a, b) => a.index - b.index).map((sentence) => buildSentence(doc, sentence, labelOf));
   const events: ExtractedEvent[] = [];
   sentences.forEach((data, s) => {
