@@ -22,6 +22,7 @@ import {
   VAGUE_QUANTITIES,
   WEEKDAYS,
 } from '../rules/fr/dates-lexicon.js';
+import { APOSTROPHE_CLASS } from '../rules/fr/orthography.js';
 import { DATE_RULES, FUTURE_AUXILIARY_BEFORE, FUTURE_CUES, MODIFIER_PREFIX, PAST_CUES, PAST_PARTICIPLE_BEFORE, type DateRule } from '../rules/fr/dates-patterns.js';
 
 function escapeRegExp(text: string): string {
@@ -31,7 +32,7 @@ function escapeRegExp(text: string): string {
 /** Alternation of words, longest first; apostrophes, hyphens and spaces match their common variants. */
 function alternation(words: Iterable<string>): string {
   const unique = [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-  return `(?:${unique.map((word) => escapeRegExp(word).replace(/'/g, "['’]").replace(/ /g, '\\s+').replace(/-/g, '[-‐\\s]')).join('|')})`;
+  return `(?:${unique.map((word) => escapeRegExp(word).replace(/'/g, APOSTROPHE_CLASS).replace(/ /g, '\\s+').replace(/-/g, '[-‐\\s]')).join('|')})`;
 }
 
 const NUMBER_WORD = alternation(Object.keys(NUMBER_WORDS));
@@ -39,7 +40,7 @@ const NUMBER_WORD = alternation(Object.keys(NUMBER_WORDS));
 const PLACEHOLDERS: Readonly<Record<string, string>> = {
   B: '(?<![\\p{L}\\p{N}_])',
   E: '(?![\\p{L}\\p{N}_])',
-  AP: "['’]",
+  AP: APOSTROPHE_CLASS,
   MONTH: alternation(Object.keys(MONTHS).filter((m) => m !== 'sept')),
   WEEKDAY: alternation(Object.keys(WEEKDAYS)),
   SEASON: alternation(Object.keys(SEASONS)),

@@ -39,6 +39,7 @@ import {
   WEEKDAYS,
 } from '../rules/fr/dates-lexicon.js';
 import { YEAR_CUES, type RuleKind } from '../rules/fr/dates-patterns.js';
+import { APOSTROPHE_CLASS } from '../rules/fr/orthography.js';
 
 /** A rule match before selection and normalization. */
 export interface RawMatch {
@@ -53,7 +54,7 @@ export interface RawMatch {
 }
 
 const compile = (source: string): RegExp => new RegExp(source, 'iu');
-const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
+const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, APOSTROPHE_CLASS);
 
 const QUANTITY_FOLLOWER_SET = new Set(QUANTITY_FOLLOWERS);
 const PLURAL_FUNCTION_WORD_SET = new Set(PLURAL_LOOKING_FUNCTION_WORDS);

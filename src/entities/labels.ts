@@ -1,6 +1,7 @@
 /** The entity label by vote: the model's labels of the mentions plus context cues (src/rules/fr/entity-cues.ts). */
 import type { Mention } from '../document.js';
 import { ENTITY_CUES } from '../rules/fr/entity-cues.js';
+import { foldWord } from '../rules/fr/orthography.js';
 import { ENTITY_LABELS, type EntityLabel } from '../vocabulary.js';
 
 const LABEL_ORDER: readonly EntityLabel[] = ENTITY_LABELS;
@@ -29,7 +30,7 @@ export function majorityLabel(mentions: Mention[], contextVotes: EntityLabel[] =
   )[0]![0];
 }
 
-const CUE_TEXT = ENTITY_CUES.map((cue) => ({ ...cue, words: cue.words.toLowerCase().replace(/’/g, "'") }));
+const CUE_TEXT = ENTITY_CUES.map((cue) => ({ ...cue, words: foldWord(cue.words) }));
 
 /**
  * Label votes from the words next to a mention (src/rules/fr/entity-cues.ts): `chez OpenAI`, `au sein d'OpenAI`,
@@ -37,8 +38,8 @@ const CUE_TEXT = ENTITY_CUES.map((cue) => ({ ...cue, words: cue.words.toLowerCas
  * model's guess for an unknown name.
  */
 export function contextLabelVote(text: string, mention: { start: number; end: number }): EntityLabel[] {
-  const before = text.slice(Math.max(0, mention.start - 24), mention.start).toLowerCase().replace(/’/g, "'");
-  const after = text.slice(mention.end, mention.end + 24).toLowerCase().replace(/’/g, "'");
+  const before = foldWord(text.slice(Math.max(0, mention.start - 24), mention.start));
+  const after = foldWord(text.slice(mention.end, mention.end + 24));
   const votes: EntityLabel[] = [];
   for (const cue of CUE_TEXT) {
     if (cue.position === 'before') {

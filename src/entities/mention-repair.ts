@@ -3,6 +3,7 @@
  * and a name the model cut in two is rejoined when its parts spell the acronym after it.
  */
 import type { Document, Mention } from '../document.js';
+import { foldWord } from '../rules/fr/orthography.js';
 import { majorityLabel } from './labels.js';
 import { foldName, initials, isAcronym, words } from './names.js';
 
@@ -110,7 +111,7 @@ function splitAtConnector(surface: string, namedElsewhere: (name: string) => boo
   const tokens = [...surface.matchAll(/\S+/gu)];
   for (let k = 1; k < tokens.length - 1; k++) {
     const w = tokens[k]![0];
-    const lower = w.toLowerCase().replace(/’/g, "'");
+    const lower = foldWord(w);
     const elided = /^[dD]['’]\p{Lu}/u.test(w);
     if (!(NAME_CONNECTORS.has(lower) || lower === 'de' || lower === 'du' || elided) || /^\p{Lu}/u.test(w)) continue;
     const left = tokens[k - 1]![0];

@@ -1,7 +1,9 @@
 /**
  * Word tokens with offsets into the document text. French elisions are split off (`d'OpenAI` → `d'` + `OpenAI`,
- * `qu'il` → `qu'` + `il`) so that prepositions and pronouns are visible; hyphenated words stay whole.
+ * `qu'il` → `qu'` + `il`) so that prepositions and pronouns are visible; hyphenated words and the apostrophe words
+ * of the orthography rules (`aujourd'hui`) stay whole.
  */
+import { APOSTROPHE_CHARS, ELISION_SOURCE, foldWord, WHOLE_APOSTROPHE_WORD_SOURCE } from '../rules/fr/orthography.js';
 
 export interface Token {
   /** As written. */
@@ -12,12 +14,12 @@ export interface Token {
   end: number;
 }
 
-const TOKEN_RE =
-  /aujourd['’]hui|(?:jusqu|lorsqu|puisqu|quoiqu|presqu|qu|[cdjlmnst])['’](?=\p{L})|\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐'’]\p{L}[\p{L}\p{M}\p{N}]*)*|\p{N}+(?:[.,\u00A0\u202F]\p{N}{3})*(?:,\p{N}+)?|\S/giu;
+const WORD = String.raw`\p{L}[\p{L}\p{M}\p{N}]*(?:[-‐${APOSTROPHE_CHARS}]\p{L}[\p{L}\p{M}\p{N}]*)*`;
+const NUMBER = String.raw`\p{N}+(?:[.,\u00A0\u202F]\p{N}{3})*(?:,\p{N}+)?`;
+const TOKEN_RE = new RegExp(`${WHOLE_APOSTROPHE_WORD_SOURCE}|${ELISION_SOURCE}|${WORD}|${NUMBER}|\\S`, 'giu');
 
-export function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'");
-}
+/** Lowercase, typographic apostrophe folded to U+0027 (the orthography rules' word key). */
+export const normalizeWord = foldWord;
 
 /** Tokens of `text.slice(start, end)`, with absolute offsets. */
 export function tokenize(text: string, start: number, end: number): Token[] {

@@ -6,7 +6,7 @@ import { DETERMINERS, NOUN_PREMODIFIERS } from '../rules/fr/event-cues.js';
 import type { LexiconEntry } from './lexicon.js';
 import type { SentenceView } from './sentence-view.js';
 import type { TriggerRow } from '../rules/schema.js';
-import type { Token } from './tokens.js';
+import { normalizeWord, type Token } from './tokens.js';
 import type { DocContext } from './types.js';
 
 /** Tokens after the trigger within `window`, joined so that multiword cues can be matched. */
@@ -25,7 +25,7 @@ const cueCache = new Map<string, { word: string; prefix: RegExp | null; elided: 
 export function matchesCue(text: string, cue: string): boolean {
   let compiled = cueCache.get(cue);
   if (!compiled) {
-    const c = cue.toLowerCase().replace(/’/g, "'");
+    const c = normalizeWord(cue);
     compiled = { word: ` ${c} `, prefix: c.endsWith('*') ? new RegExp(`\\s${escapeRegExp(c.slice(0, -1))}`, 'u') : null, elided: c.endsWith("'") };
     cueCache.set(cue, compiled);
   }

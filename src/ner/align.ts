@@ -4,7 +4,7 @@
  * `[start, end)` of the ORIGINAL text it came from, so spans found by the model map back exactly.
  * Pure functions, no model needed.
  */
-import { APOSTROPHE_WORDS, ELIDED_PREFIXES } from '../rules/fr/ner-pretokenize.js';
+import { ELIDED_WORDS, WHOLE_APOSTROPHE_WORDS } from '../rules/fr/orthography.js';
 import { APOSTROPHES, INVISIBLE, SPACES } from './contract.js';
 
 /** A normalized text and, for each of its UTF-16 units, the original range it stands for. */
@@ -22,6 +22,8 @@ export interface Word {
 }
 
 const APOSTROPHE_SET: ReadonlySet<string> = new Set(APOSTROPHES);
+const ELIDED: ReadonlySet<string> = new Set(ELIDED_WORDS);
+const WHOLE: ReadonlySet<string> = new Set(WHOLE_APOSTROPHE_WORDS);
 
 /** What happens to a base character (cached per code point: a news text uses few distinct ones). */
 const enum BaseKind {
@@ -135,7 +137,7 @@ function pushElisionSplit(text: string, start: number, end: number, out: Array<[
     const apostrophe = word.indexOf("'");
     if (apostrophe <= 0 || apostrophe === word.length - 1) break;
     const lower = word.toLowerCase();
-    if (APOSTROPHE_WORDS.has(lower) || !ELIDED_PREFIXES.has(lower.slice(0, apostrophe))) break;
+    if (WHOLE.has(lower) || !ELIDED.has(lower.slice(0, apostrophe))) break;
     out.push([from, from + apostrophe + 1]);
     from += apostrophe + 1;
   }

@@ -22,6 +22,7 @@
  */
 import type { Document, Sentence, Span } from '../document.js';
 import { FRENCH_SEGMENTATION } from '../rules/fr/segmentation.js';
+import { APOSTROPHE_CHARS, APOSTROPHE_CLASS, isApostrophe, withoutElision } from '../rules/fr/orthography.js';
 import type { SegmentationLexicon } from '../rules/schema.js';
 
 /** The data the scanner's decisions read: the French lexicon by default, another language's through `createSegmenter`. */
@@ -70,7 +71,7 @@ const STRONG_TERMINATORS = '!?‽⁇⁈⁉！？';
 const PERIOD_LIKE = '.。';
 const LINE_BREAKS = '\n\r\v\f\u0085\u2028\u2029';
 /** Ambiguous straight and curly quotes: closing after a sentence end only when no word follows them directly. */
-const AMBIGUOUS_QUOTES = `"'’`;
+const AMBIGUOUS_QUOTES = `"${APOSTROPHE_CHARS}`;
 /** Longest token (URL, dotted acronym…) inspected around a period; bounds the work per candidate. */
 const MAX_TOKEN = 64;
 
@@ -81,12 +82,14 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** `J`, `J.-M`, `J.K`, `U.S.A`: initials and dotted acronyms, whose period is ambiguous. */
 const INITIALS = /^\p{Lu}(?:\.-?\p{Lu})*$/u;
 const DIGITS = /^\d{1,3}$/;
+/** A word's letters, with the apostrophe of an elided opener (`L'`, `Qu'`) / with any apostrophe after them. */
+const LETTERS_AND_ELISION = new RegExp(`^\\p{L}+(?:${APOSTROPHE_CLASS}(?=\\p{L}))?`, 'u');
+const LETTERS_AND_APOSTROPHE = new RegExp(`^\\p{L}+${APOSTROPHE_CLASS}?`, 'u');
 
 const isWhitespace = (ch: string): boolean => WHITESPACE.test(ch);
 const isUpper = (ch: string): boolean => UPPER.test(ch);
 const isLower = (ch: string): boolean => LOWER.test(ch);
 const isLetterOrDigit = (ch: string): boolean => LETTER_OR_DIGIT.test(ch);
-const isApostrophe = (ch: string): boolean => ch === "'" || ch === '’';
 
 /** The character (a whole code point) at `index`, or '' past `end`. */
 function charAt(text: string, index: number, end: number): string {
@@ -193,7 +196,7 @@ function endsLine(text: string, lineEnd: number, start: number, run: WhitespaceR
  */
 function decideGluedHeading(text: string, index: number, start: number, end: number, cuts: number[]): number {
   if (index - 3 < start) return index + 1;
-  const word = /^\p{L}+(?:['’](?=\p{L}))?/u.exec(tokenFrom(text, index, end))?.[0] ?? '';
+  const word = LETTERS_AND_ELISION.exec(tokenFrom(text, index, end))?.[0] ?? '';
   const followedBySpace = isHorizontalSpace(charAt(text, index + word.length, end));
   if (!lex.starters.has(word) || !(followedBySpace || isApostrophe(word[word.length - 1] ?? ''))) return index + 1;
   const chunk = tokenBefore(text, index, start);
@@ -270,12 +273,6 @@ function tokenBefore(text: string, index: number, start: number): string {
   return text.slice(i, index);
 }
 
-/** `l'art` → `art`, `qu'env` → `env`: the elided article or pronoun glued before an abbreviation. */
-function withoutElision(token: string): string {
-  const elision = /^\p{L}{1,7}['’](?=\p{L})/u.exec(token);
-  return elision ? token.slice(elision[0].length) : token;
-}
-
 /** The non-space run starting at `index`, at most MAX_TOKEN long. */
 function tokenFrom(text: string, index: number, end: number): string {
   let i = index;
@@ -350,6 +347,7 @@ function endsBeforeGluedText(
 type WordBeforePeriod = 'plain' | 'title' | 'prefix' | 'final-capable' | 'initials' | 'list-number';
 
 function classifyWordBeforePeriod(text: string, index: number, start: number): WordBeforePeriod {
+  // Without the elided article or pronoun glued before an abbreviation (`l'art`, `qu'env`).
   const word = withoutElision(tokenBefore(text, index, start));
   if (word === '' || lex.closing.includes(word[word.length - 1] ?? '')) return 'plain';
   if (isAbbreviation(word, lex.titles, null)) return 'title';
@@ -406,7 +404,7 @@ function startsWithLowercaseStarter(text: string, next: number, end: number): bo
  * is not itself part of a name (`Le Pen`, `La Fontaine`, `De Gaulle`) starts a new sentence.
  */
 function startsNewSentenceAfterInitial(text: string, next: number, end: number): boolean {
-  const word = /^[\p{L}]+(?:['’])?/u.exec(tokenFrom(text, next, end))?.[0] ?? '';
+  const word = LETTERS_AND_APOSTROPHE.exec(tokenFrom(text, next, end))?.[0] ?? '';
   if (!lex.starters.has(word)) return false;
   if (isApostrophe(word[word.length - 1] ?? '')) return true;
   const after = skipWhitespace(text, next + word.length, end);
