@@ -5,7 +5,7 @@
  * schema (src/events/trigger-table.ts).
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { ENTITY_LABELS, EVENT_TYPES, ROLES, type EntityLabel, type Role } from '../vocabulary.js';
+import { ENTITY_LABELS, EVENT_TYPES, ROLES, type EntityLabel, type Role, type TimexMod, type TimexType } from '../vocabulary.js';
 
 // Literal unions (not Type.Unsafe): TypeBox's own Value.Check validates them at run time without ajv.
 const EventTypeField = Type.Union(EVENT_TYPES.map((t) => Type.Literal(t)));
@@ -138,4 +138,20 @@ export interface SegmentationLexicon {
   openingPunctuation: string;
   itemMarkers: string;
   continuationPunctuation: string;
+}
+
+/** The publication date the date rules' examples are read with: Friday 15 March 2024. */
+export const DATE_EXAMPLE_PUBLICATION = '2024-03-15';
+
+/**
+ * An example of a date rule, a test (test/rules/examples.test.ts) as HeidelTime's EXAMPLE lines: a sentence with the
+ * expressions the recognizer finds in it bracketed (`Il est parti [hier].`). Read with the publication date
+ * DATE_EXAMPLE_PUBLICATION, it yields exactly those expressions, with `values` in order, all of `type` (and `mod`,
+ * none by default), and the rule matches the text of one of them.
+ */
+export interface DateRuleExample {
+  text: string;
+  values: readonly (string | null)[];
+  type: TimexType;
+  mod?: TimexMod;
 }

@@ -18,7 +18,7 @@ const MONEY = ['$', '€', '£', 'million', 'billion', 'dollars', 'euros', 'poun
 
 export const EN_TRIGGERS: TriggerRow[] = [
   // ── Personnel ──
-  row('resign', 'verb', 'Personnel.End-Position', 0.9),
+  row('resign', 'verb', 'Personnel.End-Position', 0.9, { examples: ['{John Smith|PER} [resigned] from {Acme|ORG} on Tuesday.'] }),
   row('resignation', 'noun', 'Personnel.End-Position', 0.9),
   row('step down', 'verb', 'Personnel.End-Position', 0.9),
   row('quit', 'verb', 'Personnel.End-Position', 0.7, { requiresRole: ['person', 'organization'] }),
@@ -27,24 +27,24 @@ export const EN_TRIGGERS: TriggerRow[] = [
   row('oust', 'verb', 'Personnel.End-Position', 0.85),
   row('retire', 'verb', 'Personnel.End-Position', 0.75, { requiresRole: ['person'] }),
   row('retirement', 'noun', 'Personnel.End-Position', 0.6, { requiresRole: ['person'] }),
-  row('hire', 'verb', 'Personnel.Start-Position', 0.85),
+  row('hire', 'verb', 'Personnel.Start-Position', 0.85, { examples: ['{Acme|ORG} [hired] {John Smith|PER} last year.'] }),
   row('join', 'verb', 'Personnel.Start-Position', 0.6, { requiresRole: ['organization'] }),
-  row('appoint', 'verb', 'Personnel.Nominate', 0.9),
+  row('appoint', 'verb', 'Personnel.Nominate', 0.9, { examples: ['{Joe Biden|PER} [appointed] {Janet Yellen|PER} to the post.'] }),
   row('appointment', 'noun', 'Personnel.Nominate', 0.85),
   row('name', 'verb', 'Personnel.Nominate', 0.55, { requiresNear: ['chief', 'president', 'chairman', 'director', 'head', 'ceo', 'minister', 'as', 'to', 'executive', 'coach'], window: 6, requiresRole: ['person'] }),
   row('nominate', 'verb', 'Personnel.Nominate', 0.9),
   row('nomination', 'noun', 'Personnel.Nominate', 0.8),
-  row('elect', 'verb', 'Personnel.Elect', 0.9),
+  row('elect', 'verb', 'Personnel.Elect', 0.9, { examples: ['{Emmanuel Macron|PER} was [elected] president of {France|LOC}.'] }),
   row('election', 'noun', 'Personnel.Elect', 0.8),
   row('re-elect', 'verb', 'Personnel.Elect', 0.9),
 
   // ── Business ──
   row('found', 'verb', 'Business.Start-Org', 0.6, { requiresRole: ['organization', 'agent'] }),
   row('launch', 'verb', 'Business.Start-Org', 0.5, { requiresRole: ['organization'] }),
-  row('merge', 'verb', 'Business.Merge-Org', 0.9),
+  row('merge', 'verb', 'Business.Merge-Org', 0.9, { examples: ['{Exxon|ORG} [merged] with {Mobil|ORG}.'] }),
   row('merger', 'noun', 'Business.Merge-Org', 0.9),
   row('bankruptcy', 'noun', 'Business.Declare-Bankruptcy', 0.85),
-  row('acquire', 'verb', 'Transaction.Transfer-Ownership', 0.85),
+  row('acquire', 'verb', 'Transaction.Transfer-Ownership', 0.85, { examples: ['{Google|ORG} [acquired] {YouTube|ORG} in 2006.'] }),
   row('acquisition', 'noun', 'Transaction.Transfer-Ownership', 0.85),
   row('buy', 'verb', 'Transaction.Transfer-Ownership', 0.6, { requiresRole: ['target'] }),
   row('sell', 'verb', 'Transaction.Transfer-Ownership', 0.6, { requiresRole: ['target'] }),
@@ -59,7 +59,7 @@ export const EN_TRIGGERS: TriggerRow[] = [
   row('investigate', 'verb', 'Justice.Investigate', 0.85),
   row('investigation', 'noun', 'Justice.Investigate', 0.8),
   row('probe', 'noun', 'Justice.Investigate', 0.75),
-  row('arrest', 'verb', 'Justice.Arrest-Jail', 0.95),
+  row('arrest', 'verb', 'Justice.Arrest-Jail', 0.95, { examples: ['Police [arrested] {John Smith|PER} in {Boston|LOC}.'] }),
   row('arrest', 'noun', 'Justice.Arrest-Jail', 0.9),
   row('detain', 'verb', 'Justice.Arrest-Jail', 0.9),
   row('jail', 'verb', 'Justice.Arrest-Jail', 0.9),
@@ -69,7 +69,7 @@ export const EN_TRIGGERS: TriggerRow[] = [
   row('indictment', 'noun', 'Justice.Charge-Indict', 0.9),
   row('trial', 'noun', 'Justice.Trial-Hearing', 0.85),
   row('hearing', 'noun', 'Justice.Trial-Hearing', 0.6, { requiresRole: ['person', 'agent'] }),
-  row('sue', 'verb', 'Justice.Sue', 0.95),
+  row('sue', 'verb', 'Justice.Sue', 0.95, { examples: ['{Microsoft|ORG} [sued] {Apple|ORG} in {California|LOC}.'] }),
   row('lawsuit', 'noun', 'Justice.Sue', 0.9),
   row('convict', 'verb', 'Justice.Convict', 0.95),
   row('conviction', 'noun', 'Justice.Convict', 0.8),
@@ -95,7 +95,7 @@ export const EN_TRIGGERS: TriggerRow[] = [
   row('blast', 'noun', 'Conflict.Attack', 0.6),
 
   // ── Contact ──
-  row('meet', 'verb', 'Contact.Meet', 0.85),
+  row('meet', 'verb', 'Contact.Meet', 0.85, { examples: ['{Barack Obama|PER} [met] {Vladimir Putin|PER} in {Moscow|LOC}.'] }),
   row('meeting', 'noun', 'Contact.Meet', 0.75),
   row('summit', 'noun', 'Contact.Meet', 0.85),
   row('talk', 'noun', 'Contact.Meet', 0.5, { requiresRole: ['person', 'entity'] }),
@@ -119,9 +119,9 @@ export const EN_TRIGGERS: TriggerRow[] = [
   row('interview', 'noun', 'Contact.Meet', 0.5, { requiresRole: ['entity', 'person'] }),
 
   // ── Life ──
-  row('die', 'verb', 'Life.Die', 0.95),
+  row('die', 'verb', 'Life.Die', 0.95, { examples: ['{John Smith|PER} [died] in {Paris|LOC}.'] }),
   row('death', 'noun', 'Life.Die', 0.9),
-  row('kill', 'verb', 'Life.Die', 0.95, { frame: { subject: { PER: 'agent', ORG: 'agent' }, object: { PER: 'victim' }, passive: { PER: 'victim' } } }),
+  row('kill', 'verb', 'Life.Die', 0.95, { examples: ['{Ahmed Ali|PER} was [killed] in {Baghdad|LOC}.'], frame: { subject: { PER: 'agent', ORG: 'agent' }, object: { PER: 'victim' }, passive: { PER: 'victim' } } }),
   row('killing', 'noun', 'Life.Die', 0.9),
   row('murder', 'verb', 'Life.Die', 0.95, { frame: { subject: { PER: 'agent', ORG: 'agent' }, object: { PER: 'victim' }, passive: { PER: 'victim' } } }),
   row('murder', 'noun', 'Life.Die', 0.9),
@@ -135,7 +135,7 @@ export const EN_TRIGGERS: TriggerRow[] = [
   // ── Movement ──
   row('travel', 'verb', 'Movement.Transport', 0.75),
   row('arrive', 'verb', 'Movement.Transport', 0.75),
-  row('visit', 'verb', 'Movement.Transport', 0.7),
+  row('visit', 'verb', 'Movement.Transport', 0.7, { examples: ['{Angela Merkel|PER} [visited] {Washington|LOC}.'] }),
   row('visit', 'noun', 'Movement.Transport', 0.7),
   row('flee', 'verb', 'Movement.Transport', 0.8),
   row('return', 'verb', 'Movement.Transport', 0.5, { requiresRole: ['destination', 'origin'] }),
