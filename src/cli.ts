@@ -42,7 +42,24 @@ const positiveInt = (value: string): number => {
   return parsed;
 };
 
-interface RunOptions {
+const MIB = 1024 * 1024;
+
+/**
+ * The defaults of the flags that stand for configuration settings, all read from DEFAULT_CONFIG: a flag only overrides
+ * its setting, so the command line and the library cannot disagree (test/cli/defaults.test.ts). `--threads` has no
+ * default: without it the configuration derives the threads from the workers.
+ */
+export const CLI_DEFAULTS = {
+  dtype: DEFAULT_CONFIG.ner.dtype,
+  batchSize: DEFAULT_CONFIG.ner.batchSize,
+  lang: DEFAULT_CONFIG.language.accept.join(','),
+  concurrency: DEFAULT_CONFIG.run.concurrency,
+  workers: DEFAULT_CONFIG.run.workers,
+  timeoutMs: DEFAULT_CONFIG.run.articleTimeoutMs,
+  maxFileMb: DEFAULT_CONFIG.run.maxFileBytes / MIB,
+} as const;
+
+export interface RunOptions {
   /** `--workers <n>`: run the stages in n worker threads (0: in the main thread). */
   workers: number;
   out: string;
@@ -80,7 +97,8 @@ const languageList = (value: string): string => {
 
 const splitLanguages = (value: string): string[] => value.split(',').map((code) => code.trim()).filter(Boolean);
 
-function configFromOptions(options: RunOptions): ChroniqueConfig {
+/** The configuration a `run` (or `regenerate`) asks for: DEFAULT_CONFIG with the given flags on top. */
+export function configFromOptions(options: RunOptions): ChroniqueConfig {
   const overrides: ConfigOverrides = {
     language: { accept: splitLanguages(options.lang) },
     ner: {
@@ -98,7 +116,7 @@ function configFromOptions(options: RunOptions): ChroniqueConfig {
       concurrency: Math.max(options.concurrency, options.workers),
       workers: options.workers,
       articleTimeoutMs: options.timeoutMs,
-      maxFileBytes: options.maxFileMb * 1024 * 1024,
+      maxFileBytes: options.maxFileMb * MIB,
       progress: options.progress,
     },
   };
@@ -110,22 +128,22 @@ function addModelOptions(command: Command): Command {
   return command
     .option('-m, --model <dir>', 'NER model folder (Hugging Face layout with onnx/); default: the shipped model')
     .option('--model-en <dir>', 'English NER model folder (same layout and labels); default: compromise')
-    .addOption(new Option('--dtype <dtype>', 'model weights to load (auto: the faster on this CPU)').choices(['auto', 'q8', 'fp32']).default(DEFAULT_CONFIG.ner.dtype))
-    .option('--batch-size <n>', 'sentences per NER batch', positiveInt, DEFAULT_CONFIG.ner.batchSize);
+    .addOption(new Option('--dtype <dtype>', 'model weights to load (auto: the faster on this CPU)').choices(['auto', 'q8', 'fp32']).default(CLI_DEFAULTS.dtype))
+    .option('--batch-size <n>', 'sentences per NER batch', positiveInt, CLI_DEFAULTS.batchSize);
 }
 
 function addRunOptions(command: Command): Command {
   return addModelOptions(command)
     .option('-o, --out <dir>', 'output folder for the dataset', 'output')
-    .option('-c, --concurrency <n>', 'articles processed concurrently', positiveInt, 2)
+    .option('-c, --concurrency <n>', 'articles processed concurrently', positiveInt, CLI_DEFAULTS.concurrency)
     .option('--threads <n>', 'ONNX Runtime threads', positiveInt)
-    .option('--lang <codes>', `comma-separated ISO 639-1 languages to process (supported: ${PIPELINE_LANGUAGES.join(', ')}; others are recorded as skipped)`, languageList, DEFAULT_CONFIG.language.accept.join(','))
+    .option('--lang <codes>', `comma-separated ISO 639-1 languages to process (supported: ${PIPELINE_LANGUAGES.join(', ')}; others are recorded as skipped)`, languageList, CLI_DEFAULTS.lang)
     .option('--triggers <file>', 'JSON file of extra event triggers merged over the built-in table')
-    .option('--timeout-ms <ms>', 'per-article time limit', positiveInt, 60_000)
-    .option('--max-file-mb <mb>', 'files larger than this are not read', positiveInt, 10)
+    .option('--timeout-ms <ms>', 'per-article time limit', positiveInt, CLI_DEFAULTS.timeoutMs)
+    .option('--max-file-mb <mb>', 'files larger than this are not read', positiveInt, CLI_DEFAULTS.maxFileMb)
     .option('--no-progress', 'plain log lines instead of a progress bar')
     .option('--no-ner', 'rules only: do not load or run the NER model')
-    .option('-w, --workers <n>', 'worker threads running the stages, each with its own model (0: main thread only; default: one per core, at most 4)', nonNegativeInt, DEFAULT_CONFIG.run.workers)
+    .option('-w, --workers <n>', 'worker threads running the stages, each with its own model (0: main thread only; default: one per core, at most 4)', nonNegativeInt, CLI_DEFAULTS.workers)
     .option('--stdout', 'stream the records as JSONL on standard output, one {"kind", "record"} per line (the dataset folder is written only when --out is given)')
     .addOption(new Option('--stdin-format <format>', 'how standard input (-) is read').choices(['auto', ...INPUT_FORMATS]).default('auto'))
     .option('-q, --queue <url>', 'coordinate: hand the articles to `chronique worker` processes through Redis (redis://HOST:PORT[/DB])')
@@ -238,7 +256,7 @@ interface WorkerOptions extends Omit<RunOptions, 'out' | 'concurrency' | 'worker
 /** `worker`: serves until SIGTERM/SIGINT (articles in progress finish, or are handed back after the grace period). */
 async function workerCommand(options: WorkerOptions): Promise<number> {
   // One ONNX thread per article thread unless --threads says otherwise: inference runs on the calling thread.
-  const config = configFromOptions({ ...options, threads: options.threads ?? DEFAULT_CONFIG.ner.threads, out: '', workers: options.concurrency, maxFileMb: 64, progress: false, attempts: 1, inFlight: 1 });
+  const config = configFromOptions({ ...options, threads: options.threads ?? DEFAULT_CONFIG.ner.threads, out: '', workers: options.concurrency, maxFileMb: CLI_DEFAULTS.maxFileMb, progress: false, attempts: 1, inFlight: 1 });
   let worker: QueueWorker;
   try {
     const { QueueWorker } = await import('./queue/worker.js');
@@ -364,9 +382,9 @@ export function buildProgram(): Command {
       .option('-c, --concurrency <n>', 'articles processed at once (one worker thread and model each)', positiveInt, 1),
   )
     .option('--threads <n>', 'ONNX Runtime threads per article thread', positiveInt)
-    .option('--lang <codes>', `comma-separated ISO 639-1 languages to process (supported: ${PIPELINE_LANGUAGES.join(', ')})`, languageList, DEFAULT_CONFIG.language.accept.join(','))
+    .option('--lang <codes>', `comma-separated ISO 639-1 languages to process (supported: ${PIPELINE_LANGUAGES.join(', ')})`, languageList, CLI_DEFAULTS.lang)
     .option('--triggers <file>', 'JSON file of extra event triggers merged over the built-in table')
-    .option('--timeout-ms <ms>', 'per-article time limit', positiveInt, 60_000)
+    .option('--timeout-ms <ms>', 'per-article time limit', positiveInt, CLI_DEFAULTS.timeoutMs)
     .option('--no-ner', 'rules only: do not load or run the NER model')
     .option('--lock-ms <ms>', "job lock duration: a dead worker's articles are taken over after about 1.5× this", positiveInt, 30_000)
     .option('--grace-ms <ms>', 'on SIGTERM, time for the articles in progress to finish before they are handed back', positiveInt, 30_000)
