@@ -44,18 +44,10 @@ const positiveInt = (value: string): number => {
 
 const MIB = 1024 * 1024;
 
-/**
- * The defaults of the flags that stand for configuration settings, all read from DEFAULT_CONFIG: a flag only overrides
- * its setting, so the command line and the library cannot disagree (test/cli/defaults.test.ts). `--threads` has no
- * default: without it the configuration derives the threads from the workers.
- */
+/** The flags' defaults, read from DEFAULT_CONFIG: a flag only overrides its setting (test/cli/defaults.test.ts). */
 export const CLI_DEFAULTS = {
-  dtype: DEFAULT_CONFIG.ner.dtype,
-  batchSize: DEFAULT_CONFIG.ner.batchSize,
-  lang: DEFAULT_CONFIG.language.accept.join(','),
-  concurrency: DEFAULT_CONFIG.run.concurrency,
-  workers: DEFAULT_CONFIG.run.workers,
-  timeoutMs: DEFAULT_CONFIG.run.articleTimeoutMs,
+  dtype: DEFAULT_CONFIG.ner.dtype, batchSize: DEFAULT_CONFIG.ner.batchSize, lang: DEFAULT_CONFIG.language.accept.join(','),
+  concurrency: DEFAULT_CONFIG.run.concurrency, workers: DEFAULT_CONFIG.run.workers, timeoutMs: DEFAULT_CONFIG.run.articleTimeoutMs,
   maxFileMb: DEFAULT_CONFIG.run.maxFileBytes / MIB,
 } as const;
 
