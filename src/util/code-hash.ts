@@ -6,15 +6,14 @@
  * bar) keeps the cache. The set follows the imports, so it needs no list kept by hand.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importClosure } from './imports.js';
 
 const SOURCE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The modules whose import closure makes results (extension-less, relative to the source root). */
 export const RESULT_ENTRY_MODULES = ['pipeline', 'runner/run-corpus'] as const;
-/** Static `import … from`, `export … from`, side-effect `import '…'` and literal dynamic `import('…')` of relative modules. */
-const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s*)['"](\.{1,2}\/[^'"]+)['"]/gm;
 
 let memo: string | undefined;
 
@@ -31,30 +30,15 @@ export function sourceCodeHash(root: string = SOURCE_ROOT, entries: readonly str
   return digest;
 }
 
-/** The import closure of `entries` inside `root`, as sorted `/`-separated relative paths. */
+/**
+ * The import closure of `entries` inside `root`, as sorted `/`-separated relative paths. Every kind of import counts:
+ * a type-only import may still name a module whose values change results, and a dynamic one loads when needed.
+ */
 export function resultSourceFiles(sourceRoot: string, entries: readonly string[] = RESULT_ENTRY_MODULES): string[] {
   const root = path.resolve(sourceRoot);
-  const seen = new Set<string>();
-  const pending: string[] = [];
-  const visit = (absolute: string | null): void => {
-    if (!absolute || seen.has(absolute)) return;
-    seen.add(absolute);
-    pending.push(absolute);
-  };
-  for (const entry of entries) visit(resolveModule(path.resolve(root, entry)));
-  while (pending.length > 0) {
-    const file = pending.pop()!;
-    for (const match of readFileSync(file, 'utf8').matchAll(RELATIVE_IMPORT)) {
-      const resolved = resolveModule(path.resolve(path.dirname(file), match[1]!));
-      if (resolved && !path.relative(root, resolved).startsWith('..')) visit(resolved);
-    }
-  }
-  return [...seen].map((file) => path.relative(root, file).split(path.sep).join('/')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** `x.js` is `x.js` when built and `x.ts` in the sources; an extension-less entry is either. */
-function resolveModule(specifierPath: string): string | null {
-  const base = specifierPath.replace(/\.(?:js|ts)$/, '');
-  const candidates = specifierPath.endsWith('.json') ? [specifierPath] : [`${base}.ts`, `${base}.js`];
-  return candidates.find((candidate) => existsSync(candidate)) ?? null;
+  const { modules } = importClosure(
+    entries.map((entry) => path.resolve(root, entry)),
+    { root, kinds: ['static', 'type', 'dynamic'] },
+  );
+  return [...modules].map((file) => path.relative(root, file).split(path.sep).join('/')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -16,6 +16,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsIn, isRelative } from '../../src/util/imports.js';
 
 const SRC = path.resolve(import.meta.dirname, '..', '..', 'src');
 
@@ -37,8 +38,6 @@ const MAX_LINES = 450;
 const DATA_TABLES = (file: string): boolean => file.startsWith('rules/') || file.endsWith('.json');
 const OVERSIZED_ALLOWED: Record<string, string> = {};
 
-const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s*)['"](\.{1,2}\/[^'"]+)['"]/gm;
-
 function sourceFiles(dir = ''): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(path.join(SRC, dir), { withFileTypes: true })) {
@@ -53,8 +52,11 @@ function layerOf(file: string): number {
   return LAYERS.findIndex((layer) => layer.match(file));
 }
 
+/** Every relative import of a module (static, type-only and dynamic), as a path relative to src/. */
 function importsOf(file: string, text: string): string[] {
-  return [...text.matchAll(RELATIVE_IMPORT)].map((match) => path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1]!)).replace(/\.js$/, '.ts'));
+  return importsIn(text)
+    .filter(({ specifier }) => isRelative(specifier))
+    .map(({ specifier }) => path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier)).replace(/\.js$/, '.ts'));
 }
 
 /** Every import of `modules` that leaves src/ or runs from a lower layer to a higher one. */

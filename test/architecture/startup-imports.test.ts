@@ -3,33 +3,15 @@
  * chrono-node: ~0.5 s of CPU to import) are reached only through a dynamic import, when an English article arrives,
  * so a French corpus never pays for them.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importClosure, type ImportClosure } from '../../src/util/imports.js';
 
 const SRC = path.resolve(import.meta.dirname, '..', '..', 'src');
-/** Static `import … from` / `export … from` (not `import type`, not `import(…)`), relative or bare. */
-const STATIC_IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'"();]*?\bfrom\s*)?['"]([^'"]+)['"]/gm;
 
-function staticClosure(entry: string): { modules: Set<string>; packages: Set<string> } {
-  const modules = new Set<string>();
-  const packages = new Set<string>();
-  const pending = [path.join(SRC, entry)];
-  while (pending.length > 0) {
-    const file = pending.pop()!;
-    if (modules.has(file)) continue;
-    modules.add(file);
-    for (const match of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
-      const target = match[1]!;
-      if (!target.startsWith('.')) {
-        packages.add(target.startsWith('@') ? target.split('/').slice(0, 2).join('/') : target.split('/')[0]!);
-        continue;
-      }
-      const resolved = path.resolve(path.dirname(file), target.replace(/\.js$/, '.ts'));
-      if (existsSync(resolved)) pending.push(resolved);
-    }
-  }
-  return { modules, packages };
+/** What loading `entry` loads: static imports only (not `import type`, not `import(…)`), modules and packages. */
+function staticClosure(entry: string): ImportClosure {
+  return importClosure([path.join(SRC, entry)], { root: SRC, kinds: ['static'] });
 }
 
 describe('start-up imports', () => {
