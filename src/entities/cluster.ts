@@ -165,7 +165,7 @@ export function clusterEntities(doc: Document): Entity[] {
     const parts = personNameParts(surfaces[longestIndex] ?? '');
     if (parts && (tagged || !isAcronymDefinition(longestIndex))) perLongNames.push({ root, words: parts, count: members.length, first: members[0] ?? 0, tagged });
   }
-  // Long person names by first and last word: filtering all of them for each one-word name was quadratic.
+  // Long person names by first and last word, so that each one-word name looks up its candidates instead of filtering all.
   const longNamesByWord = new Map<string, typeof perLongNames>();
   for (const p of perLongNames) {
     for (const word of new Set([p.words[0]!, p.words[p.words.length - 1]!])) {

@@ -250,8 +250,8 @@ export function bucketBySentence<T extends { start: number; end: number }>(spans
 export function extractEvents(doc: Document, lexicon: TriggerLexicon): ExtractedEvent[] {
   const labelOf = entityLabelResolver(doc);
   const sentences = [...doc.sentences].sort((a, b) => a.index - b.index);
-  // Each view gets only its own sentence's mentions and time expressions: handing every view the whole document's
-  // lists made a long article quadratic (20 MB of news: minutes instead of seconds).
+  // Each view gets only its own sentence's mentions and time expressions, so that building the views stays linear in
+  // the article's length (a view scanning the whole document's lists would make a 20 MB article quadratic).
   const mentionsIn = bucketBySentence(doc.mentions, sentences);
   const timexesIn = bucketBySentence(doc.timexes, sentences);
   const isVerbForm = verbFormsOf(lexicon);

@@ -29,7 +29,7 @@ export function assignEventIds(articleId: string, text: string, records: EventRe
   records.forEach((record, i) => (record.id = ids[i]!));
 }
 
-/** Lookups built once per document (building them per event made long articles quadratic). */
+/** Lookups built once per document (built per event, they would make long articles quadratic). */
 interface DocumentIndex {
   entities: Map<string, Document['entities'][number]>;
   sentences: Map<number, Document['sentences'][number]>;

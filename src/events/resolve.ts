@@ -99,7 +99,7 @@ function resolvePersonLike(views: SentenceView[], s: number, at: number, label: 
 function salience(views: SentenceView[], span: MentionSpan, at: number): number {
   const entity = span.mention.entity;
   if (!entity) return 1;
-  // Binary search in the entity's sorted mention starts: scanning the article per anaphor was quadratic on long texts.
+  // Binary search in the entity's sorted mention starts: a scan of the article per anaphor would be quadratic.
   const starts = entityStarts(views).get(entity) ?? [];
   let low = 0;
   let high = starts.length;

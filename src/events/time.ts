@@ -37,7 +37,7 @@ export interface TimeIndex {
   tokensOfSegment: Map<number, Token[]>;
 }
 
-// Per view: a long sentence with many triggers and dates made the per-event recomputation cubic (10,000 words: 54 s).
+// Per view, built once: recomputing it per event would be cubic in a long sentence with many triggers and dates.
 export const timeIndexes = new WeakMap<SentenceView, TimeIndex>();
 
 export function timeIndexOf(view: SentenceView): TimeIndex {

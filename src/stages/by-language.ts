@@ -56,7 +56,7 @@ export class PerLanguageStage implements Stage {
   /** The initialized languages' fingerprints: a changed English model reprocesses the cache too. */
   fingerprint(): string {
     const parts = [...this.active].sort().map((code) => [code, this.byLanguage[code]?.fingerprint?.() ?? ''] as const);
-    // A run of the fallback language alone keeps the fingerprint its stage had before languages were told apart.
+    // A run of the fallback language alone has its stage's own fingerprint, so a single-language cache stays valid.
     if (parts.length === 1 && parts[0]![0] === this.fallback) return parts[0]![1];
     return parts.map(([code, fp]) => `${code}:${fp}`).join(';');
   }

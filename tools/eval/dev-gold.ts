@@ -2,7 +2,7 @@
  * The project's dev gold of events (gold/events-dev.txt, written by hand following docs/events-guideline.md) and
  * its offset form gold/events-dev.json, which `npm run gold:events` derives: each trigger is located in its sentence
  * (the project's segmentation of the article) and stored as `[start, end)` into the article text, so that the score
- * no longer depends on the segmenter. Texts are not stored: French Wikinews is CC BY 2.5 (attribution in gold/README.md);
+ * does not depend on the segmenter. Texts are not stored: French Wikinews is CC BY 2.5 (attribution in gold/README.md);
  * only offsets, the trigger word and short participant names are.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -58,7 +58,7 @@ export function analyzePassage(id: string, text: string, published: string | nul
   doc.sentences = englishSentences(doc);
   doc.mentions = englishMentions(doc);
   doc.timexes = englishTimexes(doc);
-  // The entities layer as the figures were measured: clustering, without the entities stage's name propagation.
+  // The entities layer the README's figures are for: clustering, without the entities stage's name propagation.
   clusterEntities(doc);
   doc.events = buildEventRecords(doc, { pipeline: 'eval', model: null, model_sha256: null, config_hash: '' }, { extract: extractEnglishEvents });
   return doc;
