@@ -5,7 +5,7 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { promises as fs, realpathSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants as osConstants } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG, resolveConfig, type ChroniqueConfig, type ConfigOverrides } from './config.js';
@@ -206,13 +206,21 @@ async function runCommand(inputs: string[], options: RunOptions, cache: CacheMod
     process.stderr.write(`chronique: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_CANNOT_RUN;
   }
-  let stopRequested = false;
-  const onSigint = (): void => {
-    if (stopRequested) process.exit(130);
-    stopRequested = true;
-    process.stderr.write('\nchronique: stopping after the articles in progress (Ctrl-C again to abort)\n');
+  // SIGINT (Ctrl-C) and SIGTERM (systemd, Kubernetes, timeout) alike: the first lets the articles in progress finish
+  // (and reach the cache), the second exits at once; the exit status says which signal, as a shell's 128 + n.
+  let stopSignal: NodeJS.Signals | null = null;
+  let switched = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopSignal) {
+      const left = switched ? 'the new dataset is already in place' : 'the previous dataset stays (the next run clears what this one staged)';
+      process.stderr.write(`\nchronique: ${signal} again: aborting now; ${left}\n`);
+      process.exit(signalExitCode(signal));
+    }
+    stopSignal = signal;
+    process.stderr.write(`\nchronique: ${signal}: stopping after the articles in progress (${signal === 'SIGINT' ? 'Ctrl-C' : signal} again to abort)\n`);
   };
-  process.on('SIGINT', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const progress = createProgress(config.run.progress && Boolean(process.stderr.isTTY));
   let summary: RunSummary;
   try {
@@ -220,19 +228,22 @@ async function runCommand(inputs: string[], options: RunOptions, cache: CacheMod
       onStart: (total, startedAt) => progress.start(total, startedAt),
       onFileDone: (file, articles, elapsedMs) => progress.fileDone(file.relativePath, articles, elapsedMs),
       onWarning: (message) => progress.warn(message),
-      shouldStop: () => stopRequested,
+      shouldStop: () => stopSignal !== null,
+      onCommitted: () => (switched = true),
     }, { cache });
   } catch (error) {
     progress.stop();
     process.stderr.write(`chronique: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_CANNOT_RUN;
   } finally {
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await pipeline.dispose();
   }
   progress.stop();
-  printSummary(summary, output, stopRequested);
-  if (stopRequested) return 130;
+  printSummary(summary, output, stopSignal);
+  // A signal that came once the new dataset was in place stopped nothing: the run's own status stands.
+  if (stopSignal && !summary.committed) return signalExitCode(stopSignal);
   return summary.error > 0 ? EXIT_ARTICLE_ERRORS : EXIT_OK;
 }
 
@@ -275,11 +286,18 @@ async function workerCommand(options: WorkerOptions): Promise<number> {
   return EXIT_OK;
 }
 
-function printSummary(summary: RunSummary, output: RunOutput, stopped: boolean): void {
+const signalExitCode = (signal: NodeJS.Signals): number => 128 + (osConstants.signals[signal] ?? 0);
+
+/** The first line says which dataset is in place: a signal before the switch left the previous one, after it the new one. */
+function printSummary(summary: RunSummary, output: RunOutput, signal: NodeJS.Signals | null): void {
   const where = [output.outDir ? `${path.relative(process.cwd(), output.outDir) || '.'}/` : null, output.stream ? 'standard output' : null].filter(Boolean).join(' and ');
   const stages = Object.entries(summary.stageMs);
   const lines = [
-    stopped ? `chronique: stopped; previous dataset in ${where} left as it was, finished articles cached for the next run` : `chronique: wrote ${where}`,
+    !signal
+      ? `chronique: wrote ${where}`
+      : summary.committed
+        ? `chronique: ${signal} came after the new dataset was in place: wrote ${where} (the run had finished)`
+        : `chronique: stopped by ${signal}; previous dataset in ${where} left as it was, finished articles cached for the next run`,
     `  ${plural(summary.articles, 'article')}: ${summary.ok} ok, ${summary.skipped} skipped, ${summary.error} failed in ${(summary.processingMs / 1000).toFixed(2)} s (${formatRate(summary.articles, summary.processingMs)}), written at ${(summary.wallMs / 1000).toFixed(2)} s`,
     ...(output.outDir
       ? [`  cache: ${summary.reused} reused, ${summary.processed} processed, ${plural(summary.pruned, 'stale entry', 'stale entries')} pruned${summary.cacheWriteFailures > 0 ? `, ${plural(summary.cacheWriteFailures, 'entry', 'entries')} NOT written` : ''}`]

@@ -122,3 +122,9 @@ export type { RunSummary, RunHooks, ArticleOutcome } from './runner/run-corpus.j
 export { PIPELINE_LANGUAGES } from './rules/languages.js';
 export { PIPELINE_VERSION } from './version.js';
 export { NerModelError } from './ner/model.js';
+/**
+ * Reading a dataset folder while runs may commit into it: `pinDataset(out)` is the folder of the generation in place
+ * (read every file from there); `readArticles(out)` yields each article with all its rows from one pinned generation.
+ */
+export { pinDataset } from './dataset/generations.js';
+export { readArticles, DatasetReadError, type ArticleData } from './audit/stream.js';

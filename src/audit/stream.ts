@@ -3,9 +3,10 @@
  * each article's rows are gathered while the files name that article. The writer appends every file in the same
  * article order (`articles.jsonl` order), so memory holds one article, whatever the dataset size.
  */
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { pinDataset } from '../dataset/generations.js';
 import type { EventRecord } from '../dataset/schema.js';
 import type { ArticleRow, EntityRow, MentionRow, SentenceRow, TimexRow } from '../dataset/records.js';
 
@@ -43,7 +44,11 @@ class JsonLines {
       if (missing) throw new DatasetReadError(missing);
       return;
     }
-    const lines = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
+    // Opened now, not on the first read: once every file is open, no later switch or removal changes what is read.
+    const handle = await fs.open(this.file, 'r').catch((error: Error) => {
+      throw new DatasetReadError(`${this.label}: cannot read (${error.message})`);
+    });
+    const lines = createInterface({ input: handle.createReadStream({ encoding: 'utf8' }), crlfDelay: Infinity });
     this.iterator = lines[Symbol.asyncIterator]();
   }
 
@@ -90,9 +95,13 @@ function articleOf(file: RowFile, row: unknown): unknown {
   return file === 'events' && value && typeof value === 'object' ? (value as Record<string, unknown>)['id'] : value;
 }
 
-/** Yields the dataset's articles in file order, each with all its rows. Throws DatasetReadError on bad files. */
+/**
+ * Yields the dataset's articles in file order, each with all its rows. Throws DatasetReadError on bad files. The
+ * generation in place is pinned once and every file opened before the first article: a run committing meanwhile
+ * changes nothing of what this reads.
+ */
 export async function* readArticles(dir: string): AsyncGenerator<ArticleData> {
-  const resolved = path.resolve(dir);
+  const resolved = await pinDataset(path.resolve(dir));
   const articles = new JsonLines(path.join(resolved, 'articles.jsonl'), path.join(dir, 'articles.jsonl'));
   await articles.open(`${dir}: not a chronique dataset (no articles.jsonl)`);
   const files = new Map(ROW_FILES.map((name) => [name, new JsonLines(path.join(resolved, `${name}.jsonl`), path.join(dir, `${name}.jsonl`))] as const));

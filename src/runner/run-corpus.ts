@@ -1,7 +1,7 @@
 /**
  * The corpus runner: streams a corpus folder through a DocumentProcessor into the dataset writer. Files are walked in
  * id order, processed concurrently (p-limit) within a bounded in-flight window, and drained in id order, so the output
- * is sorted without holding the corpus in memory; the run commits (COMMIT marker, manifest) only when it finished.
+ * is sorted without holding the corpus in memory; the run commits (a new generation, switched to at once) only when it finished.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import pLimit from 'p-limit';
 import { ArticleCache, type CacheMode } from '../dataset/cache.js';
 import { DATASET_FILES } from '../dataset/records.js';
 import { DatasetWriter, RecordStream, SinkPair, type RecordSink } from '../dataset/writer.js';
+import { faultPoint } from '../util/fault.js';
 import { createErrorDocument } from '../document.js';
 import { ARTICLE_FIELDS } from '../ingest/parse.js';
 import { compareCodeUnits, listCorpusFiles, type CorpusFile, type WalkIssue } from '../ingest/walk.js';
@@ -37,6 +38,8 @@ export interface RunSummary {
   wallMs: number;
   /** Milliseconds from the start to the last file written (the commit excluded): the interval the progress rate uses. */
   processingMs: number;
+  /** Whether the new dataset (or stream) was completed: false for a stopped run, whose previous dataset stays. */
+  committed: boolean;
   inputs: Array<{ path: string; size: number; articles: Array<{ id: string; sha256: string; status: string }>; unknownFields?: string[] }>;
   walkIssues: Array<{ path: string; reason: string }>;
 }
@@ -50,6 +53,8 @@ export interface RunHooks {
   onWarning?(message: string): void;
   /** Polled between files; returning true stops the run gracefully (SIGINT). */
   shouldStop?(): boolean;
+  /** Called the moment the new dataset is in place (the commit's switch), before the cache clean-up. */
+  onCommitted?(): void;
 }
 
 export interface RunOptions {
@@ -101,7 +106,7 @@ export async function runInputs(processor: ArticleProcessor, input: { files: Cor
   const { files, issues } = input;
   if (!output.outDir && !output.stream) throw new Error('runInputs: no output (outDir or stream)');
   const sinks: RecordSink[] = [];
-  if (output.outDir) sinks.push(await DatasetWriter.open(output.outDir));
+  if (output.outDir) sinks.push(await DatasetWriter.open(output.outDir, hooks.onWarning));
   if (output.stream) sinks.push(new RecordStream(output.stream));
   const writer = sinks.length === 1 ? sinks[0]! : new SinkPair(sinks[0]!, sinks[1]!);
   let cache: ArticleCache;
@@ -111,7 +116,7 @@ export async function runInputs(processor: ArticleProcessor, input: { files: Cor
     await writer.abort();
     throw error;
   }
-  const summary: RunSummary = { articles: 0, ok: 0, skipped: 0, error: 0, reused: 0, processed: 0, pruned: 0, cacheWriteFailures: 0, stageMs: {}, counts: {}, wallMs: 0, processingMs: 0, inputs: [], walkIssues: issues.map((i) => ({ path: i.relativePath, reason: i.reason })) };
+  const summary: RunSummary = { articles: 0, ok: 0, skipped: 0, error: 0, reused: 0, processed: 0, pruned: 0, cacheWriteFailures: 0, stageMs: {}, counts: {}, wallMs: 0, processingMs: 0, committed: false, inputs: [], walkIssues: issues.map((i) => ({ path: i.relativePath, reason: i.reason })) };
   hooks.onStart?.(files.length, started);
   const limit = pLimit(Math.max(1, config.run.concurrency));
   // A bounded window of in-flight files keeps memory flat while results are written back in order.
@@ -148,6 +153,7 @@ export async function runInputs(processor: ArticleProcessor, input: { files: Cor
     if (unknown.length > 0) hooks.onWarning?.(`${next.file.relativePath}: ${plural(unknown.length, 'unknown field')} ignored: ${unknown.join(', ')} (read: ${Object.keys(ARTICLE_FIELDS).join(', ')} and their aliases, see README)`);
     summary.processingMs = performance.now() - started;
     hooks.onFileDone?.(next.file, result.outcomes, summary.processingMs);
+    if (summary.inputs.length === 1) await faultPoint('run.first-file');
   };
 
   try {
@@ -164,6 +170,7 @@ export async function runInputs(processor: ArticleProcessor, input: { files: Cor
     await writer.abort();
     throw error;
   }
+  await faultPoint('run.drained');
   if (hooks.shouldStop?.()) {
     await writer.abort();
     summary.cacheWriteFailures = cache.stats.writeFailures;
@@ -172,9 +179,16 @@ export async function runInputs(processor: ArticleProcessor, input: { files: Cor
   }
   summary.counts = writer.counts;
   summary.wallMs = performance.now() - started;
-  await writer.commit({ ...buildManifest(config, summary, processor.fingerprint), ...('manifestSections' in processor ? processor.manifestSections?.() : {}) });
-  // Only a committed run may forget entries: until then the previous dataset's articles must stay reusable.
-  summary.pruned = await cache.prune();
+  // Once the commit began it runs to its end: a stop requested now is answered after it (the run reports `committed`).
+  await writer.commit({ ...buildManifest(config, summary, processor.fingerprint), ...('manifestSections' in processor ? processor.manifestSections?.() : {}) }, hooks.onCommitted);
+  summary.committed = true;
+  try {
+    // Only a committed run may forget entries: until then the previous dataset's articles must stay reusable.
+    summary.pruned = await cache.prune();
+    await faultPoint('run.pruned');
+  } finally {
+    await writer.close();
+  }
   summary.cacheWriteFailures = cache.stats.writeFailures;
   return summary;
 }

@@ -84,5 +84,6 @@ export async function writeReportDataset(dir: string, articles: FixtureArticle[]
     await writer.append({ articles: [data.article], sentences: data.sentences, mentions: data.mentions, timexes: data.timexes, entities: data.entities, events: data.events });
   }
   await writer.commit({ fixture: 'report test' });
+  await writer.close();
   return dir;
 }

@@ -277,9 +277,15 @@ describe('hostile corpus, one run', () => {
     expect(row).toMatchObject({ id: 'traversal-id.json', source: 'traversal-id.json' });
     const outside = path.resolve(out, '..', 'escaped');
     await expect(fs.stat(outside)).rejects.toThrow();
-    // Only the dataset files, plus the incremental cache whose entries are named by content hash, never by id or path.
+    // Only the dataset files (links through the pointer to the one generation), the generation with its marker, plus
+    // the incremental cache whose entries are named by content hash, never by id or path.
     const written = await listTree(out);
-    expect(written.filter((file) => !file.startsWith('.cache/'))).toEqual(['articles.jsonl', 'entities.jsonl', 'events.jsonl', 'manifest.json', 'mentions.jsonl', 'sentences.jsonl', 'timexes.jsonl']);
+    const names = ['articles.jsonl', 'entities.jsonl', 'events.jsonl', 'manifest.json', 'mentions.jsonl', 'sentences.jsonl', 'timexes.jsonl'];
+    const generation = (await fs.readlink(path.join(out, '.generations', 'current'))).trim();
+    expect(generation).toMatch(/^\d{6}$/);
+    expect(written.filter((file) => !file.startsWith('.cache/'))).toEqual(
+      [...names.map((name) => `.generations/${generation}/${name}`), `.generations/${generation}/COMMIT`, '.generations/current', ...names].sort(),
+    );
     for (const file of written.filter((f) => f.startsWith('.cache/'))) expect(file).toMatch(/^\.cache\/v\d+\/[a-z]+\/[0-9a-f]{16}\.[0-9a-f]{64}\.json$/);
   });
 });
