@@ -5,7 +5,7 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { promises as fs, realpathSync } from 'node:fs';
-import { availableParallelism, constants as osConstants } from 'node:os';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG, resolveConfig, type ChroniqueConfig, type ConfigOverrides } from './config.js';
@@ -19,6 +19,7 @@ import { listCorpus, runInputs, type ArticleProcessor, type RunOutput, type RunS
 import type { QueueWorker } from './queue/worker.js';
 import { LazyWorkerPool } from './pool/worker-pool.js';
 import { createProgress, formatRate } from './runner/progress.js';
+import { signalExitCode, StopSignals } from './runner/stop-signals.js';
 import { INPUT_FORMATS, type InputFormat } from './ingest/parse.js';
 import { stdinFile } from './ingest/read.js';
 import { listInputPaths, type CorpusFile, type WalkIssue } from './ingest/walk.js';
@@ -206,21 +207,7 @@ async function runCommand(inputs: string[], options: RunOptions, cache: CacheMod
     process.stderr.write(`chronique: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_CANNOT_RUN;
   }
-  // SIGINT (Ctrl-C) and SIGTERM (systemd, Kubernetes, timeout) alike: the first lets the articles in progress finish
-  // (and reach the cache), the second exits at once; the exit status says which signal, as a shell's 128 + n.
-  let stopSignal: NodeJS.Signals | null = null;
-  let switched = false;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (stopSignal) {
-      const left = switched ? 'the new dataset is already in place' : 'the previous dataset stays (the next run clears what this one staged)';
-      process.stderr.write(`\nchronique: ${signal} again: aborting now; ${left}\n`);
-      process.exit(signalExitCode(signal));
-    }
-    stopSignal = signal;
-    process.stderr.write(`\nchronique: ${signal}: stopping after the articles in progress (${signal === 'SIGINT' ? 'Ctrl-C' : signal} again to abort)\n`);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const stop = new StopSignals();
   const progress = createProgress(config.run.progress && Boolean(process.stderr.isTTY));
   let summary: RunSummary;
   try {
@@ -228,22 +215,21 @@ async function runCommand(inputs: string[], options: RunOptions, cache: CacheMod
       onStart: (total, startedAt) => progress.start(total, startedAt),
       onFileDone: (file, articles, elapsedMs) => progress.fileDone(file.relativePath, articles, elapsedMs),
       onWarning: (message) => progress.warn(message),
-      shouldStop: () => stopSignal !== null,
-      onCommitted: () => (switched = true),
+      shouldStop: () => stop.signal !== null,
+      onCommitted: () => (stop.switched = true),
     }, { cache });
   } catch (error) {
     progress.stop();
     process.stderr.write(`chronique: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_CANNOT_RUN;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stop.dispose();
     await pipeline.dispose();
   }
   progress.stop();
-  printSummary(summary, output, stopSignal);
+  printSummary(summary, output, stop.signal);
   // A signal that came once the new dataset was in place stopped nothing: the run's own status stands.
-  if (stopSignal && !summary.committed) return signalExitCode(stopSignal);
+  if (stop.signal && !summary.committed) return signalExitCode(stop.signal);
   return summary.error > 0 ? EXIT_ARTICLE_ERRORS : EXIT_OK;
 }
 
@@ -285,8 +271,6 @@ async function workerCommand(options: WorkerOptions): Promise<number> {
   process.stderr.write('chronique worker: stopped\n');
   return EXIT_OK;
 }
-
-const signalExitCode = (signal: NodeJS.Signals): number => 128 + (osConstants.signals[signal] ?? 0);
 
 /** The first line says which dataset is in place: a signal before the switch left the previous one, after it the new one. */
 function printSummary(summary: RunSummary, output: RunOutput, signal: NodeJS.Signals | null): void {

@@ -145,13 +145,14 @@ export class DatasetWriter implements RecordSink {
   static async open(outDir: string, onWarning?: (message: string) => void): Promise<DatasetWriter> {
     const resolved = path.resolve(outDir);
     let lock: OutputLock | undefined;
+    let writer: DatasetWriter | undefined;
     try {
       await makeDirectory(resolved);
       lock = await OutputLock.acquire(resolved, onWarning);
       const generations = new Generations(resolved);
       for (const warning of await generations.recover()) onWarning?.(warning);
       const previous = await generations.current();
-      const writer = new DatasetWriter(resolved, generations, await generations.stage(), previous, lock);
+      writer = new DatasetWriter(resolved, generations, await generations.stage(), previous, lock);
       for (const file of DATASET_FILES) {
         writer.handles.set(file, await fs.open(path.join(writer.stagingDir, `${file}.jsonl`), 'wx'));
         writer.buffers.set(file, []);
@@ -162,7 +163,7 @@ export class DatasetWriter implements RecordSink {
       }
       return writer;
     } catch (error) {
-      await lock?.release().catch(() => undefined);
+      await (writer ? writer.abort() : lock?.release())?.catch(() => undefined);
       throw asOutputError(error, resolved);
     }
   }
@@ -191,7 +192,7 @@ export class DatasetWriter implements RecordSink {
     const handle = this.handles.get(file)!;
     const data = Buffer.from(chunks.join(''));
     try {
-      await handle.write(data);
+      for (let offset = 0; offset < data.length; ) offset += (await handle.write(data, offset)).bytesWritten;
     } catch (error) {
       throw asOutputError(error, path.join(this.stagingDir, `${file}.jsonl`));
     }

@@ -1,6 +1,7 @@
 /**
- * Crash safety of `chronique run`: a SIGKILL at any point leaves every dataset file either as it was or complete
- * and new, and the next run completes to the same bytes as a clean run; SIGINT stops with exit 130, keeps the
+ * Crash safety of `chronique run`: a SIGKILL at a random point of the processing leaves the previous dataset or the
+ * new one, whole, and the next run completes to the same bytes as a clean run (kills at every step of the commit:
+ * commit-faults.test.ts); SIGINT stops with exit 130, keeps the
  * previous dataset and the finished articles cached. Runs the real CLI (`node --import tsx src/cli.ts`, one
  * process, so that the signal reaches the pipeline itself) from a snapshot of src/ taken at the start: the cache key
  * includes a hash of the sources, and other work in this tree must not change it between the runs of a test.
