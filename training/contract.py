@@ -13,6 +13,11 @@ with open(CONTRACT, encoding='utf-8') as _f:
 
 ENTITY_TYPES: list[str] = list(_C['entityTypes'])
 MENTION_TYPES: list[str] = list(_C['mentionTypes'])
+# A multi-head model's extra outputs, its UPOS inventory (output order) and feature groups (training.multihead).
+SYNTAX_OUTPUTS: list[str] = list(_C['syntax']['outputs'])
+UPOS: list[str] = list(_C['syntax']['upos'])
+FEAT_GROUPS: list[str] = list(_C['syntax']['featGroups'])
+ROOT_POSITION: int = int(_C['syntax']['root'])
 
 
 def bio_labels(types: list[str]) -> list[str]:

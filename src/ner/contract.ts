@@ -14,6 +14,7 @@ interface ModelContract {
   entityTypes: string[];
   mentionTypes: string[];
   chars: { apostrophe: CharClass; quote: CharClass; space: CharClass; invisible: string[] };
+  syntax: { outputs: string[]; upos: string[]; featGroups: string[]; root: number };
 }
 
 const CONTRACT: ModelContract = contract;
@@ -33,3 +34,13 @@ export const SPACES: ReadonlySet<string> = new Set(CONTRACT.chars.space.from);
 
 /** Invisible characters dropped from the model's view (kept inside a span when they sit inside a word). */
 export const INVISIBLE: ReadonlySet<string> = new Set(CONTRACT.chars.invisible);
+
+/**
+ * The extra outputs of a multi-head model (beside `logits`, same graph, per subword position; see the contract's
+ * `syntax.$comment` for their shapes), the UPOS inventory in output order, the morphological feature groups in output
+ * order and the position standing for the root of the dependency tree. A model without these outputs is NER-only.
+ */
+export const SYNTAX_OUTPUTS: readonly string[] = CONTRACT.syntax.outputs;
+export const UPOS_TAGS: readonly string[] = CONTRACT.syntax.upos;
+export const FEATURE_GROUPS: readonly string[] = CONTRACT.syntax.featGroups;
+export const ROOT_POSITION: number = CONTRACT.syntax.root;

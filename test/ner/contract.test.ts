@@ -3,7 +3,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/config.js';
 import { normalizeForModel } from '../../src/ner/align.js';
-import { APOSTROPHES, CONTRACT_ENTITY_TYPES, CONTRACT_MENTION_TYPES, INVISIBLE, QUOTES, SPACES } from '../../src/ner/contract.js';
+import {
+  APOSTROPHES,
+  CONTRACT_ENTITY_TYPES,
+  CONTRACT_MENTION_TYPES,
+  FEATURE_GROUPS,
+  INVISIBLE,
+  QUOTES,
+  ROOT_POSITION,
+  SPACES,
+  SYNTAX_OUTPUTS,
+  UPOS_TAGS,
+} from '../../src/ner/contract.js';
 import { BIO_TAGS, MENTION_TYPES, NER_TYPES } from '../../src/ner/labels.js';
 
 const SHIPPED = path.join(PACKAGE_ROOT, 'models', 'chronique-ner-fr');
@@ -42,5 +53,14 @@ describe('model contract (src/ner/model-contract.json, also read by training/con
     const map = replacements(path.join(SHIPPED, 'tokenizer.json'));
     for (const q of QUOTES) expect(map.get(q), `quote U+${q.codePointAt(0)!.toString(16)}`).toBe('"');
     for (const a of APOSTROPHES) expect(map.get(a), `apostrophe U+${a.codePointAt(0)!.toString(16)}`).toBe("'");
+  });
+
+  it('declares the multi-head outputs: the 17 UD UPOS tags, the feature groups, the root at [CLS]', () => {
+    expect(SYNTAX_OUTPUTS).toEqual(['upos_logits', 'feats_logits', 'lemma_logits', 'arc_scores', 'rel_dep', 'rel_head']);
+    expect(new Set(UPOS_TAGS).size).toBe(17);
+    expect(UPOS_TAGS).toContain('PROPN');
+    expect(FEATURE_GROUPS).toEqual(['Number', 'Gender', 'Person', 'Tense', 'Mood', 'VerbForm']);
+    expect(ROOT_POSITION).toBe(0);
+    expect(SYNTAX_OUTPUTS).not.toContain('logits');
   });
 });
