@@ -61,6 +61,23 @@ export interface Mention extends Span {
   entity?: string;
 }
 
+/**
+ * A word with its syntax, from a multi-head NER model (one encoder pass with the entities; `src/ner/syntax.ts`). The
+ * span is the word as the model saw it (runtime word segmentation: `l'` and `homme` apart, `au` one word).
+ */
+export interface Token extends Span {
+  sentence: number;
+  /** Universal POS tag (UD). */
+  upos: string;
+  /** Morphological features the model predicts (Number, Gender, Person, Tense, Mood, VerbForm), absent ones left out. */
+  feats: Record<string, string>;
+  lemma: string;
+  /** Index in `Document.tokens` of the head word (same sentence), or null for the sentence's root. */
+  head: number | null;
+  /** UD dependency relation to the head (`root` for the root). */
+  deprel: string;
+}
+
 /** A DATE span from the NER model, before normalization. */
 export interface ModelDateSpan extends Span {
   sentence: number;
@@ -104,6 +121,8 @@ export interface Document {
   language: LanguageResult | null;
   sentences: Sentence[];
   mentions: Mention[];
+  /** Words with UPOS, features, lemma, head and relation, when the NER model has syntax outputs; else empty. */
+  tokens: Token[];
   /** DATE spans proposed by the NER model; the dates stage merges them with its rule spans into `timexes`. */
   modelDates: ModelDateSpan[];
   timexes: TimeExpression[];
@@ -124,6 +143,7 @@ export function createDocument(meta: ArticleMeta, text: string, bodySpan: Span, 
     language: null,
     sentences: [],
     mentions: [],
+    tokens: [],
     modelDates: [],
     timexes: [],
     entities: [],

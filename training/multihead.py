@@ -329,3 +329,44 @@ def write_folder(model: MultiHead, out: str, tokenizer_path: str, max_len: int =
     tok.save_folder(tok.load(tokenizer_path), out, max_len=max_len)
     return {n: {'bytes': os.path.getsize(p), 'sha256': sha256(p)} for n, p in (('model.onnx', fp32),
                                                                               ('model_quantized.onnx', q8))}
+
+
+def random_fixture(out: str, seed: int = 0) -> dict:
+    """A tiny multi-head folder with RANDOM weights (hidden 32, one layer) and a tokenizer trained on a few sentences,
+    with the label vocabularies of Sequoia UD train: the runtime tests' fixture for the syntax outputs (their values are
+    random; the tests check what must hold for any model: exact offsets, trees, declared values)."""
+    import os
+    from . import tokenizer as tok
+    from .byo import SENTENCES
+    from .paths import CORPORA
+    torch.manual_seed(seed)
+    tk = tok.train(SENTENCES * 30, vocab_size=400)
+    conllu = os.path.join(CORPORA, 'sequoia-ne', 'sequoia-ud.parseme.frsemcor.train')
+    from .syntax import build_vocab, read_conllu
+    vocab = build_vocab(read_conllu(conllu))
+    cfg = encoder_config(tk.get_vocab_size(), hidden=32, layers=1, heads=2, intermediate=64, max_positions=128)
+    m = build(cfg, vocab, 'eager', arc_dim=16, rel_dim=16, rel_rank=2)
+    with torch.no_grad():
+        for lin in (m.classifier, m.upos, m.feats, m.lemma):
+            lin.weight.normal_(0, 2.0)
+        m.arc_u.normal_(0, 0.5)
+    m.eval()
+    os.makedirs(out, exist_ok=True)
+    tok_path = os.path.join(out, 'tokenizer.json')
+    tk.save(tok_path)
+    return write_folder(m, out, tok_path, max_len=128, extra={'random_weights': True})
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+    ap = argparse.ArgumentParser(prog='python -m training.multihead',
+                                 description='python -m training.multihead fixture --out test/fixtures/multihead-random')
+    sub = ap.add_subparsers(dest='cmd', required=True)
+    f = sub.add_parser('fixture', help='tiny random-weights multi-head folder (runtime tests)')
+    f.add_argument('--out', required=True)
+    a = ap.parse_args(argv)
+    print(random_fixture(a.out))
+
+
+if __name__ == '__main__':
+    main()

@@ -10,6 +10,8 @@ import path from 'node:path';
 import type { PreTrainedModel, PreTrainedTokenizer, Tensor } from '@huggingface/transformers';
 import type { NerConfig } from '../config.js';
 import { ONNX_FILES, resolveDtype, type ModelDtype } from '../util/model-files.js';
+import { SYNTAX_OUTPUTS } from './contract.js';
+import { readSyntaxSpec, type SyntaxSpec } from './syntax.js';
 import type { PieceTokenizer } from './subwords.js';
 
 let transformers: Promise<typeof import('@huggingface/transformers')> | null = null;
@@ -46,6 +48,8 @@ interface ModelConfigJson {
   model_type?: string;
   id2label?: Record<string, string>;
   max_position_embeddings?: number;
+  /** A multi-head model's declaration of its extra outputs (src/ner/syntax.ts). */
+  chronique?: unknown;
 }
 
 interface TokenizerJson {
@@ -85,6 +89,8 @@ export interface ModelFolder {
   /** Most tokens per sequence, special tokens included. */
   maxLength: number;
   tokenizerJson: TokenizerJson;
+  /** The syntax outputs' value lists of a multi-head model, or null for a NER-only model. */
+  syntax: SyntaxSpec | null;
 }
 
 /** Checks the folder's files and reads its declarations; throws `NerModelError` naming the faulty path. */
@@ -120,7 +126,20 @@ export function inspectModelFolder(dir: string, dtype: NerConfig['dtype']): Mode
     limits.push(config.max_position_embeddings - (POSITION_OFFSET_MODELS.has(modelType) ? 2 : 0));
   }
   const maxLength = limits.length > 0 ? Math.min(...limits) : 512;
-  return { dir: absolute, dtype: resolved, onnxFile, labels, modelType, maxLength, tokenizerJson };
+  let syntax: SyntaxSpec | null;
+  try {
+    syntax = readSyntaxSpec(config);
+  } catch (error) {
+    throw new NerModelError(`NER model config declares bad syntax outputs: ${configFile} (${(error as Error).message})`, configFile);
+  }
+  return { dir: absolute, dtype: resolved, onnxFile, labels, modelType, maxLength, tokenizerJson, syntax };
+}
+
+export interface ForwardOutput {
+  logits: Float32Array;
+  sequenceLength: number;
+  labelCount: number;
+  syntax: Record<string, Float32Array> | null;
 }
 
 /** A loaded model: tokenizer view, special tokens and a batched forward pass. */
@@ -131,8 +150,11 @@ export interface LoadedModel {
   prefixIds: number[];
   suffixIds: number[];
   padId: number;
-  /** Logits `[batch][position][label]` flattened per sequence, for padded sequences of equal length. */
-  forward(batch: number[][]): Promise<{ logits: Float32Array; sequenceLength: number; labelCount: number }>;
+  /**
+   * Logits `[batch][position][label]` flattened per sequence, for padded sequences of equal length; with a multi-head
+   * model also its syntax outputs by name (`SYNTAX_OUTPUTS`), each flattened `[batch][position]…`.
+   */
+  forward(batch: number[][]): Promise<ForwardOutput>;
   dispose(): Promise<void>;
 }
 
@@ -193,15 +215,23 @@ export async function loadModel(ner: Pick<NerConfig, 'modelDir' | 'dtype' | 'thr
         });
       });
       const dims = [batch.length, sequenceLength];
-      const output = (await model({
-        input_ids: new Tensor('int64', inputIds, dims),
-        attention_mask: new Tensor('int64', attention, dims),
-      })) as { logits: Tensor };
+      const inputs = { input_ids: new Tensor('int64', inputIds, dims), attention_mask: new Tensor('int64', attention, dims) };
+      // `forward` returns every output of the graph; the model's call keeps `logits` only.
+      const output = (folder.syntax ? await model.forward(inputs) : await model(inputs)) as Record<string, Tensor> & { logits: Tensor };
       const [, length, labelCount] = output.logits.dims as [number, number, number];
       if (length !== sequenceLength || labelCount !== folder.labels.length) {
         throw new NerModelError(`NER model output shape [${output.logits.dims.join(', ')}] does not match ${folder.labels.length} labels`, folder.onnxFile);
       }
-      return { logits: output.logits.data as Float32Array, sequenceLength, labelCount };
+      let syntax: Record<string, Float32Array> | null = null;
+      if (folder.syntax) {
+        syntax = {};
+        for (const name of SYNTAX_OUTPUTS) {
+          const tensor = output[name];
+          if (!tensor) throw new NerModelError(`NER model graph has no output "${name}" though config.json declares it`, folder.onnxFile);
+          syntax[name] = tensor.data as Float32Array;
+        }
+      }
+      return { logits: output.logits.data as Float32Array, sequenceLength, labelCount, syntax };
     },
     async dispose() {
       await model.dispose();

@@ -12,6 +12,8 @@ import { BIO_TAGS, toBioTag, tagType, type BioTag, type NerType } from './labels
 import { loadModel, type LoadedModel } from './model.js';
 import { SentenceEncoder, type EncodedSentence, type PieceTokenizer } from './subwords.js';
 import { chooseWindows, planWindows, type TokenWindow } from './windows.js';
+import { ROOT_POSITION } from './contract.js';
+import { applyLemmaScript, decodeTree, type SyntaxSpec } from './syntax.js';
 
 export interface NerSpan extends Span {
   type: NerType;
@@ -30,6 +32,26 @@ export interface SentenceAnalysis {
   wordTokenIndex: Int32Array;
   windows: TokenWindow[];
   spans: NerSpan[];
+  /** Per word, its syntax, when the model has syntax outputs (a multi-head model); else null. */
+  syntax: WordSyntax[] | null;
+}
+
+/** A word's syntax as a multi-head model predicts it. */
+export interface WordSyntax {
+  upos: string;
+  /** Predicted feature values, groups whose prediction is `_` (absent) left out. */
+  feats: Record<string, string>;
+  lemma: string;
+  /** Index of the head word in the sentence, -1 for the root. */
+  head: number;
+  deprel: string;
+}
+
+/** A window's row of a batch's syntax outputs. */
+interface SyntaxRow {
+  outputs: Record<string, Float32Array>;
+  row: number;
+  sequenceLength: number;
 }
 
 /** What the BIO decoder runs over (see `NerConfig.decodeUnit`). */
@@ -129,6 +151,7 @@ export class NerTagger {
     // Longest first, stable on ties: similar lengths share a batch, so little padding is computed.
     const order = jobs.map((_, i) => i).sort((a, b) => jobs[b]!.ids.length - jobs[a]!.ids.length || a - b);
     const windowLogProbs = encoded.map((_, s) => windows[s]!.map((): Float64Array[] => []));
+    const windowSyntax = encoded.map((_, s) => windows[s]!.map((): SyntaxRow | null => null));
     // Batches cut by length (see batching.ts): padding costs as much as real tokens, an extra call little.
     const sizes = planBatches(order.map((j) => jobs[j]!.ids.length), this.batchSize);
     for (let i = 0, b = 0; i < order.length; i += sizes[b]!, b++) {
@@ -136,7 +159,7 @@ export class NerTagger {
       const batch = order.slice(i, i + sizes[b]!).map((j) => jobs[j]!);
       const sequences = batch.map((job) => [...this.model.prefixIds, ...job.ids, ...this.model.suffixIds]);
       const called = performance.now();
-      const { logits, sequenceLength, labelCount } = await this.model.forward(sequences);
+      const { logits, sequenceLength, labelCount, syntax } = await this.model.forward(sequences);
       this.stats.inferenceMs += performance.now() - called;
       this.stats.calls += 1;
       this.stats.computedTokens += sequences.length * sequenceLength;
@@ -152,9 +175,10 @@ export class NerTagger {
           rows.push(out);
         }
         windowLogProbs[job.sentence]![job.window] = rows;
+        if (syntax) windowSyntax[job.sentence]![job.window] = { outputs: syntax, row, sequenceLength };
       });
     }
-    return encoded.map((e, s) => this.decodeSentence(e, windows[s]!, windowLogProbs[s]!, decode));
+    return encoded.map((e, s) => this.decodeSentence(e, windows[s]!, windowLogProbs[s]!, windowSyntax[s]!, decode));
   }
 
   /** Log-softmax over the model's labels, summed into chronique's tags (several labels may share a tag), into `out`. */
@@ -170,7 +194,7 @@ export class NerTagger {
     for (let t = 0; t < out.length; t++) out[t] = out[t]! > 0 ? Math.log(out[t]! / total) : -Infinity;
   }
 
-  private decodeSentence(encoded: EncodedSentence, windows: TokenWindow[], logProbsByWindow: Float64Array[][], decode: DecodeMode): SentenceAnalysis {
+  private decodeSentence(encoded: EncodedSentence, windows: TokenWindow[], logProbsByWindow: Float64Array[][], syntaxByWindow: Array<SyntaxRow | null>, decode: DecodeMode): SentenceAnalysis {
     // Each labelled token takes its log-probabilities from the window where it is most central.
     const positions: number[] = [];
     const indexOfPosition = new Int32Array(encoded.ids.length).fill(-1);
@@ -188,7 +212,11 @@ export class NerTagger {
     const wordTokenIndex = Int32Array.from(encoded.wordToken, (position) => indexOfPosition[position]!);
     const logProbs = Array.from(wordTokenIndex, (k) => tokenLogProbs[k]!);
     const analysis = { words: encoded.words, logProbs, tokenLogProbs, wordTokenIndex, windows };
-    return { ...analysis, spans: this.decodeSpans(analysis, decode) };
+    const spec = this.model.folder.syntax;
+    const syntax = spec && encoded.words.length > 0 && syntaxByWindow.every((r) => r !== null)
+      ? decodeSyntax(spec, encoded, windows, syntaxByWindow as SyntaxRow[], this.model.prefixIds.length)
+      : null;
+    return { ...analysis, spans: this.decodeSpans(analysis, decode), syntax };
   }
 
   /** Spans of an analysis' log-probabilities (to compare decoders without rerunning the model). */
@@ -212,4 +240,81 @@ export class NerTagger {
   async dispose(): Promise<void> {
     await this.model.dispose();
   }
+}
+
+/**
+ * A sentence's syntax from the syntax outputs: every word read at its labelled token in the window where that token is
+ * most central; heads are the words of that window or the root (the window's position `ROOT_POSITION`), scored by a
+ * log-softmax over those candidates, then decoded as one single-root tree; each relation is scored for the chosen head.
+ */
+function decodeSyntax(spec: SyntaxSpec, encoded: EncodedSentence, windows: TokenWindow[], rows: SyntaxRow[], prefix: number): WordSyntax[] {
+  const n = encoded.words.length;
+  const tokens = Array.from(encoded.wordToken);
+  const chosen = chooseWindows(tokens, windows, encoded.ids.length);
+  const U = spec.upos.length;
+  const F = spec.featGroups.reduce((sum, g) => sum + spec.feats[g]!.length, 0);
+  const S = spec.lemmas.length;
+  const K2 = spec.relRank + 2;
+  const R = spec.deprels.length;
+  /** Position in window `w`'s sequence of content token `t`, or -1 when the window does not hold it. */
+  const seq = (w: number, t: number): number => (t >= windows[w]!.start && t < windows[w]!.end ? prefix + t - windows[w]!.start : -1);
+  const score: Float64Array[] = [new Float64Array(n + 1)];
+  for (let k = 0; k < n; k++) {
+    const w = chosen[k]!;
+    const { outputs, row, sequenceLength: L } = rows[w]!;
+    const arc = outputs.arc_scores!;
+    const base = (row * L + seq(w, tokens[k]!)) * L;
+    const line = new Float64Array(n + 1).fill(-Infinity);
+    line[0] = arc[base + ROOT_POSITION]!;
+    for (let j = 0; j < n; j++) {
+      const p = seq(w, tokens[j]!);
+      if (j !== k && p >= 0) line[j + 1] = arc[base + p]!;
+    }
+    let max = -Infinity;
+    for (const v of line) if (v > max) max = v;
+    let total = 0;
+    for (const v of line) total += Math.exp(v - max);
+    const log = Math.log(total) + max;
+    for (let j = 0; j <= n; j++) line[j] = line[j]! - log;
+    score.push(line);
+  }
+  const heads = decodeTree(score);
+  return encoded.words.map((word, k): WordSyntax => {
+    const w = chosen[k]!;
+    const { outputs, row, sequenceLength: L } = rows[w]!;
+    const p = row * L + seq(w, tokens[k]!);
+    const upos = spec.upos[argmax(outputs.upos_logits!, p * U, U)]!;
+    const feats: Record<string, string> = {};
+    let offset = p * F;
+    for (const group of spec.featGroups) {
+      const values = spec.feats[group]!;
+      const value = values[argmax(outputs.feats_logits!, offset, values.length)]!;
+      if (value !== '_') feats[group] = value;
+      offset += values.length;
+    }
+    const lemma = applyLemmaScript(spec.lemmas[argmax(outputs.lemma_logits!, p * S, S)]!, word.text);
+    const head = heads[k]! - 1;
+    const headPosition = row * L + (head < 0 ? ROOT_POSITION : seq(w, tokens[head]!));
+    const dep = outputs.rel_dep!;
+    const hd = outputs.rel_head!;
+    let best = 0;
+    let bestScore = -Infinity;
+    for (let r = 0; r < R; r++) {
+      let dot = 0;
+      const a = (p * R + r) * K2;
+      const b = (headPosition * R + r) * K2;
+      for (let i = 0; i < K2; i++) dot += dep[a + i]! * hd[b + i]!;
+      if (dot > bestScore) {
+        bestScore = dot;
+        best = r;
+      }
+    }
+    return { upos, feats, lemma, head, deprel: spec.deprels[best]! };
+  });
+}
+
+function argmax(values: Float32Array, offset: number, count: number): number {
+  let best = 0;
+  for (let i = 1; i < count; i++) if (values[offset + i]! > values[offset + best]!) best = i;
+  return best;
 }

@@ -49,7 +49,8 @@ export const englishSegmentStage: Stage = {
 export class EnglishNerStage implements Stage {
   readonly name = 'ner';
   readonly reads = ['sentences'] as const;
-  readonly writes = ['mentions', 'modelDates'] as const;
+  /** `tokens` as the French stage (same step): filled only by an English model with syntax outputs, else empty. */
+  readonly writes = ['mentions', 'tokens', 'modelDates'] as const;
   private model: NerStage | null = null;
 
   /** `deferLoad`: a BYO model loads when the first English article needs it, as the French one does. */

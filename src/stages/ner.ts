@@ -1,6 +1,7 @@
 /**
  * Stage `ner`: the local NER model over every sentence. PER/ORG/LOC/MISC spans become `doc.mentions`
- * (source `model`); DATE spans become `doc.modelDates`, which the dates stage merges with its rules.
+ * (source `model`); DATE spans become `doc.modelDates`, which the dates stage merges with its rules. A multi-head
+ * model's syntax outputs, from the same inference, become `doc.tokens` (empty with a NER-only model).
  * The model is loaded once in `init`; a missing or broken model folder stops the run there
  * (`NerModelError`, naming the path) before any article is read. With `deferLoad`, `init` only checks the folder
  * (every JSON file, the weights file's presence) and fingerprints its files; the ONNX session is created when the
@@ -8,7 +9,7 @@
  * Weights that exist but cannot be loaded then fail each article (status `error`, naming the file).
  */
 import type { ChroniqueConfig } from '../config.js';
-import type { Document, Mention, ModelDateSpan } from '../document.js';
+import type { Document, Mention, ModelDateSpan, Token } from '../document.js';
 import { isMentionType } from '../ner/labels.js';
 import { inspectModelFolder } from '../ner/model.js';
 import { NerTagger } from '../ner/tagger.js';
@@ -18,7 +19,7 @@ import type { Stage, StageContext } from './stage.js';
 export class NerStage implements Stage {
   readonly name = 'ner';
   readonly reads = ['sentences'] as const;
-  readonly writes = ['mentions', 'modelDates'] as const;
+  readonly writes = ['mentions', 'tokens', 'modelDates'] as const;
   private tagger: NerTagger | null = null;
   private loading: Promise<NerTagger> | null = null;
   private deferred = false;
@@ -59,11 +60,19 @@ export class NerStage implements Stage {
     if (!config) throw new Error('ner stage used before init()');
     const tagger = await this.ready(config);
     if (!tagger) return;
-    const spansBySentence = await tagger.tag(doc.text, doc.sentences, signal);
+    const analyses = await tagger.analyze(doc.text, doc.sentences, undefined, signal);
     const mentions: Mention[] = [];
     const dates: ModelDateSpan[] = [];
-    spansBySentence.forEach((spans, i) => {
+    const tokens: Token[] = [];
+    analyses.forEach(({ spans, words, syntax }, i) => {
       const sentence = doc.sentences[i]!.index;
+      if (syntax) {
+        const first = tokens.length;
+        words.forEach((word, k) => {
+          const s = syntax[k]!;
+          tokens.push({ start: word.start, end: word.end, sentence, upos: s.upos, feats: s.feats, lemma: s.lemma, head: s.head < 0 ? null : first + s.head, deprel: s.deprel });
+        });
+      }
       for (const span of spans) {
         if (span.score < config.minScore) continue;
         if (isMentionType(span.type)) {
@@ -76,6 +85,7 @@ export class NerStage implements Stage {
     doc.mentions.push(...mentions);
     doc.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     doc.modelDates = dates;
+    doc.tokens = tokens;
   }
 
   async dispose(): Promise<void> {

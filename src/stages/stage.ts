@@ -6,7 +6,7 @@ import type { Document } from '../document.js';
  * reads and which it writes, so that `Pipeline.create` can reject an order where a layer would be read before it is
  * written, or written by two stages.
  */
-export const LAYERS = ['language', 'sentences', 'mentions', 'modelDates', 'timexes', 'entities', 'events'] as const;
+export const LAYERS = ['language', 'sentences', 'mentions', 'tokens', 'modelDates', 'timexes', 'entities', 'events'] as const;
 export type Layer = (typeof LAYERS)[number];
 
 /** What a stage receives once, in `init`, before any article. */

@@ -21,3 +21,6 @@ export const SHIPPED_MODEL_DIR: string | null = existsSync(path.join(shippedCand
 export const SEED_TEXT_FILE = path.join(ROOT, 'corpus', 'karpathy-2024-03.txt');
 export const SEED_GOLD_FILE = path.resolve(ROOT, '..', 'shared', 'gold', 'karpathy-2024-03.gold.json');
 export const TMP_DIR = path.join(ROOT, 'test', '.tmp');
+
+/** A multi-head folder (entities + syntax outputs) with random weights (`python -m training.multihead fixture --out test/fixtures/multihead-random`). */
+export const MULTIHEAD_MODEL_DIR = path.join(ROOT, 'test', 'fixtures', 'multihead-random');
