@@ -23,6 +23,7 @@ import torch.nn.functional as F
 from transformers import RobertaPreLayerNormConfig, RobertaPreLayerNormModel
 
 from .contract import LABELS, SYNTAX_OUTPUTS
+from . import lemma as lem
 from .syntax import FEATS, Vocab
 
 OUTPUTS = ['logits'] + SYNTAX_OUTPUTS
@@ -354,7 +355,44 @@ def random_fixture(out: str, seed: int = 0) -> dict:
     os.makedirs(out, exist_ok=True)
     tok_path = os.path.join(out, 'tokenizer.json')
     tk.save(tok_path)
-    return write_folder(m, out, tok_path, max_len=128, extra={'random_weights': True})
+    info = write_folder(m, out, tok_path, max_len=128, extra={'random_weights': True})
+    write_syntax_cases(out, tok_path)
+    os.remove(os.path.join(out, 'onnx', 'model.onnx'))     # the runtime tests load the int8 graph only
+    return info
+
+
+PARITY_SENTENCES = ['Le maire de Quimper a présenté jeudi le budget de la ville',
+                    'Les supporters du FC Nantes ont rejoint la place Royale après le match',
+                    'La chanteuse Inès Martin sera en concert le 14 février']
+
+
+def write_syntax_cases(out: str, tokenizer_path: str) -> None:
+    """`syntax-cases.jsonl`: sentences of space-separated words (so that the runtime's words are these) with the
+    syntax Python decodes from the folder's int8 graph (training.evaluate.run_syntax, one sentence per batch); the
+    runtime must decode the same."""
+    import json
+    import os
+    from . import tokenizer as tok
+    from .evaluate import run_syntax, session
+    from .syntax import Vocab, build
+    cfg = json.load(open(os.path.join(out, 'config.json'), encoding='utf-8'))
+    vocab = Vocab.from_dict(cfg['chronique']['syntax'])
+    tk = tok.load(tokenizer_path)
+    rows = []
+    for text in PARITY_SENTENCES:
+        words = [{'form': f, 'lemma': f, 'upos': 'X', 'feats': {}, 'head': 0, 'deprel': 'root', 'space': True}
+                 for f in text.split(' ')]
+        rows.append((text, build(tk, {'sent_id': '', 'text': text, 'words': words}, vocab, 128)))
+    pred = run_syntax(session(os.path.join(out, 'onnx', 'model_quantized.onnx'), 1), [e for _, e in rows], cfg,
+                      max_tokens=1)
+    with open(os.path.join(out, 'syntax-cases.jsonl'), 'w', encoding='utf-8') as f:
+        for (text, e), p in zip(rows, pred):
+            forms = text.split(' ')
+            f.write(json.dumps({'text': text, 'words': forms, 'upos': [vocab.upos[u] for u in p['upos']],
+                                'lemma': [lem.apply(vocab.lemmas[k], w) for k, w in zip(p['lemma'], forms)],
+                                'head': [h - 1 for h in p['head']], 'deprel': [vocab.deprels[r] for r in p['rel']],
+                                'feats': [{g: vocab.feats[g][v] for g, v in zip(FEATS, fv) if v != 0}
+                                          for fv in p['feats']]}, ensure_ascii=False) + '\n')
 
 
 def main(argv: list[str] | None = None) -> None:

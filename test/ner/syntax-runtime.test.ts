@@ -72,6 +72,27 @@ describe('syntax outputs of a multi-head model', () => {
     expect(Array.isArray(doc.mentions)).toBe(true);
   });
 
+  it('decodes what the training side decodes from the same graph (syntax-cases.jsonl, written by Python)', async () => {
+    interface Case { text: string; words: string[]; upos: string[]; lemma: string[]; head: number[]; deprel: string[]; feats: Array<Record<string, string>> }
+    const cases = readFileSync(path.join(MULTIHEAD_MODEL_DIR, 'syntax-cases.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Case);
+    expect(cases.length).toBe(3);
+    const single = await NerTagger.load({ modelDir: MULTIHEAD_MODEL_DIR, dtype: 'q8', threads: 1, batchSize: 1 });
+    try {
+      for (const c of cases) {
+        const [a] = await single.analyze(c.text, [{ start: 0, end: c.text.length }]);
+        expect(a!.words.map((w) => w.text)).toEqual(c.words);
+        const s = a!.syntax!;
+        expect(s.map((w) => w.upos)).toEqual(c.upos);
+        expect(s.map((w) => w.lemma)).toEqual(c.lemma);
+        expect(s.map((w) => w.head)).toEqual(c.head);
+        expect(s.map((w) => w.deprel)).toEqual(c.deprel);
+        expect(s.map((w) => w.feats)).toEqual(c.feats);
+      }
+    } finally {
+      await single.dispose();
+    }
+  });
+
   it('a NER-only model leaves doc.tokens empty', async () => {
     const stage = new NerStage();
     await stage.init({ config: resolveConfig({ ner: { modelDir: CAMEMBERT_MODEL_DIR, dtype: 'q8', threads: 1 } }) });
