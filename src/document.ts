@@ -32,6 +32,8 @@ export interface ArticleMeta {
   sourceName: string | null;
   /** Fields of the source record that no article field reads (JSON inputs, front matter), sorted; reported, never guessed at. */
   unknownFields?: string[];
+  /** Problems with the source record that fail nothing (a rejected publication date), each naming the record. */
+  warnings?: string[];
 }
 
 export interface LanguageResult {

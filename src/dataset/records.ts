@@ -26,12 +26,19 @@ export interface ArticleRecords {
   events: unknown[];
   /** Input fields ingestion did not read (for the run's warnings and manifest; not a dataset file). */
   unknownFields?: string[];
+  /** Ingestion warnings naming the record (for the run's log; not a dataset file). */
+  warnings?: string[];
 }
 
 const round = (value: number, digits = 4): number => Math.round(value * 10 ** digits) / 10 ** digits;
 const byOffsets = <T extends { start: number; end: number }>(a: T, b: T): number => a.start - b.start || a.end - b.end;
 
+/**
+ * An `error` article (a stage failed or timed out) contributes its `articles.jsonl` row only, counts zero: its layers
+ * are whatever the stages had reached and must not enter the dataset as if they were the article's analysis.
+ */
 export function documentToRecords(doc: Document): ArticleRecords {
+  if (doc.status === 'error') doc = { ...doc, sentences: [], mentions: [], modelDates: [], timexes: [], entities: [], events: [] };
   const article = doc.meta.id;
   const language = doc.language?.code ?? 'und';
   const sentences = [...doc.sentences].sort(byOffsets);
@@ -93,5 +100,6 @@ export function documentToRecords(doc: Document): ArticleRecords {
     entities: entities.map((e) => ({ id: e.id, article, language, label: e.label, canonical: e.canonical, mentions: e.mentions.map((m) => [m.start, m.end] as [number, number]) })),
     events: doc.events,
     ...(doc.meta.unknownFields && doc.meta.unknownFields.length > 0 ? { unknownFields: [...doc.meta.unknownFields] } : {}),
+    ...(doc.meta.warnings && doc.meta.warnings.length > 0 ? { warnings: [...doc.meta.warnings] } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { Span } from '../document.js';
 import { MONTHS } from '../rules/fr/dates-lexicon.js';
 import { DATELINE_PATTERN } from '../rules/fr/dateline.js';
+import { isCalendarDay } from './published.js';
 
 type HtmlLibraries = { parseHTML: typeof import('linkedom').parseHTML; Readability: typeof import('@mozilla/readability').Readability };
 let htmlLibraries: HtmlLibraries | null = null;
@@ -192,9 +193,14 @@ function publishedFromMeta(root: ElementLike): string | null {
   return isoDatePrefix(root.querySelector('time[datetime]')?.getAttribute('datetime'));
 }
 
+/** The date of an ISO 8601 value (`2024-05-02T08:00` → `2024-05-02`) when it names a real day (or month), else null. */
 function isoDatePrefix(value: string | null | undefined): string | null {
-  const match = value ? /^(\d{4}-\d{2}(?:-\d{2})?)/.exec(value.trim()) : null;
-  return match?.[1] ?? null;
+  const match = value ? /^(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d-])/.exec(value.trim()) : null;
+  if (!match) return null;
+  const [, year, month, day] = match;
+  if (Number(month) < 1 || Number(month) > 12) return null;
+  if (day !== undefined && !isCalendarDay(Number(year), Number(month), Number(day))) return null;
+  return day === undefined ? `${year}-${month}` : `${year}-${month}-${day}`;
 }
 
 /** Wikinews-style dateline: the first paragraph starts with `22 mai 2012. -`. */
@@ -204,7 +210,7 @@ function publishedFromDateline(firstBlocks: string[]): string | null {
     if (!match) continue;
     const month = MONTHS[(match[2] ?? '').toLowerCase()];
     const day = Number(match[1]);
-    if (!month || day < 1 || day > 31) continue;
+    if (!month || !isCalendarDay(Number(match[3]), month, day)) continue;
     return `${match[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   }
   return null;

@@ -8,6 +8,7 @@ import { createDocument, createErrorDocument, type ArticleMeta, type Document, t
 import { describeError } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
 import { extractHtmlArticle, type ExtractedHtmlArticle } from './html.js';
+import { parsePublished, rejectedPublishedWarning } from './published.js';
 import { compareCodeUnits } from './walk.js';
 
 /** How an input's text is read: by default from its extension. */
@@ -42,6 +43,8 @@ interface ParsedText extends ExtractedHtmlArticle {
   externalId: string | null;
   declaredLanguage: string | null;
   unknownFields: string[];
+  /** A publication date the source gave that is not a date (the caller warns, naming the file). */
+  rejectedPublished?: string;
 }
 
 const HEADER_LINE = /^[ \t]*date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)[ \t]+(\S[^\r\n]*?)[ \t]*(?:\r\n|\r|\n|$)/;
@@ -53,12 +56,14 @@ export function parseTextArticle(text: string): ParsedText {
   if (header) {
     const title = header[2] ?? '';
     const titleStart = header[0].indexOf(title);
+    const published = parsePublished(header[1] ?? '');
     return {
       text,
       title,
       titleSpan: { start: titleStart, end: titleStart + title.length },
       bodySpan: { start: header[0].length, end: text.length },
-      published: header[1] ?? null,
+      published,
+      ...(published === null ? { rejectedPublished: header[1] ?? '' } : {}),
       url: null,
       sourceName: null,
       externalId: null,
@@ -94,12 +99,15 @@ export function parseTextArticle(text: string): ParsedText {
     const titleSpan = title && titleText && text.slice(title.offset, title.offset + titleText.length) === titleText
       ? { start: title.offset, end: title.offset + titleText.length }
       : null;
+    const givenPublished = lookup('published');
+    const published = normalizePublished(givenPublished);
     return {
       text,
       title: titleText,
       titleSpan,
       bodySpan: { start: front[0].length, end: text.length },
-      published: normalizePublished(lookup('published')),
+      published,
+      ...(givenPublished !== null && published === null ? { rejectedPublished: givenPublished } : {}),
       url: lookup('url'),
       sourceName: lookup('source'),
       externalId: lookup('id'),
@@ -115,23 +123,13 @@ function unquote(value: string): string {
   return quoted?.[2] ?? value;
 }
 
-const RFC2822_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
 /**
- * Keeps the calendar part of a date as the source wrote it: ISO 8601 (`2024-03-05T10:00Z` → `2024-03-05`) or RSS's
- * RFC 2822 `pubDate` (`Tue, 05 Mar 2024 10:00:00 +0100` → `2024-03-05`); anything else → null.
+ * The calendar part of a publication date as the source wrote it, read strictly (`parsePublished`,
+ * src/ingest/published.ts): ISO 8601 (`2024-03-05T10:00Z` → `2024-03-05`), `YYYY-MM`, `YYYY`, or RSS's RFC 2822
+ * (`Tue, 05 Mar 2024 10:00:00 +0100` → `2024-03-05`); anything else → null.
  */
 export function normalizePublished(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const rfc2822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\s+(\d{4})\b/.exec(value.trim());
-  const rfcMonth = rfc2822 ? RFC2822_MONTHS.indexOf(rfc2822[2]!.toLowerCase()) + 1 : 0;
-  if (rfc2822 && rfcMonth > 0 && Number(rfc2822[1]) >= 1 && Number(rfc2822[1]) <= 31) return `${rfc2822[3]}-${String(rfcMonth).padStart(2, '0')}-${rfc2822[1]!.padStart(2, '0')}`;
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value.trim());
-  if (!match) return null;
-  const [, year, month, day] = match;
-  if (month && (Number(month) < 1 || Number(month) > 12)) return null;
-  if (day && (Number(day) < 1 || Number(day) > 31)) return null;
-  return [year, month, day].filter(Boolean).join('-');
+  return value ? parsePublished(value) : null;
 }
 
 function fieldValue(record: Record<string, unknown>, field: ArticleField): unknown {
@@ -164,7 +162,9 @@ function documentFromJson(record: unknown, id: string, source: string, position:
   const text = article.text;
   meta.sha256 = sha256(text);
   meta.title = optionalString(article, 'title');
-  meta.published = normalizePublished(optionalString(article, 'published'));
+  const givenPublished = fieldValue(article, 'published');
+  meta.published = typeof givenPublished === 'string' ? normalizePublished(givenPublished) : null;
+  if (givenPublished !== undefined && meta.published === null) meta.warnings = [rejectedPublishedWarning(position, givenPublished)];
   meta.url = optionalString(article, 'url');
   const externalId = fieldValue(article, 'id');
   meta.externalId = typeof externalId === 'string' || typeof externalId === 'number' ? String(externalId) : null;
@@ -211,6 +211,7 @@ export function parseCorpusText(relativePath: string, text: string, format: Inpu
   meta.externalId = parsed.externalId;
   meta.declaredLanguage = parsed.declaredLanguage;
   meta.unknownFields = parsed.unknownFields;
+  if (parsed.rejectedPublished !== undefined) meta.warnings = [rejectedPublishedWarning(relativePath, parsed.rejectedPublished)];
   return [createDocument(meta, text, parsed.bodySpan, parsed.titleSpan)];
 }
 

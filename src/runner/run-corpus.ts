@@ -150,6 +150,7 @@ export async function runInputs(processor: ArticleProcessor, input: { files: Cor
       ...(unknown.length > 0 ? { unknownFields: unknown } : {}),
     });
     // Once per file, not per record: a feed's extra field is usually on every line.
+    for (const records of result.records) for (const warning of records.warnings ?? []) hooks.onWarning?.(warning);
     if (unknown.length > 0) hooks.onWarning?.(`${next.file.relativePath}: ${plural(unknown.length, 'unknown field')} ignored: ${unknown.join(', ')} (read: ${Object.keys(ARTICLE_FIELDS).join(', ')} and their aliases, see README)`);
     summary.processingMs = performance.now() - started;
     hooks.onFileDone?.(next.file, result.outcomes, summary.processingMs);
