@@ -66,6 +66,8 @@ export interface RunOptions {
   triggers?: string;
   timeoutMs: number;
   maxFileMb: number;
+  /** `--follow-symlinks`: follow corpus symlinks whose target lies outside the corpus folder. */
+  followSymlinks?: boolean;
   progress: boolean;
   /** `run --force`: reprocess every article, ignoring the incremental cache. */
   force?: boolean;
@@ -110,6 +112,7 @@ export function configFromOptions(options: RunOptions): ChroniqueConfig {
       workers: options.workers,
       articleTimeoutMs: options.timeoutMs,
       maxFileBytes: options.maxFileMb * MIB,
+      followSymlinks: options.followSymlinks ?? false,
       progress: options.progress,
     },
   };
@@ -133,7 +136,8 @@ function addRunOptions(command: Command): Command {
     .option('--lang <codes>', `comma-separated ISO 639-1 languages to process (supported: ${PIPELINE_LANGUAGES.join(', ')}; others are recorded as skipped)`, languageList, CLI_DEFAULTS.lang)
     .option('--triggers <file>', 'JSON file of extra event triggers merged over the built-in table')
     .option('--timeout-ms <ms>', 'per-article time limit', positiveInt, CLI_DEFAULTS.timeoutMs)
-    .option('--max-file-mb <mb>', 'files larger than this are not read', positiveInt, CLI_DEFAULTS.maxFileMb)
+    .option('--max-file-mb <mb>', 'bytes read at most per file (per record for JSONL); past it the article is an error row', positiveInt, CLI_DEFAULTS.maxFileMb)
+    .option('--follow-symlinks', 'follow symlinks in the corpus whose target lies outside the corpus folder (default: reported, not read)')
     .option('--no-progress', 'plain log lines instead of a progress bar')
     .option('--no-ner', 'rules only: do not load or run the NER model')
     .option('-w, --workers <n>', 'worker threads running the stages, each with its own model (0: main thread only; default: one per core, at most 4)', nonNegativeInt, CLI_DEFAULTS.workers)
@@ -150,7 +154,7 @@ const STDIN_ARGUMENT = '-';
  * What a run reads: one folder (a corpus: ids relative to it, the dataset folder inside it left out), files and
  * folders (ids: their paths as given), or standard input (`-`, read whole).
  */
-async function resolveInputs(inputs: string[], options: RunOptions, outDir: string | undefined, maxBytes: number): Promise<{ files: CorpusFile[]; issues: WalkIssue[] }> {
+async function resolveInputs(inputs: string[], options: RunOptions, outDir: string | undefined, maxBytes: number, followSymlinks: boolean): Promise<{ files: CorpusFile[]; issues: WalkIssue[] }> {
   if (inputs.includes(STDIN_ARGUMENT)) {
     if (inputs.length > 1) throw new Error('- (standard input) cannot be combined with other inputs');
     const bytes = await readStdin(maxBytes);
@@ -159,9 +163,9 @@ async function resolveInputs(inputs: string[], options: RunOptions, outDir: stri
   if (inputs.length === 1) {
     const only = await fs.stat(inputs[0]!).catch(() => null);
     if (!only) throw new Error(`input not found: ${inputs[0]!}`);
-    if (only.isDirectory()) return listCorpus(path.resolve(inputs[0]!), outDir);
+    if (only.isDirectory()) return listCorpus(path.resolve(inputs[0]!), outDir, { followSymlinks });
   }
-  return listInputPaths(inputs);
+  return listInputPaths(inputs, process.cwd(), { followSymlinks });
 }
 
 /** Standard input, whole; past the size limit only the first bytes are kept (ingestion then refuses the article). */
@@ -187,7 +191,7 @@ async function runCommand(inputs: string[], options: RunOptions, cache: CacheMod
   try {
     validateConfig(config);
     // Inputs before anything starts: a mistyped path fails at once (standard input is read whole here).
-    listing = await resolveInputs(inputs, options, output.outDir, config.run.maxFileBytes);
+    listing = await resolveInputs(inputs, options, output.outDir, config.run.maxFileBytes, config.run.followSymlinks);
     // Workers overlap inferences; each pays a start-up (imports, a model load), so rules-only runs and one-file
     // inputs go faster without them. Either way the model (or the pool) starts only when an article needs it.
     if (options.queue) {
@@ -235,7 +239,7 @@ async function runCommand(inputs: string[], options: RunOptions, cache: CacheMod
 
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-interface WorkerOptions extends Omit<RunOptions, 'out' | 'concurrency' | 'workers' | 'maxFileMb' | 'progress' | 'attempts' | 'inFlight'> {
+interface WorkerOptions extends Omit<RunOptions, 'out' | 'concurrency' | 'workers' | 'maxFileMb' | 'followSymlinks' | 'progress' | 'attempts' | 'inFlight'> {
   queue: string;
   concurrency: number;
   lockMs: number;

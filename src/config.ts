@@ -98,8 +98,13 @@ export interface RunConfig {
   workers: number;
   /** Per-article time limit in milliseconds; a runaway article ends with status `error` (`timeout`). */
   articleTimeoutMs: number;
-  /** Files larger than this are not read (status `error`). */
+  /**
+   * Bytes read at most per file (status `error` past it, counted on the bytes actually read, not the size `stat`
+   * reports); for JSONL, per record (a feed may be any size).
+   */
   maxFileBytes: number;
+  /** Follow symlinks in the corpus whose target lies outside the corpus folder (off: reported in `walkIssues`, not read). */
+  followSymlinks: boolean;
   /** Show a progress bar when stderr is a TTY. */
   progress: boolean;
 }
@@ -139,6 +144,7 @@ export const DEFAULT_CONFIG: ChroniqueConfig = {
     workers: defaultWorkers(),
     articleTimeoutMs: 60_000,
     maxFileBytes: 10 * 1024 * 1024,
+    followSymlinks: false,
     progress: true,
   },
 };

@@ -20,7 +20,7 @@ export async function loadCorpusFile(file: CorpusFile, maxFileBytes: number): Pr
     const documents = [createErrorDocument(baseMeta(id, id, ''), `${id}: ${reason}`)];
     return { ok: false, documents: () => documents };
   };
-  if (file.size > maxFileBytes) return failed(`file too large (${formatBytes(file.size)} > limit ${formatBytes(maxFileBytes)}; raise it with --max-file-mb, library: run.maxFileBytes)`);
+  if (file.size > maxFileBytes) return failed(tooLarge(`${formatBytes(file.size)} >`, maxFileBytes));
   let bytes: Uint8Array;
   try {
     bytes = file.bytes ?? (await readCorpusBytes(file.absolutePath, maxFileBytes));
@@ -95,17 +95,36 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 /**
  * Reads a file that must still be a regular file within the size limit: it may have been swapped for a FIFO
  * (whose read would block forever) or have grown since the walk. O_NONBLOCK makes opening a FIFO return at once.
+ * The limit holds on the bytes actually read, not on the size `stat` reports: `/proc` files say 0 and never end.
  */
 export async function readCorpusBytes(absolutePath: string, maxFileBytes: number): Promise<Buffer> {
   const handle = await fs.open(absolutePath, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) throw new Error('not a regular file (FIFO, socket or device), not read');
-    if (stat.size > maxFileBytes) throw new Error(`file too large (${formatBytes(stat.size)} > limit ${formatBytes(maxFileBytes)})`);
-    return await handle.readFile();
+    if (stat.size > maxFileBytes) throw new Error(tooLarge(`${formatBytes(stat.size)} >`, maxFileBytes));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // Whole chunks (some kernel files, `/proc/self/pagemap`, refuse reads of odd sizes): past the limit by at most one.
+      const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+      const { bytesRead } = await handle.read(chunk, 0, READ_CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxFileBytes) throw new Error(tooLarge('more than', maxFileBytes));
+      chunks.push(bytesRead === READ_CHUNK_BYTES ? chunk : chunk.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks, total);
   } finally {
     await handle.close();
   }
+}
+
+const READ_CHUNK_BYTES = 256 * 1024;
+
+/** The reason of a file refused for its size; `measured` says how (`20.0 MB >`, or `more than` when read past the limit). */
+function tooLarge(measured: string, maxFileBytes: number): string {
+  return `file too large (${measured} limit ${formatBytes(maxFileBytes)}; raise it with --max-file-mb, library: run.maxFileBytes)`;
 }
 
 function formatBytes(bytes: number): string {

@@ -27,14 +27,32 @@ export interface WalkIssue {
   reason: string;
 }
 
+export interface WalkOptions {
+  /**
+   * Follow symlinks whose target lies outside the corpus folder (`--follow-symlinks`, `run.followSymlinks`). Off by
+   * default: a link to `/etc/hostname` or a secret beside the corpus would otherwise end up in the dataset.
+   */
+  followSymlinks?: boolean;
+}
+
+/** The walk issue of a symlink left alone because it leaves the corpus folder. */
+export const OUTSIDE_SYMLINK_REASON = 'symlink to outside the corpus folder, not followed (--follow-symlinks, library: run.followSymlinks, to follow it)';
+
+function isInside(root: string, target: string): boolean {
+  return target === root || target.startsWith(root.endsWith(path.sep) ? root : `${root}${path.sep}`);
+}
+
 /**
  * Lists the corpus files recursively, sorted by relative path (code-unit order, locale-independent).
- * Symlinked folders are followed once (a loop is reported, not followed); hidden entries are ignored.
+ * Symlinks inside the corpus folder are followed (a folder once: a loop is reported, not followed); a symlink whose
+ * target lies outside it is reported, not followed, unless `followSymlinks`; hidden entries are ignored.
  */
-export async function listCorpusFiles(root: string): Promise<{ files: CorpusFile[]; issues: WalkIssue[] }> {
+export async function listCorpusFiles(root: string, options: WalkOptions = {}): Promise<{ files: CorpusFile[]; issues: WalkIssue[] }> {
   const files: CorpusFile[] = [];
   const issues: WalkIssue[] = [];
   const visitedDirs = new Set<string>();
+  // Containment is decided on resolved paths: the corpus folder itself may be reached through a symlink.
+  const realRoot = await fs.realpath(root).catch(() => path.resolve(root));
 
   async function walk(dir: string, relativeDir: string): Promise<void> {
     let realDir: string;
@@ -63,7 +81,15 @@ export async function listCorpusFiles(root: string): Promise<{ files: CorpusFile
       const relativePath = relativeDir ? `${relativeDir}/${name}` : name;
       let stat;
       try {
-        stat = await fs.stat(absolutePath);
+        const link = await fs.lstat(absolutePath);
+        if (link.isSymbolicLink() && !options.followSymlinks) {
+          const target = await fs.realpath(absolutePath).catch(() => null);
+          if (target !== null && !isInside(realRoot, target)) {
+            issues.push({ relativePath, reason: OUTSIDE_SYMLINK_REASON });
+            continue;
+          }
+        }
+        stat = link.isSymbolicLink() ? await fs.stat(absolutePath) : link;
       } catch (error) {
         issues.push({ relativePath, reason: `cannot stat: ${describeError(error)}` });
         continue;
@@ -97,7 +123,7 @@ export function compareCodeUnits(a: string, b: string): number {
  * relative to `cwd`, with `/` separators (a folder's files: the folder's path, then their path inside it).
  * A path that does not exist throws: a mistyped name must stop the run before any dataset is replaced.
  */
-export async function listInputPaths(inputs: readonly string[], cwd: string = process.cwd()): Promise<{ files: CorpusFile[]; issues: WalkIssue[] }> {
+export async function listInputPaths(inputs: readonly string[], cwd: string = process.cwd(), options: WalkOptions = {}): Promise<{ files: CorpusFile[]; issues: WalkIssue[] }> {
   const files: CorpusFile[] = [];
   const issues: WalkIssue[] = [];
   for (const input of inputs) {
@@ -110,7 +136,7 @@ export async function listInputPaths(inputs: readonly string[], cwd: string = pr
       throw new Error(`input not found: ${input} (${describeError(error)})`);
     }
     if (entry.isDirectory()) {
-      const listed = await listCorpusFiles(absolute);
+      const listed = await listCorpusFiles(absolute, options);
       const prefix = named === '.' ? '' : `${named}/`;
       for (const file of listed.files) files.push({ ...file, relativePath: `${prefix}${file.relativePath}` });
       for (const issue of listed.issues) issues.push({ ...issue, relativePath: `${prefix}${issue.relativePath}` });

@@ -12,7 +12,7 @@ import { DatasetWriter, RecordStream, SinkPair, type RecordSink } from '../datas
 import { faultPoint } from '../util/fault.js';
 import { createErrorDocument } from '../document.js';
 import { ARTICLE_FIELDS } from '../ingest/parse.js';
-import { compareCodeUnits, listCorpusFiles, type CorpusFile, type WalkIssue } from '../ingest/walk.js';
+import { compareCodeUnits, listCorpusFiles, type CorpusFile, type WalkIssue, type WalkOptions } from '../ingest/walk.js';
 import { describeError } from '../util/errors.js';
 import { plural } from '../util/plural.js';
 import { buildManifest } from './manifest.js';
@@ -68,15 +68,15 @@ export interface RunOptions {
  * previous dataset but its finished articles stay cached for the next run.
  */
 export async function runCorpus(processor: ArticleProcessor, corpusDir: string, outDir: string, hooks: RunHooks = {}, options: RunOptions = {}): Promise<RunSummary> {
-  return runInputs(processor, await listCorpus(corpusDir, outDir), { outDir }, hooks, options);
+  return runInputs(processor, await listCorpus(corpusDir, outDir, { followSymlinks: processor.config.run.followSymlinks }), { outDir }, hooks, options);
 }
 
 /** A corpus folder's files, less the dataset `outDir` when it lies inside. Throws when the folder does not exist. */
-export async function listCorpus(corpusDir: string, outDir?: string): Promise<{ files: CorpusFile[]; issues: WalkIssue[] }> {
+export async function listCorpus(corpusDir: string, outDir?: string, walk: WalkOptions = {}): Promise<{ files: CorpusFile[]; issues: WalkIssue[] }> {
   // A mistyped corpus path must stop the run, not replace the previous dataset with an empty one (and prune its cache).
   const corpusStat = await stat(corpusDir).catch(() => null);
   if (!corpusStat?.isDirectory()) throw new Error(`corpus ${corpusStat ? 'is not a folder' : 'folder not found'}: ${corpusDir}`);
-  const listed = await listCorpusFiles(corpusDir);
+  const listed = await listCorpusFiles(corpusDir, walk);
   if (outDir === undefined) return listed;
   // An output folder inside the corpus is ours, not input: its rows would come back as articles on every run. Left out
   // silently (like hidden files), so that the manifest is the same whether it existed before the run or not.
