@@ -14,7 +14,7 @@ export type ArticleStatus = 'ok' | 'skipped' | 'error';
 
 /** What ingestion knows about an article before any analysis. */
 export interface ArticleMeta {
-  /** Path relative to the corpus root, plus `#<line>` for JSONL records. Stable across runs. */
+  /** Path relative to the corpus root; a JSONL record's: `<file>#<its own id>`, else `<file>#sha256-<16 hex of its text>` (src/ingest/record-ids.ts). Stable across runs and line moves. */
   id: string;
   /** Path of the source file relative to the corpus root. */
   source: string;

@@ -6,6 +6,7 @@
 import type { DiffReport, FieldChange, KindCounts, RecordChange, RecordKind, TypeCounts } from './diff.js';
 import { RECORD_KINDS } from './diff-schema.js';
 import { BASE_STYLE, escapeHtml, renderPage } from './html.js';
+import { maxOf } from '../util/arrays.js';
 
 export { describeEvent } from './diff.js';
 
@@ -64,7 +65,7 @@ export function formatDiffText(diff: DiffReport, options: TextFormatOptions = { 
     const rows = diff.perType[kind];
     if (!rows.some(differs)) continue;
     lines.push('', `${TYPE_TITLES[kind]} (old → new, +added -removed ~changed ⇄retyped in/out =unchanged):`);
-    const width = Math.max(...rows.map((t) => t.type.length));
+    const width = maxOf(rows.map((t) => t.type.length));
     for (const t of rows) {
       lines.push(typeLine(t, width));
       for (const example of t.examples) lines.push(`      e.g. ${example}`);

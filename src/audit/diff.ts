@@ -24,6 +24,7 @@ import type { ArticleData, LoadedDataset } from './dataset.js';
 import { DEFAULT_DIFF_OPTIONS, fieldsOf, SPECS, type AnySpec, type DiffOptions, type PairContext, type Span } from './diff-kinds.js';
 import { RECORD_KINDS, type ArticleSummary, type ChangeKind, type DiffReport, type FieldChange, type KindCounts, type RecordChange, type RecordKind, type TypeCounts } from './diff-schema.js';
 import { readArticles } from './stream.js';
+import { pushAll } from '../util/arrays.js';
 
 export type { DiffReport, FieldChange, RecordChange, TypeCounts, KindCounts, RecordKind, ArticleSummary } from './diff-schema.js';
 export { compareEvents, describeArgument, describeEvent, DEFAULT_DIFF_OPTIONS, type DiffOptions } from './diff-kinds.js';
@@ -205,7 +206,7 @@ function pairKind(spec: AnySpec, oldRows: unknown[], newRows: unknown[], context
   };
   changes.sort((a, b) => position(a) - position(b));
   if (changes.length > 0) result.differs = true;
-  result.records.push(...changes);
+  pushAll(result.records, changes);
 }
 
 /** The first unpaired new row overlapping the old row where an edit touches one of the two. */
@@ -304,7 +305,7 @@ export class DiffBuilder {
     if (diff.differs) {
       this.report.identical = false;
       this.report.perArticle.push(diff.summary);
-      this.report.records.push(...diff.records);
+      pushAll(this.report.records, diff.records);
     }
     return diff;
   }

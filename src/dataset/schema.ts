@@ -160,7 +160,7 @@ const TIMEX_SOURCES = ['rules', 'model', 'both'] as const;
 const TIMEX_ANCHORS = ['absolute', 'publication', 'context', 'unresolved'] as const;
 const GRANULARITIES = ['millennium', 'century', 'decade', 'year', 'season', 'quarter', 'month', 'week', 'day', 'time', 'duration', 'set', 'ref', 'unknown'] as const;
 
-const ArticleId = Type.String({ minLength: 1, description: 'Article id: path relative to the corpus folder, plus `#<line>` for JSONL records.' });
+const ArticleId = Type.String({ minLength: 1, description: 'Article id: path relative to the corpus folder; for a JSONL record `<file>#<its id>`, else `<file>#sha256-<16 hex of its text>`.' });
 const Count = Type.Integer({ minimum: 0 });
 
 export const LanguageSchema = Type.Object(

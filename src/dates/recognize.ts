@@ -25,6 +25,7 @@ import { COMPILED_RULES, FUTURE_AUXILIARY_BEFORE_REGEX, FUTURE_CUE_REGEX, MODIFI
 import { accept, type RawMatch } from './filters.js';
 import { createDateContext, type DateContext, type NormalizeEnv } from './anchor.js';
 import { normalize, type Groups } from './normalize.js';
+import { pushAll } from '../util/arrays.js';
 
 /** A time expression found in a text, before the stage assigns its sentence and source. */
 export interface TimexCandidate extends Omit<TimeExpression, 'sentence' | 'source'> {
@@ -134,7 +135,7 @@ function select(text: string, matches: RawMatch[], from: number): RawMatch[] {
   const expanded: RawMatch[] = [];
   for (const m of chosen) {
     const parts = RANGE_PARTS.get(m);
-    if (parts) expanded.push(...parts);
+    if (parts) pushAll(expanded, parts);
     else expanded.push(m);
   }
   const out: RawMatch[] = [];

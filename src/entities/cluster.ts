@@ -22,6 +22,7 @@ import type { EntityLabel } from '../vocabulary.js';
 import { contextLabelVote, majorityLabel } from './labels.js';
 import { joinAcronymParts, personNameParts, splitJoinedMentions } from './mention-repair.js';
 import { foldName, initials, isAcronym, words } from './names.js';
+import { maxOf } from '../util/arrays.js';
 
 export { contextLabelVote, majorityLabel } from './labels.js';
 export { joinAcronymParts, NAME_CONNECTORS, personNameParts, splitJoinedMentions } from './mention-repair.js';
@@ -88,7 +89,7 @@ function chooseCanonical(doc: Document, group: Group, label: EntityLabel): strin
     if (longForms.length > 0) candidates = longForms;
   }
   if (label === 'PER') {
-    const maxWords = Math.max(...candidates.map((c) => words(c).length));
+    const maxWords = maxOf(candidates.map((c) => words(c).length));
     candidates = candidates.filter((c) => words(c).length === maxWords);
   }
   candidates.sort((a, b) => {

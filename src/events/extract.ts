@@ -27,6 +27,7 @@ import { candidatesAt, passesContext } from './trigger-candidates.js';
 import type { DocContext, ExtractedArgument, ExtractedEvent, SubjectFinding, VerbGroup } from './types.js';
 import { verbGroup } from './verb-group.js';
 import { moneyAt, moneySpan, nominalSpan, nounPhraseAt, type MoneyPhrase, type NounPhrase } from './chunker.js';
+import { pushAll } from '../util/arrays.js';
 
 /** Event types whose money amount is an argument (`role: "money"`). */
 const MONEY_TYPES = new Set<EventType>(['Transaction.Transfer-Money', 'Transaction.Transfer-Ownership', 'Justice.Fine']);
@@ -183,7 +184,7 @@ export function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: numb
   // at least one must hang on the trigger syntactically.
   const kept = withoutHolidayPlaces(view, args);
   args.length = 0;
-  args.push(...kept);
+  pushAll(args, kept);
   // `les dirigeants élus`: a bare participle after a common noun is mostly an adjective; it makes an event only with
   // a named participant beside that noun (`les militants rassemblés place Bellecour`).
   if (participial && finding?.kind === 'nominal' && !args.some((a) => !a.span.nominal && !a.span.money)) return null;

@@ -9,6 +9,7 @@ import { describeError } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
 import { extractHtmlArticle, type ExtractedHtmlArticle } from './html.js';
 import { parsePublished, rejectedPublishedWarning } from './published.js';
+import { assignRecordIds, type RecordIdentity } from './record-ids.js';
 import { compareCodeUnits } from './walk.js';
 
 /** How an input's text is read: by default from its extension. */
@@ -145,6 +146,24 @@ function optionalString(record: Record<string, unknown>, field: ArticleField): s
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
+/** A record's own id (`id` field and aliases, a string or a number) as text, or null. */
+export function recordOwnId(record: Record<string, unknown>): string | null {
+  const value = fieldValue(record, 'id');
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+}
+
+/** The identity of one non-blank JSONL line (`value`: its JSON, `undefined` when it does not parse). */
+export function recordIdentity(line: number, lineText: string, value: unknown): RecordIdentity {
+  const record = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  const text = record && typeof record.text === 'string' ? record.text : null;
+  return { line, ownId: record ? recordOwnId(record) : null, contentHash: sha256(text ?? lineText) };
+}
+
+/** A parsed JSON value as a document: `position` names the record in reasons (`file`, or `file:line`). */
+export function jsonDocument(value: unknown, id: string, source: string, position: string): Document {
+  return documentFromJson(value, id, source, position);
+}
+
 /** One article record (the library's `process` input) as a document, read as a JSON article is: same fields and aliases. */
 export function documentFromRecord(record: unknown, id: string): Document {
   return documentFromJson(record, id, id, id);
@@ -166,8 +185,7 @@ function documentFromJson(record: unknown, id: string, source: string, position:
   meta.published = typeof givenPublished === 'string' ? normalizePublished(givenPublished) : null;
   if (givenPublished !== undefined && meta.published === null) meta.warnings = [rejectedPublishedWarning(position, givenPublished)];
   meta.url = optionalString(article, 'url');
-  const externalId = fieldValue(article, 'id');
-  meta.externalId = typeof externalId === 'string' || typeof externalId === 'number' ? String(externalId) : null;
+  meta.externalId = recordOwnId(article);
   meta.sourceName = optionalString(article, 'source');
   meta.declaredLanguage = optionalString(article, 'lang');
   return createDocument(meta, text, { start: 0, end: text.length }, null);
@@ -215,17 +233,30 @@ export function parseCorpusText(relativePath: string, text: string, format: Inpu
   return [createDocument(meta, text, parsed.bodySpan, parsed.titleSpan)];
 }
 
+/** JSONL text already in memory (standard input, a UTF-16 feed): the ids and order of a streamed feed (src/ingest/jsonl.ts). */
 function parseJsonLines(relativePath: string, text: string): Document[] {
-  const documents: Document[] = [];
-  const lines = text.split(/\r\n|\r|\n/);
-  lines.forEach((line, index) => {
+  const lines: Array<{ identity: RecordIdentity; line: string; value: unknown; error: unknown }> = [];
+  text.split(/\r\n|\r|\n/).forEach((line, index) => {
     if (line.trim() === '') return;
-    const id = `${relativePath}#${index + 1}`;
+    let value: unknown;
+    let error: unknown = null;
     try {
-      documents.push(documentFromJson(JSON.parse(line), id, relativePath, `${relativePath}:${index + 1}`));
-    } catch (error) {
-      documents.push(createErrorDocument(baseMeta(id, relativePath, line), `${relativePath}:${index + 1}: invalid JSON line: ${describeError(error)}`));
+      value = JSON.parse(line);
+    } catch (caught) {
+      error = caught;
     }
+    lines.push({ identity: recordIdentity(index + 1, line, error ? undefined : value), line, value, error });
   });
-  return documents;
+  const { ids, warnings } = assignRecordIds(relativePath, lines.map((entry) => entry.identity));
+  const documents = lines.map((entry, index) => {
+    const id = ids[index]!;
+    const position = `${relativePath}:${entry.identity.line}`;
+    const doc = entry.error
+      ? createErrorDocument(baseMeta(id, relativePath, entry.line), `${position}: invalid JSON line: ${describeError(entry.error)}`)
+      : documentFromJson(entry.value, id, relativePath, position);
+    const warning = warnings[index];
+    if (warning) doc.meta.warnings = [...(doc.meta.warnings ?? []), warning];
+    return doc;
+  });
+  return documents.sort((a, b) => compareCodeUnits(a.meta.id, b.meta.id));
 }

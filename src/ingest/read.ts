@@ -75,7 +75,7 @@ function looksBinary(bytes: Uint8Array): boolean {
   return head.includes(0);
 }
 
-function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let low = 0;
   let high = bytes.length;
@@ -131,7 +131,7 @@ function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** The id and source name of standard input (`stdin`, `stdin#3` for its third JSONL line). */
+/** The id and source name of standard input (`stdin`, `stdin#<record id>` for a JSONL record). */
 export const STDIN_NAME = 'stdin';
 
 /** Standard input, already read, as one corpus file; its format sniffed from the content unless given. */

@@ -13,6 +13,7 @@ import { ONNX_FILES, resolveDtype, type ModelDtype } from '../util/model-files.j
 import { SYNTAX_OUTPUTS } from './contract.js';
 import { readSyntaxSpec, type SyntaxSpec } from './syntax.js';
 import type { PieceTokenizer } from './subwords.js';
+import { maxOf, minOf } from '../util/arrays.js';
 
 let transformers: Promise<typeof import('@huggingface/transformers')> | null = null;
 
@@ -125,7 +126,7 @@ export function inspectModelFolder(dir: string, dtype: NerConfig['dtype']): Mode
   if (typeof config.max_position_embeddings === 'number') {
     limits.push(config.max_position_embeddings - (POSITION_OFFSET_MODELS.has(modelType) ? 2 : 0));
   }
-  const maxLength = limits.length > 0 ? Math.min(...limits) : 512;
+  const maxLength = limits.length > 0 ? minOf(limits) : 512;
   let syntax: SyntaxSpec | null;
   try {
     syntax = readSyntaxSpec(config);
@@ -205,7 +206,7 @@ export async function loadModel(ner: Pick<NerConfig, 'modelDir' | 'dtype' | 'thr
     suffixIds,
     padId,
     async forward(batch) {
-      const sequenceLength = Math.max(...batch.map((ids) => ids.length));
+      const sequenceLength = maxOf(batch.map((ids) => ids.length));
       const inputIds = new BigInt64Array(batch.length * sequenceLength).fill(BigInt(padId));
       const attention = new BigInt64Array(batch.length * sequenceLength);
       batch.forEach((ids, row) => {

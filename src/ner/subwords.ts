@@ -6,6 +6,7 @@
  * chunk falls back to one tokenization per word, which is always alignable.
  */
 import { normalizeForModel, splitWordRanges, wordsFromRanges, type NormalizedText, type Word } from './align.js';
+import { pushAll } from '../util/arrays.js';
 
 /** The few tokenizer operations the runtime needs (a transformers.js tokenizer provides them). */
 export interface PieceTokenizer {
@@ -147,7 +148,7 @@ export class SentenceEncoder {
       const encoded = this.encodeChunk(chunk);
       if (encoded) {
         assignWordTokens(chunkWords, encoded.ranges, ids.length, wordToken, firstWord);
-        ids.push(...encoded.ids);
+        pushAll(ids, encoded.ids);
         for (const [start, end] of encoded.ranges) labelled.push(end > start ? 1 : 0);
       } else {
         // Fallback: each word tokenized alone, so every word starts on a token of its own.
@@ -155,7 +156,7 @@ export class SentenceEncoder {
           wordToken[firstWord + k] = ids.length;
           const wordPieces = this.tokenizer.tokenize(chunk.slice(s, e));
           const wordIds = wordPieces.length > 0 ? wordPieces.map((piece) => this.tokenizer.pieceId(piece)) : [this.unknownId()];
-          ids.push(...wordIds);
+          pushAll(ids, wordIds);
           for (let k = 0; k < wordIds.length; k++) labelled.push(1);
         });
       }
@@ -171,6 +172,7 @@ export class SentenceEncoder {
   }
 
   private encodeChunk(chunk: string): { ids: number[]; ranges: Array<[number, number]> } | null {
+    if (chunk.length > MAX_TOKENIZED_CHUNK) return this.encodeLongChunk(chunk);
     const cached = this.chunkCache.get(chunk);
     if (cached !== undefined) return cached;
     const pieces = this.tokenizer.tokenize(chunk);
@@ -180,7 +182,36 @@ export class SentenceEncoder {
     this.chunkCache.set(chunk, result);
     return result;
   }
+
+  /**
+   * A run without whitespace longer than MAX_TOKENIZED_CHUNK (a blob, a run-on URL) is tokenized in slices cut between
+   * grapheme parts, each as if it were a chunk of its own: the tokenizer library spreads a chunk's pieces into one
+   * call's arguments (`push(...pieces)`), which overflows the stack past ~100,000 pieces. Not cached (its size).
+   */
+  private encodeLongChunk(chunk: string): { ids: number[]; ranges: Array<[number, number]> } | null {
+    const ids: number[] = [];
+    const ranges: Array<[number, number]> = [];
+    let start = 0;
+    while (start < chunk.length) {
+      let end = Math.min(chunk.length, start + MAX_TOKENIZED_CHUNK);
+      // Never between a surrogate pair, nor before a combining mark or joiner: back off to a cluster boundary.
+      let cut = end;
+      while (cut < chunk.length && cut > start + 1 && CONTINUES_CLUSTER.test(chunk[cut]!)) cut--;
+      if (cut > start + 1 || end === chunk.length) end = cut;
+      const part = this.encodeChunk(chunk.slice(start, end));
+      if (!part) return null;
+      pushAll(ids, part.ids);
+      for (const [s, e] of part.ranges) ranges.push([s + start, e + start]);
+      start = end;
+    }
+    return { ids, ranges };
+  }
 }
+
+/** Longest whitespace-free run handed to the tokenizer at once (UTF-16 units). */
+const MAX_TOKENIZED_CHUNK = 4096;
+/** A unit that continues the cluster before it: a low surrogate, a combining mark, a joiner or variation selector. */
+const CONTINUES_CLUSTER = /^(?:[\udc00-\udfff]|\p{M}|[\u200c\u200d\ufe00-\ufe0f])$/u;
 
 /**
  * A word is labelled by the first piece that begins inside it: a piece straddling two words (`▁l'U|E`)

@@ -6,6 +6,7 @@
 import type { ArticleCache } from '../dataset/cache.js';
 import { documentToRecords, type ArticleRecords } from '../dataset/records.js';
 import type { ArticleStatus, Document } from '../document.js';
+import type { JsonlFeed } from '../ingest/jsonl.js';
 import { loadCorpusFile } from '../ingest/read.js';
 import type { CorpusFile } from '../ingest/walk.js';
 import type { ChroniqueConfig } from '../config.js';
@@ -63,16 +64,7 @@ export async function processFile(file: CorpusFile, processor: ArticleProcessor,
   const cachedFile = await cache.readFile(fileKey);
   if (cachedFile) return { records: cachedFile, outcomes: cachedFile.map((records) => outcomeOf(records, true)), timings: {} };
 
-  const settle = async (doc: Document): Promise<Settled> => {
-    if (doc.status !== 'ok') return { records: documentToRecords(doc), timings: {}, cacheKey: null, reused: false };
-    const articleKey = cache.articleKey(doc.meta);
-    const cached = await cache.readArticle(articleKey, doc.meta.id);
-    if (cached) return { records: cached, timings: {}, cacheKey: articleKey, reused: true };
-    const { records, timings } = 'processRecords' in processor ? await processor.processRecords(doc) : await processLocally(processor, doc);
-    if (records.articles[0].status === 'error') return { records, timings, cacheKey: null, reused: false };
-    await cache.writeArticle(articleKey, records);
-    return { records, timings, cacheKey: articleKey, reused: false };
-  };
+  const settle = (doc: Document): Promise<Settled> => settleDocument(doc, processor, cache);
   const documents = loaded.documents();
   let settled: Settled[];
   if ('processRecords' in processor) {
@@ -90,6 +82,27 @@ export async function processFile(file: CorpusFile, processor: ArticleProcessor,
   }
   if (settled.every((article) => article.cacheKey !== null)) await cache.writeFile(fileKey, settled.map((article) => article.cacheKey!));
   return result;
+}
+
+/** One document's records: an ingestion failure as is, a cached article read back, else processed (and cached when not `error`). */
+async function settleDocument(doc: Document, processor: ArticleProcessor, cache: ArticleCache): Promise<Settled> {
+  if (doc.status !== 'ok') return { records: documentToRecords(doc), timings: {}, cacheKey: null, reused: false };
+  const articleKey = cache.articleKey(doc.meta);
+  const cached = await cache.readArticle(articleKey, doc.meta.id);
+  if (cached) return { records: cached, timings: {}, cacheKey: articleKey, reused: true };
+  const { records, timings } = 'processRecords' in processor ? await processor.processRecords(doc) : await processLocally(processor, doc);
+  if (records.articles[0].status === 'error') return { records, timings, cacheKey: null, reused: false };
+  await cache.writeArticle(articleKey, records);
+  return { records, timings, cacheKey: articleKey, reused: false };
+}
+
+/**
+ * One record of a streamed JSONL feed (src/ingest/jsonl.ts) → its records: read back from the feed, then looked up
+ * in the cache by its metadata, else processed. A feed has no file-level cache entry: its bytes are never held whole.
+ */
+export async function processFeedRecord(feed: JsonlFeed, index: number, processor: ArticleProcessor, cache: ArticleCache): Promise<FileResult> {
+  const article = await settleDocument(await feed.read(index), processor, cache);
+  return { records: [article.records], outcomes: [outcomeOf(article.records, article.reused)], timings: article.timings };
 }
 
 async function processLocally(processor: DocumentProcessor, doc: Document): Promise<ProcessedRecords> {

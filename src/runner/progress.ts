@@ -21,19 +21,21 @@ export function formatRate(articles: number, ms: number): string {
   return `${(articles / Math.max(ms / 1000, 1e-3)).toFixed(1)} articles/s`;
 }
 
-/** `feed.jsonl#3` → `feed.jsonl:3`: the one position form of log lines (file, or file:line for JSONL). */
-export function articlePosition(id: string): string {
-  return id.replace(/#(\d+)$/, ':$1');
-}
-
 /**
  * `error feed.jsonl:3: invalid JSON line: …`: the article named once. Ingestion reasons already start with the
- * position (they are read on their own in articles.jsonl); stage failures do not.
+ * position (they are read on their own in articles.jsonl): `file`, or `file:line` for a JSONL record, whose id
+ * (`feed.jsonl#<record id>`) is then not repeated; stage failures do not start with it, and the id names the article.
  */
 export function describeOutcome(outcome: Pick<ArticleOutcome, 'id' | 'status' | 'reason'>): string {
-  const position = articlePosition(outcome.id);
+  let position = outcome.id;
   let reason = outcome.reason ?? '';
-  for (const prefix of [`${position}: `, `${outcome.id}: `]) if (reason.startsWith(prefix)) reason = reason.slice(prefix.length);
+  const line = /^(.*?):(\d+): /.exec(reason);
+  if (line && outcome.id.startsWith(`${line[1]}#`)) {
+    position = `${line[1]}:${line[2]}`;
+    reason = reason.slice(line[0].length);
+  } else if (reason.startsWith(`${outcome.id}: `)) {
+    reason = reason.slice(outcome.id.length + 2);
+  }
   return `${outcome.status === 'error' ? 'error' : outcome.status} ${position}${reason ? `: ${reason}` : ''}`;
 }
 

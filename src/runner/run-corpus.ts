@@ -11,12 +11,13 @@ import { DATASET_FILES } from '../dataset/records.js';
 import { DatasetWriter, RecordStream, SinkPair, type RecordSink } from '../dataset/writer.js';
 import { faultPoint } from '../util/fault.js';
 import { createErrorDocument } from '../document.js';
-import { ARTICLE_FIELDS } from '../ingest/parse.js';
+import { openJsonlFeed, type JsonlFeed } from '../ingest/jsonl.js';
+import { ARTICLE_FIELDS, formatOf } from '../ingest/parse.js';
 import { compareCodeUnits, listCorpusFiles, type CorpusFile, type WalkIssue, type WalkOptions } from '../ingest/walk.js';
 import { describeError } from '../util/errors.js';
 import { plural } from '../util/plural.js';
 import { buildManifest } from './manifest.js';
-import { EMPTY_RESULT, processFile, uncachedResult, type ArticleOutcome, type FileResult, type ArticleProcessor } from './process-file.js';
+import { EMPTY_RESULT, processFeedRecord, processFile, uncachedResult, type ArticleOutcome, type FileResult, type ArticleProcessor } from './process-file.js';
 
 export type { ArticleOutcome, ArticleProcessor, ProcessedRecords, RecordsProcessor } from './process-file.js';
 
@@ -88,6 +89,11 @@ export async function listCorpus(corpusDir: string, outDir?: string, walk: WalkO
   return { files: listed.files.filter((file) => !isOwnOutput(file.relativePath)), issues: listed.issues.filter((issue) => !isOwnOutput(issue.relativePath)) };
 }
 
+/** A JSONL file on disk is streamed record by record; standard input (already in memory) and other formats are read whole. */
+function streamsAsFeed(file: CorpusFile): boolean {
+  return file.bytes === undefined && (file.format ?? formatOf(file.relativePath)) === 'jsonl';
+}
+
 /** Where a run's records go: a dataset folder (crash-safe, with the incremental cache), a JSONL stream, or both. */
 export interface RunOutput {
   outDir?: string;
@@ -119,9 +125,20 @@ export async function runInputs(processor: ArticleProcessor, input: { files: Cor
   const summary: RunSummary = { articles: 0, ok: 0, skipped: 0, error: 0, reused: 0, processed: 0, pruned: 0, cacheWriteFailures: 0, stageMs: {}, counts: {}, wallMs: 0, processingMs: 0, committed: false, inputs: [], walkIssues: issues.map((i) => ({ path: i.relativePath, reason: i.reason })) };
   hooks.onStart?.(files.length, started);
   const limit = pLimit(Math.max(1, config.run.concurrency));
-  // A bounded window of in-flight files keeps memory flat while results are written back in order.
+  // A bounded window of in-flight parts keeps memory flat while results are written back in order. A part is a whole
+  // file, or one record of a streamed JSONL feed: a feed of any size holds no more than the window.
   const window = Math.max(2, config.run.concurrency * 4);
-  const inFlight: Array<{ file: CorpusFile; result: Promise<FileResult> }> = [];
+  interface Part {
+    file: CorpusFile;
+    first: boolean;
+    last: boolean;
+    result: Promise<FileResult>;
+    feed?: JsonlFeed;
+  }
+  const inFlight: Part[] = [];
+  const openFeeds = new Set<JsonlFeed>();
+  /** The file whose parts are being written: its manifest entry, outcomes and unknown fields gather over its parts. */
+  let current: { input: RunSummary['inputs'][number]; outcomes: ArticleOutcome[]; unknown: Set<string> } | null = null;
 
   const drainOne = async (): Promise<void> => {
     const next = inFlight.shift();
@@ -133,6 +150,10 @@ export async function runInputs(processor: ArticleProcessor, input: { files: Cor
       // processFile never throws by design (cache writes are best-effort); this keeps a bug from losing the file silently.
       result = uncachedResult([createErrorDocument({ id: next.file.relativePath, source: next.file.relativePath, sha256: '', title: null, published: null, url: null, declaredLanguage: null, externalId: null, sourceName: null, unknownFields: [] }, `${next.file.relativePath}: ${describeError(error)}`)]);
     }
+    if (next.first || !current) {
+      current = { input: { path: next.file.relativePath, size: next.file.size, articles: [] }, outcomes: [], unknown: new Set() };
+      summary.inputs.push(current.input);
+    }
     for (const [index, records] of result.records.entries()) {
       await writer.append(records);
       const outcome = result.outcomes[index]!;
@@ -140,36 +161,59 @@ export async function runInputs(processor: ArticleProcessor, input: { files: Cor
       summary[outcome.status] += 1;
       if (outcome.reused) summary.reused += 1;
       else summary.processed += 1;
+      const [row] = records.articles;
+      current.input.articles.push({ id: row.id, sha256: row.sha256, status: row.status });
+      current.outcomes.push(outcome);
+      for (const field of records.unknownFields ?? []) current.unknown.add(field);
+      for (const warning of records.warnings ?? []) hooks.onWarning?.(warning);
     }
     for (const [stage, ms] of Object.entries(result.timings)) summary.stageMs[stage] = (summary.stageMs[stage] ?? 0) + ms;
-    const unknown = [...new Set(result.records.flatMap((records) => records.unknownFields ?? []))].sort(compareCodeUnits);
-    summary.inputs.push({
-      path: next.file.relativePath,
-      size: next.file.size,
-      articles: result.records.map(({ articles: [row] }) => ({ id: row.id, sha256: row.sha256, status: row.status })),
-      ...(unknown.length > 0 ? { unknownFields: unknown } : {}),
-    });
+    if (!next.last) return;
+    if (next.feed) {
+      openFeeds.delete(next.feed);
+      await next.feed.close();
+    }
+    const unknown = [...current.unknown].sort(compareCodeUnits);
+    if (unknown.length > 0) current.input.unknownFields = unknown;
     // Once per file, not per record: a feed's extra field is usually on every line.
-    for (const records of result.records) for (const warning of records.warnings ?? []) hooks.onWarning?.(warning);
     if (unknown.length > 0) hooks.onWarning?.(`${next.file.relativePath}: ${plural(unknown.length, 'unknown field')} ignored: ${unknown.join(', ')} (read: ${Object.keys(ARTICLE_FIELDS).join(', ')} and their aliases, see README)`);
     summary.processingMs = performance.now() - started;
-    hooks.onFileDone?.(next.file, result.outcomes, summary.processingMs);
+    hooks.onFileDone?.(next.file, current.outcomes, summary.processingMs);
+    current = null;
     if (summary.inputs.length === 1) await faultPoint('run.first-file');
+  };
+  const add = async (part: Omit<Part, 'result'>, work: () => Promise<FileResult>): Promise<void> => {
+    // Once stopping, queued parts are not started; the run is abandoned anyway (the dataset stays the previous one).
+    inFlight.push({ ...part, result: limit(() => (hooks.shouldStop?.() ? Promise.resolve(EMPTY_RESULT) : work())) });
+    if (inFlight.length >= window) await drainOne();
   };
 
   try {
     for (const file of files) {
       if (hooks.shouldStop?.()) break;
-      // Once stopping, queued files are not started; the run is abandoned anyway (the dataset stays the previous one).
-      inFlight.push({ file, result: limit(() => (hooks.shouldStop?.() ? Promise.resolve(EMPTY_RESULT) : processFile(file, processor, cache))) });
-      if (inFlight.length >= window) await drainOne();
+      const opened = streamsAsFeed(file) ? await openJsonlFeed(file, config.run.maxFileBytes) : null;
+      if (opened?.kind === 'feed') {
+        const { feed } = opened;
+        openFeeds.add(feed);
+        if (feed.count === 0) await add({ file, first: true, last: true, feed }, () => Promise.resolve(EMPTY_RESULT));
+        for (let index = 0; index < feed.count && !hooks.shouldStop?.(); index++) {
+          await add({ file, first: index === 0, last: index === feed.count - 1, feed }, () => processFeedRecord(feed, index, processor, cache));
+        }
+      } else if (opened?.kind === 'failed') {
+        const failed = uncachedResult(opened.documents);
+        await add({ file, first: true, last: true }, () => Promise.resolve(failed));
+      } else {
+        await add({ file, first: true, last: true }, () => processFile(file, processor, cache));
+      }
     }
     while (inFlight.length > 0 && !hooks.shouldStop?.()) await drainOne();
-    // Stopping: articles in progress finish and reach the cache (queued files return at once); nothing more is written.
+    // Stopping: articles in progress finish and reach the cache (queued parts return at once); nothing more is written.
     await Promise.allSettled(inFlight.map((entry) => entry.result));
   } catch (error) {
     await writer.abort();
     throw error;
+  } finally {
+    for (const feed of openFeeds) await feed.close();
   }
   await faultPoint('run.drained');
   if (hooks.shouldStop?.()) {

@@ -11,6 +11,7 @@ import type { Provenance } from '../dataset/schema.js';
 import { EventsStage, provenanceFor } from './events.js';
 import { NerStage } from './ner.js';
 import type { Stage, StageContext } from './stage.js';
+import { pushAll } from '../util/arrays.js';
 
 /**
  * The English engines import compromise and chrono-node (~0.5 s of CPU together), so they load when the first English
@@ -74,7 +75,7 @@ export class EnglishNerStage implements Stage {
       doc.modelDates = [];
       return;
     }
-    doc.mentions.push(...(await loadEnglishEngines()).englishMentions(doc));
+    pushAll(doc.mentions, (await loadEnglishEngines()).englishMentions(doc));
     doc.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 

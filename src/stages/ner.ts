@@ -15,6 +15,7 @@ import { inspectModelFolder } from '../ner/model.js';
 import { NerTagger } from '../ner/tagger.js';
 import { modelIdentity } from '../util/model-files.js';
 import type { Stage, StageContext } from './stage.js';
+import { pushAll } from '../util/arrays.js';
 
 export class NerStage implements Stage {
   readonly name = 'ner';
@@ -82,7 +83,7 @@ export class NerStage implements Stage {
         }
       }
     });
-    doc.mentions.push(...mentions);
+    pushAll(doc.mentions, mentions);
     doc.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     doc.modelDates = dates;
     doc.tokens = tokens;

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PIPELINE_LANGUAGES } from '../../src/rules/languages.js';
 import { RECORD_KINDS } from '../../src/dataset/writer.js';
+import { lineId } from '../helpers/hostile.js';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');
 const TEXT = 'Le ministre Jean Dupont a démissionné hier à Paris, a annoncé le gouvernement dans un communiqué.';
@@ -49,14 +50,14 @@ describe('chronique run - (standard input)', () => {
     await expect(fs.stat(path.join(work, 'output'))).rejects.toThrow();
   });
 
-  it('reads JSONL: one article per line, ids stdin#<line>, the source id kept; a broken line fails alone', () => {
+  it('reads JSONL: one article per line, ids stdin#<record id> (else a hash), the source id kept; a broken line fails alone', () => {
     const result = cli(['run', '-', '--stdout', '--no-ner', '--no-progress'], [JSON.stringify({ id: 'a1', date: '2024-05-02', text: TEXT }), '{broken', JSON.stringify({ id: 'a3', text: TEXT })].join('\n'));
     expect(result.status).toBe(1);
     const articles = parseStream(result.stdout).filter((line) => line.kind === 'article').map((line) => [line.record.id, line.record.sourceId, line.record.status]);
     expect(articles).toEqual([
-      ['stdin#1', 'a1', 'ok'],
-      ['stdin#2', null, 'error'],
-      ['stdin#3', 'a3', 'ok'],
+      ['stdin#a1', 'a1', 'ok'],
+      ['stdin#a3', 'a3', 'ok'],
+      [lineId('stdin', '{broken'), null, 'error'],
     ]);
     expect(result.stderr).toContain('chronique: error stdin:2: invalid JSON line');
   });
@@ -84,7 +85,7 @@ describe('chronique run FILE…', () => {
     const result = cli(['run', 'news/b.txt', 'feed.jsonl', 'news/a.txt', '--out', 'files-out', '--no-ner', '--no-progress']);
     expect(result.status).toBe(1);
     const ids = (await fs.readFile(path.join(work, 'files-out', 'articles.jsonl'), 'utf8')).split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
-    expect(ids).toEqual(['feed.jsonl#1', 'feed.jsonl#2', 'feed.jsonl#3', 'news/a.txt', 'news/b.txt']);
+    expect(ids).toEqual([lineId('feed.jsonl', '{"id": "x2", "text":'), 'feed.jsonl#x1', 'feed.jsonl#x3', 'news/a.txt', 'news/b.txt']);
     const folder = cli(['run', 'news', '--out', 'folder-out', '--no-ner', '--no-progress']);
     expect(folder.status, folder.stderr).toBe(0);
   });
@@ -93,7 +94,7 @@ describe('chronique run FILE…', () => {
     const result = cli(['run', 'feed.jsonl', '--out', 'feed-out', '--no-ner', '--no-progress']);
     const errors = result.stderr.split('\n').filter((line) => line.includes('error'));
     expect(errors).toEqual(['chronique: error feed.jsonl:2: invalid JSON line: Unexpected end of JSON input']);
-    expect(result.stderr).not.toContain('#2');
+    expect(result.stderr).not.toContain('#sha256-');
     expect(result.stderr.match(/unknown field/g)).toHaveLength(1);
     expect(result.stderr).toContain('warning: feed.jsonl: 1 unknown field ignored: author');
   });

@@ -4,6 +4,7 @@
  * range of its article's text, and any `text` carried with it is exactly `articleText.slice(start, end)`.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -168,3 +169,8 @@ export const FRENCH_SENTENCES = [
   "Selon la préfecture, trois établissements fermeront provisoirement l'été prochain.",
 ] as const;
 export const FRENCH_PARAGRAPH = FRENCH_SENTENCES.join(' ');
+
+/** The article id of a JSONL record without an own id: `<file>#sha256-` and 16 hex of its text (of the line, for a line that is no article). */
+export function lineId(file: string, content: string): string {
+  return `${file}#sha256-${createHash('sha256').update(content, 'utf8').digest('hex').slice(0, 16)}`;
+}

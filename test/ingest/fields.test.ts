@@ -24,7 +24,10 @@ describe('field aliases', () => {
   });
 
   it('reads "lang" and "language", and keeps the source id (string or number)', () => {
-    const [a, b] = parseCorpusText('feed.jsonl', [JSON.stringify({ id: 'a1', lang: 'fr', text: TEXT }), JSON.stringify({ id: 7, language: 'en', text: TEXT })].join('\n'));
+    const docs = parseCorpusText('feed.jsonl', [JSON.stringify({ id: 'a1', lang: 'fr', text: TEXT }), JSON.stringify({ id: 7, language: 'en', text: TEXT })].join('\n'));
+    // Records come in id order (`feed.jsonl#7` before `feed.jsonl#a1`).
+    expect(docs.map((doc) => doc.meta.id)).toEqual(['feed.jsonl#7', 'feed.jsonl#a1']);
+    const [b, a] = docs;
     expect([a!.meta.externalId, a!.meta.declaredLanguage]).toEqual(['a1', 'fr']);
     expect([b!.meta.externalId, b!.meta.declaredLanguage]).toEqual(['7', 'en']);
   });
@@ -76,8 +79,8 @@ describe('a run keeps the inputs', () => {
   it('writes the source id as sourceId, and resolves `hier` on the aliased date', async () => {
     const rows = (await fs.readFile(path.join(work, 'out', 'articles.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { id: string; sourceId: string | null; published: string | null });
     expect(rows.map((row) => [row.id, row.sourceId, row.published])).toEqual([
-      ['feed.jsonl#1', 'a1', '2024-05-02'],
-      ['feed.jsonl#2', 'a2', '2024-05-02'],
+      ['feed.jsonl#a1', 'a1', '2024-05-02'],
+      ['feed.jsonl#a2', 'a2', '2024-05-02'],
       ['plain.json', 'p', '2024-05-02'],
     ]);
     const timexes = (await fs.readFile(path.join(work, 'out', 'timexes.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { text: string; value: string });

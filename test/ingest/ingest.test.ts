@@ -6,6 +6,7 @@ import { resolveConfig } from '../../src/config.js';
 import { decodeText, readCorpusFile } from '../../src/ingest/read.js';
 import { listCorpusFiles } from '../../src/ingest/walk.js';
 import { parseCorpusText, parseTextArticle } from '../../src/ingest/parse.js';
+import { sha256 } from '../../src/util/hash.js';
 import { detectLanguage } from '../../src/stages/language.js';
 
 const SEED = path.resolve('corpus/karpathy-2024-03.txt');
@@ -67,15 +68,17 @@ describe('JSON and JSONL articles', () => {
     expect(doc!.text).toBe('Bonjour.');
   });
 
-  it('gives each JSONL line its own id and reports broken lines with file and line number', () => {
-    const docs = parseCorpusText('feed.jsonl', '{"id":"1","text":"Un."}\n\n{broken\n{"id":"3"}\n');
+  it('gives each JSONL line its own id (its record id, else a hash of its text) and reports broken lines with file and line number', () => {
+    const docs = parseCorpusText('feed.jsonl', '{"id":"1","text":"Un."}\n\n{broken\n{"id":"3"}\n{"text":"Deux."}\n');
     expect(docs.map((d) => [d.meta.id, d.status])).toEqual([
       ['feed.jsonl#1', 'ok'],
       ['feed.jsonl#3', 'error'],
-      ['feed.jsonl#4', 'error'],
-    ]);
-    expect(docs[1]!.reason).toMatch(/^feed\.jsonl:3: invalid JSON line/);
-    expect(docs[2]!.reason).toContain('"text"');
+      [`feed.jsonl#sha256-${sha256('Deux.').slice(0, 16)}`, 'ok'],
+      [`feed.jsonl#sha256-${sha256('{broken').slice(0, 16)}`, 'error'],
+    ].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)));
+    const byId = new Map(docs.map((d) => [d.meta.id, d]));
+    expect(byId.get(`feed.jsonl#sha256-${sha256('{broken').slice(0, 16)}`)!.reason).toMatch(/^feed\.jsonl:3: invalid JSON line/);
+    expect(byId.get('feed.jsonl#3')!.reason).toMatch(/^feed\.jsonl:4: .*"text"/);
   });
 });
 

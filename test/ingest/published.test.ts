@@ -33,7 +33,7 @@ describe('parsePublished', () => {
 describe('a rejected publication date in every input format', () => {
   const text = 'Le ministre a démissionné hier.';
   it('JSONL: warning naming file:line, no date, the article processed', () => {
-    const docs = parseCorpusText('feed.jsonl', [{ text, published: '2024-05-02' }, { text, published: '12345-01-01' }, { text, date: '20240105' }, { text, published: '2024-02-31' }, { text, published: 2024 }].map((r) => JSON.stringify(r)).join('\n'));
+    const docs = parseCorpusText('feed.jsonl', [{ id: 'a', text, published: '2024-05-02' }, { id: 'b', text, published: '12345-01-01' }, { id: 'c', text, date: '20240105' }, { id: 'd', text, published: '2024-02-31' }, { id: 'e', text, published: 2024 }].map((r) => JSON.stringify(r)).join('\n'));
     expect(docs.map((doc) => doc.meta.published)).toEqual(['2024-05-02', null, null, null, null]);
     expect(docs.map((doc) => doc.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
     expect(docs[0]!.meta.warnings).toBeUndefined();

@@ -84,8 +84,8 @@ describe('mixed French + English corpus', () => {
     const articles = await rows(out, 'articles');
     const byId = new Map(articles.map((a) => [String(a.id), a] as const));
     expect(byId.get('en-article.txt')).toMatchObject({ status: 'ok', language: { code: 'en' } });
-    expect(byId.get('feed.jsonl#1')).toMatchObject({ status: 'ok', language: { code: 'en' } });
-    const english = new Set(['en-article.txt', 'feed.jsonl#1']);
+    expect(byId.get('feed.jsonl#en-2')).toMatchObject({ status: 'ok', language: { code: 'en' } });
+    const english = new Set(['en-article.txt', 'feed.jsonl#en-2']);
     const texts = new Map(articles.map((a) => [String(a.id), String(a.text)] as const));
     for (const file of ['sentences', 'mentions', 'timexes', 'entities', 'events'] as const) {
       const found = (await rows(out, file)).filter((row) => english.has(articleId(row)));
@@ -122,8 +122,8 @@ describe('mixed French + English corpus', () => {
 
   it('skips other languages with a reason naming the supported ones, and English when only French is processed', async () => {
     const mixed = new Map((await rows(path.join(work, 'out-mixed'), 'articles')).map((a) => [String(a.id), a] as const));
-    expect(mixed.get('feed.jsonl#2')).toMatchObject({ status: 'skipped', language: { code: 'de' } });
-    expect(String(mixed.get('feed.jsonl#2')!.reason)).toMatch(/supported: fr, en/);
+    expect(mixed.get('feed.jsonl#de-1')).toMatchObject({ status: 'skipped', language: { code: 'de' } });
+    expect(String(mixed.get('feed.jsonl#de-1')!.reason)).toMatch(/supported: fr, en/);
     const frOnly = new Map((await rows(path.join(work, 'out-fr-only'), 'articles')).map((a) => [String(a.id), a] as const));
     expect(frOnly.get('en-article.txt')).toMatchObject({ status: 'skipped', language: { code: 'en' } });
     expect(String(frOnly.get('en-article.txt')!.reason)).toMatch(/^language en not in accepted languages \(fr; supported: fr, en\)/);

@@ -18,6 +18,7 @@ import {
   articlesById,
   FRENCH_PARAGRAPH,
   FRENCH_SENTENCES,
+  lineId,
   listTree,
   makeTempDir,
   readDataset,
@@ -114,14 +115,15 @@ const CASES: Record<string, HostileCase> = {
       JSON.stringify({ id: 'e', text: FRENCH_PARAGRAPH.replaceAll('écoles', 'collèges') }),
     ].join('\n'),
     expect: {
-      'broken.jsonl#1': ok,
-      'broken.jsonl#2': { status: 'error', reason: /^broken\.jsonl:2: invalid JSON line/ },
-      'broken.jsonl#4': { status: 'error', reason: /^broken\.jsonl:4: expected a JSON object/ },
-      'broken.jsonl#5': { status: 'error', reason: /^broken\.jsonl:5: missing or non-string "text"/ },
-      'broken.jsonl#6': { status: 'error', reason: /^broken\.jsonl:6: missing or non-string "text"/ },
-      'broken.jsonl#7': { status: 'error', reason: /^broken\.jsonl:7: expected a JSON object/ },
-      'broken.jsonl#8': { status: 'error', reason: /^broken\.jsonl:8: invalid JSON line/ },
-      'broken.jsonl#9': ok,
+      // Ids: the record's own id, else a hash of its text (of the line when it has none); reasons name file:line.
+      'broken.jsonl#a': ok,
+      [lineId('broken.jsonl', '{"id": "b", "text": "Le maire a')]: { status: 'error', reason: /^broken\.jsonl:2: invalid JSON line/ },
+      [lineId('broken.jsonl', '[1, 2, 3]')]: { status: 'error', reason: /^broken\.jsonl:4: expected a JSON object/ },
+      'broken.jsonl#c': { status: 'error', reason: /^broken\.jsonl:5: missing or non-string "text"/ },
+      'broken.jsonl#d': { status: 'error', reason: /^broken\.jsonl:6: missing or non-string "text"/ },
+      [lineId('broken.jsonl', 'null')]: { status: 'error', reason: /^broken\.jsonl:7: expected a JSON object/ },
+      [lineId('broken.jsonl', '\u0001garbage')]: { status: 'error', reason: /^broken\.jsonl:8: invalid JSON line/ },
+      'broken.jsonl#e': ok,
     },
   },
   'truncated.json': { content: '{"id": "x", "text": "Le maire', expect: { 'truncated.json': { status: 'error', reason: /^truncated\.json: invalid JSON/ } } },
@@ -400,9 +402,9 @@ describe('command line on hostile input', () => {
       expect(result.code, result.stderr).toBe(1);
       const written = articlesById(await readDataset(cliOut));
       expect(written.get('good.txt')?.status).toBe('ok');
-      expect(written.get('broken.jsonl#1')?.status).toBe('ok');
+      expect(written.get(lineId('broken.jsonl', FRENCH_PARAGRAPH))?.status).toBe('ok');
       expect(written.get('bad.txt')).toMatchObject({ status: 'error', reason: 'bad.txt: binary file, not text' });
-      expect(written.get('broken.jsonl#2')?.reason).toMatch(/^broken\.jsonl:2: invalid JSON line/);
+      expect(written.get(lineId('broken.jsonl', '{oops'))?.reason).toMatch(/^broken\.jsonl:2: invalid JSON line/);
     } finally {
       await fs.rm(root, { recursive: true, force: true });
       await fs.rm(cliOut, { recursive: true, force: true });
