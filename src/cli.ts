@@ -66,8 +66,7 @@ export interface RunOptions {
   triggers?: string;
   timeoutMs: number;
   maxFileMb: number;
-  /** `--follow-symlinks`: follow corpus symlinks whose target lies outside the corpus folder. */
-  followSymlinks?: boolean;
+  followSymlinks?: boolean; // `--follow-symlinks`: corpus symlinks leading outside the corpus folder are followed
   progress: boolean;
   /** `run --force`: reprocess every article, ignoring the incremental cache. */
   force?: boolean;
