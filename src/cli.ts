@@ -149,10 +149,8 @@ function addRunOptions(command: Command): Command {
 
 const STDIN_ARGUMENT = '-';
 
-/**
- * What a run reads: one folder (a corpus: ids relative to it, the dataset folder inside it left out), files and
- * folders (ids: their paths as given), or standard input (`-`, read whole).
- */
+/** What a run reads: one folder (a corpus: ids relative to it, its dataset folder left out), files and folders
+ * (ids: their paths as given), or standard input (`-`, read whole). */
 async function resolveInputs(inputs: string[], options: RunOptions, outDir: string | undefined, maxBytes: number, followSymlinks: boolean): Promise<{ files: CorpusFile[]; issues: WalkIssue[] }> {
   if (inputs.includes(STDIN_ARGUMENT)) {
     if (inputs.length > 1) throw new Error('- (standard input) cannot be combined with other inputs');
