@@ -45,11 +45,21 @@ const NOUN_CLASS = buildNounClassIndex();
 const OF = new Set(['de', "d'", 'du', 'des']);
 const PRONOUNS = new Set(['il', 'elle', 'ils', 'elles', 'on', 'se', "s'", 'qui', 'que', "qu'", 'dont', 'y', 'en', 'ne', "n'", 'lui', 'leur', 'eux']);
 
+/** `\p{N}` at the start of a word, with the ASCII case decided without a regular expression (asked for most tokens). */
+function startsWithDigit(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 0x80) return c >= 0x30 && c <= 0x39;
+  return /^\p{N}/u.test(word);
+}
+
+/** Words a noun phrase may open with (phraseAt below): a quantity prefix, a quantity word or a determiner. */
+const OPENERS = new Set<string>([...QUANTITY_PREFIXES.map((p) => p[0]!), ...Object.keys(APPROXIMATE_NUMBERS), ...VAGUE_QUANTITIES, ...DETERMINERS, ...Object.keys(NUMBER_WORDS)]);
+
 /** A number token's value: digits (`14`, `1,4`, `9,40`, `1 425`), or a number word. */
 export function numberValue(tokens: Token[], i: number): { value: number; length: number } | null {
   const t = tokens[i];
   if (!t) return null;
-  if (/^\p{N}/u.test(t.norm)) {
+  if (startsWithDigit(t.norm)) {
     let digits = t.norm.replace(/[\u00A0\u202F.]/g, '');
     let length = 1;
     // `1 700`: groups of three digits after a plain space are one number.
@@ -83,6 +93,8 @@ function isTailAdjective(view: SentenceView, k: number): boolean {
 function phraseAt(view: SentenceView, i: number): NounPhrase | null {
   const tokens = view.tokens;
   if (view.mentionOfToken[i]) return null;
+  const opener = tokens[i]?.norm ?? '';
+  if (!OPENERS.has(opener) && !startsWithDigit(opener)) return null;
   let j = i;
   for (const prefix of QUANTITY_PREFIXES) {
     if (prefix.every((w, k) => tokens[j + k]?.norm === w)) {
@@ -155,24 +167,31 @@ function phraseAt(view: SentenceView, i: number): NounPhrase | null {
 }
 
 interface Chunks {
-  byFirst: Map<number, NounPhrase>;
+  /** Token index → its phrase, null when none starts there, undefined when not yet asked. */
+  byFirst: Array<NounPhrase | null | undefined>;
 }
 
 const cache = new WeakMap<SentenceView, Chunks>();
+/** The last view asked about (one sentence is chunked at a time): most calls skip the WeakMap. */
+let lastView: SentenceView | null = null;
+let lastChunks: Chunks | null = null;
 
 /** The noun phrase starting at token i of the view (cached per view). */
 export function nounPhraseAt(view: SentenceView, i: number): NounPhrase | null {
-  let chunks = cache.get(view);
+  let chunks = view === lastView ? lastChunks : cache.get(view);
   if (!chunks) {
-    chunks = { byFirst: new Map() };
+    chunks = { byFirst: new Array<NounPhrase | null | undefined>(view.tokens.length) };
     cache.set(view, chunks);
   }
-  if (!chunks.byFirst.has(i)) {
+  lastView = view;
+  lastChunks = chunks;
+  let phrase = chunks.byFirst[i];
+  if (phrase === undefined) {
     const t = view.tokens[i];
-    const phrase = t && !STRONG_PUNCT.has(t.norm) ? phraseAt(view, i) : null;
-    chunks.byFirst.set(i, phrase as NounPhrase);
+    phrase = t && !STRONG_PUNCT.has(t.norm) ? phraseAt(view, i) : null;
+    chunks.byFirst[i] = phrase;
   }
-  return chunks.byFirst.get(i) ?? null;
+  return phrase;
 }
 
 /** The money phrase starting at token i (`15 millions d'euros`, `9,40 euros`, `1 700 €`, `des milliards de dollars`). */

@@ -1,3 +1,15 @@
+const reportedCues = new WeakMap<SentenceView, boolean>();
+
+/** Whether the sentence holds a reporting cue word (`selon`…): once per sentence, whatever its number of triggers. */
+function reportedCueIn(view: SentenceView): boolean {
+  let found = reportedCues.get(view);
+  if (found === undefined) {
+    found = view.tokens.some((t) => REPORTED_CUES.has(t.norm));
+    reportedCues.set(view, found);
+  }
+  return found;
+}
+
 /** Polarity (negation) and modality (asserted, reported, planned, hypothetical) of an event from its clause. */
 import type { Modality, Polarity } from '../vocabulary.js';
 import {
@@ -34,7 +46,6 @@ export function polarityAndModality(
   let clauseStart = first;
   while (clauseStart > 0 && !isClauseBoundary(tokens, clauseStart - 1)) clauseStart--;
   const before = tokens.slice(clauseStart, first).map((t) => t.norm);
-  const sentenceWords = tokens.map((t) => t.norm);
 
   let negative = false;
   const hasNegation = (words: string[], after?: string) =>
@@ -61,7 +72,7 @@ export function polarityAndModality(
     premods.some((w) => HYPOTHETICAL_CUES.has(w)) ||
     before.some((w, i) => w === 'si' || (w === "s'" && (before[i + 1] === 'il' || before[i + 1] === 'ils'))) ||
     before.slice(-8).some((w) => HYPOTHETICAL_CONTEXT.has(w)) ||
-    sentenceWords[sentenceWords.length - 1] === '?';
+    tokens[tokens.length - 1]?.norm === '?';
   const reportedByAux = allGroup.some((w) => CONDITIONAL_AUXILIARIES.has(w)) && (tense === 'ppast' || supportGroup !== null);
   const planned =
     tense === 'fut' ||
@@ -76,7 +87,7 @@ export function polarityAndModality(
         for (let r = k - 1; r >= 0 && r >= k - 6; r--) if (ctx.lexicon.reportingVerbForms.has(tokens[r]!.norm)) return true;
       }
     }
-    return sentenceWords.some((w) => REPORTED_CUES.has(w));
+    return reportedCueIn(view);
   })();
   if (hypothetical && !reportedByAux) modality = 'hypothetical';
   else if (planned) modality = 'planned';

@@ -46,25 +46,40 @@ export interface SentenceView {
   isVerbForm?: (norm: string) => boolean;
 }
 
+/** Multiword prepositions by their first and by their last word (each lookup scans only the few that can match). */
+const MULTIWORD_BY_FIRST = new Map<string, Array<{ words: string[]; prep: string }>>();
+const MULTIWORD_BY_LAST = new Map<string, Array<{ words: string[]; prep: string }>>();
+for (const mw of MULTIWORD_PREPOSITIONS) {
+  for (const [index, key] of [
+    [MULTIWORD_BY_FIRST, mw.words[0]!],
+    [MULTIWORD_BY_LAST, mw.words[mw.words.length - 1]!],
+  ] as const) {
+    const list = index.get(key) ?? [];
+    list.push(mw);
+    index.set(key, list);
+  }
+}
+
 /** The preposition starting at token i (multiword first), with its length in tokens. */
 export function prepositionAt(tokens: Token[], i: number): { prep: string; length: number } | null {
-  for (const mw of MULTIWORD_PREPOSITIONS) {
-    if (mw.words.every((w, k) => tokens[i + k]?.norm === w)) return { prep: mw.prep, length: mw.words.length };
-  }
   const t = tokens[i];
   if (!t) return null;
+  for (const mw of MULTIWORD_BY_FIRST.get(t.norm) ?? []) {
+    if (mw.words.every((w, k) => tokens[i + k]?.norm === w)) return { prep: mw.prep, length: mw.words.length };
+  }
   const prep = PREPOSITIONS[t.norm];
   return prep ? { prep, length: 1 } : null;
 }
 
 /** The preposition ending at token j (multiword or single), or null. */
 export function prepositionEndingAt(tokens: Token[], j: number): string | null {
-  for (const mw of MULTIWORD_PREPOSITIONS) {
+  const t = tokens[j];
+  if (!t) return null;
+  for (const mw of MULTIWORD_BY_LAST.get(t.norm) ?? []) {
     const start = j - mw.words.length + 1;
     if (start >= 0 && mw.words.every((w, k) => tokens[start + k]?.norm === w)) return mw.prep;
   }
-  const t = tokens[j];
-  return t ? (PREPOSITIONS[t.norm] ?? null) : null;
+  return PREPOSITIONS[t.norm] ?? null;
 }
 
 /** A word that opens a new clause here (`que` in `en tant que` does not). */
@@ -104,14 +119,21 @@ export function buildSentenceView(
     if (t.norm === ')') depth = Math.max(0, depth - 1);
   }
   for (const mention of inSentence) {
+    // Tokens are in text order and do not overlap: the first token ending after the mention's start, then on while
+    // tokens start before its end.
+    let low = 0;
+    let high = tokens.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (tokens[mid]!.end > mention.start) high = mid;
+      else low = mid + 1;
+    }
     let first = -1;
     let last = -1;
-    tokens.forEach((t, i) => {
-      if (t.end > mention.start && t.start < mention.end) {
-        if (first < 0) first = i;
-        last = i;
-      }
-    });
+    for (let i = low; i < tokens.length && tokens[i]!.start < mention.end; i++) {
+      if (first < 0) first = i;
+      last = i;
+    }
     if (first < 0 || mentionOfToken.slice(first, last + 1).some((m) => m !== undefined)) continue; // nested/overlapping: keep the first
     // Governing preposition: the word(s) right before the mention, after at most two determiners.
     let j = first - 1;

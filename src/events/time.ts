@@ -34,7 +34,8 @@ export interface TimeIndex {
   usable: TimeExpression[];
   /** Index of the first token ending after each expression's start. */
   tokenIndex: Map<TimeExpression, number>;
-  tokensOfSegment: Map<number, Token[]>;
+  /** Tokens of a comma segment. */
+  tokensOfSegment: (segment: number) => Token[];
 }
 
 // Per view, built once: recomputing it per event would be cubic in a long sentence with many triggers and dates.
@@ -64,13 +65,19 @@ export function timeIndexOf(view: SentenceView): TimeIndex {
     }
     tokenIndex.set(x, low < tokens.length ? low : 0);
   }
-  const tokensOfSegment = new Map<number, Token[]>();
-  tokens.forEach((t, k) => {
-    const segment = view.segmentOf[k]!;
-    const list = tokensOfSegment.get(segment) ?? [];
-    list.push(t);
-    tokensOfSegment.set(segment, list);
-  });
+  let bySegment: Map<number, Token[]> | null = null;
+  // Only the neighbouring-segment rule of attachTime asks for it: built on the first call.
+  const tokensOfSegment = (segment: number): Token[] => {
+    if (!bySegment) {
+      bySegment = new Map<number, Token[]>();
+      for (let k = 0; k < tokens.length; k++) {
+        const list = bySegment.get(view.segmentOf[k]!) ?? [];
+        list.push(tokens[k]!);
+        bySegment.set(view.segmentOf[k]!, list);
+      }
+    }
+    return bySegment.get(segment) ?? [];
+  };
   const index = { usable, tokenIndex, tokensOfSegment };
   timeIndexes.set(view, index);
   return index;
@@ -115,7 +122,7 @@ export function attachTime(ctx: DocContext, view: SentenceView, first: number, l
   for (const x of candidates) {
     const xs = view.segmentOf[tokenOf(x)] ?? -1;
     if (Math.abs(xs - seg) !== 1) continue;
-    const segTokens = (tokensOfSegment.get(xs) ?? []).filter((t) => !/^[,;:()«»]$/.test(t.norm));
+    const segTokens = tokensOfSegment(xs).filter((t) => !/^[,;:()«»]$/.test(t.norm));
     if (segTokens.every((t) => (t.start >= x.start && t.end <= x.end) || DETERMINERS.has(t.norm) || prepositionAt([t], 0))) return x;
   }
   // Sentence-initial adverbial.

@@ -24,11 +24,15 @@ export const normalizeWord = foldWord;
 /** Tokens of `text.slice(start, end)`, with absolute offsets. */
 export function tokenize(text: string, start: number, end: number): Token[] {
   const slice = text.slice(start, end);
+  // Normalized once for the whole sentence when lowercasing keeps every offset (it almost always does; `İ` does not).
+  const folded = normalizeWord(slice);
+  const aligned = folded.length === slice.length;
   const tokens: Token[] = [];
   for (const match of slice.matchAll(TOKEN_RE)) {
     const word = match[0];
-    const at = start + (match.index ?? 0);
-    tokens.push({ text: word, norm: normalizeWord(word), start: at, end: at + word.length });
+    const from = match.index ?? 0;
+    const at = start + from;
+    tokens.push({ text: word, norm: aligned ? folded.slice(from, from + word.length) : normalizeWord(word), start: at, end: at + word.length });
   }
   return tokens;
 }

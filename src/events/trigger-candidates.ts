@@ -64,50 +64,70 @@ export function phraseMatches(tokens: Token[], i: number, rest: string[]): boole
   });
 }
 
-/** Candidate lexicon entries at token i, best first (phrases, then the part of speech the context calls for). */
 /** Per view: candidates and trigger starts by token (the argument scan asks again for every word after a trigger). */
-const memo = new WeakMap<SentenceView, { candidates: Map<number, LexiconEntry[]>; starts: Map<number, boolean> }>();
+interface CandidateMemo {
+  candidates: Array<LexiconEntry[] | undefined>;
+  starts: Array<boolean | undefined>;
+}
 
-function memoOf(view: SentenceView): { candidates: Map<number, LexiconEntry[]>; starts: Map<number, boolean> } {
+const memo = new WeakMap<SentenceView, CandidateMemo>();
+/** Shared answer for the many tokens that start no lexicon entry (no array allocated per token). */
+const NONE: LexiconEntry[] = [];
+
+/** The last view asked about (the engine walks one sentence at a time): skips the WeakMap for most calls. */
+let lastView: SentenceView | null = null;
+let lastMemo: CandidateMemo | null = null;
+
+function memoOf(view: SentenceView): CandidateMemo {
+  if (view === lastView && lastMemo) return lastMemo;
   let m = memo.get(view);
   if (!m) {
-    m = { candidates: new Map(), starts: new Map() };
+    m = { candidates: new Array<LexiconEntry[] | undefined>(view.tokens.length), starts: new Array<boolean | undefined>(view.tokens.length) };
     memo.set(view, m);
   }
+  lastView = view;
+  lastMemo = m;
   return m;
 }
 
+/** Candidate lexicon entries at token i, best first (phrases, then the part of speech the context calls for). */
 export function candidatesAt(ctx: DocContext, view: SentenceView, i: number): LexiconEntry[] {
   const m = memoOf(view);
-  let found = m.candidates.get(i);
+  let found = m.candidates[i];
   if (!found) {
     found = computeCandidates(ctx, view, i);
-    m.candidates.set(i, found);
+    m.candidates[i] = found;
   }
   return found;
 }
 
+function freeOfMentions(view: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (view.mentionOfToken[k] !== undefined) return false;
+  return true;
+}
+
 function computeCandidates(ctx: DocContext, view: SentenceView, i: number): LexiconEntry[] {
-  const entries = ctx.lexicon.byFirstWord.get(view.tokens[i]!.norm);
-  if (!entries) return [];
+  const token = view.tokens[i];
+  const entries = token ? ctx.lexicon.byFirstWord.get(token.norm) : undefined;
+  if (!entries) return NONE;
+  const found = entries.filter((e) => phraseMatches(view.tokens, i, e.rest) && freeOfMentions(view, i, i + e.rest.length));
+  if (found.length === 0) return NONE;
+  if (found.length === 1) return found;
   const preferNoun = nounContext(view.tokens, i);
-  return entries
-    .filter((e) => phraseMatches(view.tokens, i, e.rest))
-    .filter((e) => view.mentionOfToken.slice(i, i + 1 + e.rest.length).every((m) => m === undefined))
-    .sort((a, b) => {
-      if (a.rest.length !== b.rest.length) return b.rest.length - a.rest.length;
-      const pa = (a.row.pos === 'noun') === preferNoun ? 0 : 1;
-      const pb = (b.row.pos === 'noun') === preferNoun ? 0 : 1;
-      return pa - pb || a.order - b.order;
-    });
+  return found.sort((a, b) => {
+    if (a.rest.length !== b.rest.length) return b.rest.length - a.rest.length;
+    const pa = (a.row.pos === 'noun') === preferNoun ? 0 : 1;
+    const pb = (b.row.pos === 'noun') === preferNoun ? 0 : 1;
+    return pa - pb || a.order - b.order;
+  });
 }
 
 export function isTriggerStart(ctx: DocContext, view: SentenceView, k: number): boolean {
   const m = memoOf(view);
-  let start = m.starts.get(k);
+  let start = m.starts[k];
   if (start === undefined) {
     start = candidatesAt(ctx, view, k).some((e) => passesContext(view.tokens, k, k + e.rest.length, e.row));
-    m.starts.set(k, start);
+    m.starts[k] = start;
   }
   return start;
 }
