@@ -84,6 +84,8 @@ export interface DevScore {
   /** Trigger found with any type. */
   triggers: Prf;
   arguments: Prf;
+  /** Arguments by role (predicted counted over all predicted events, as in `arguments`). */
+  argumentsByRole: Record<string, Prf>;
   time: { right: number; total: number; accuracy: number };
   core: { found: number; total: number; recall: number; missed: string[] };
   matches: DevMatch[];
@@ -112,6 +114,14 @@ export function scoreDev(gold: DevGold, records: Map<string, EventRecord[]>): De
   const goldArgs = gold.events.reduce((n, g) => n + g.arguments.length, 0);
   const predArgs = predictedAll.reduce((n, r) => n + r.arguments.length, 0);
   let timeRight = 0;
+  const roleCounts = new Map<string, { tp: number; predicted: number; gold: number }>();
+  const countOf = (role: string) => {
+    let c = roleCounts.get(role);
+    if (!c) roleCounts.set(role, (c = { tp: 0, predicted: 0, gold: 0 }));
+    return c;
+  };
+  for (const r of predictedAll) for (const a of r.arguments) countOf(a.role).predicted++;
+  for (const g of gold.events) for (const a of g.arguments) countOf(a.role).gold++;
   for (const m of matches) {
     if (!m.predicted) continue;
     const free = [...m.predicted.arguments];
@@ -119,6 +129,7 @@ export function scoreDev(gold: DevGold, records: Map<string, EventRecord[]>): De
       const k = free.findIndex((a) => argumentMatches(g, a));
       if (k >= 0) {
         argTp++;
+        countOf(g.role).tp++;
         free.splice(k, 1);
       }
     }
@@ -135,6 +146,7 @@ export function scoreDev(gold: DevGold, records: Map<string, EventRecord[]>): De
     events: prf(tp, predictedAll.length, gold.events.length),
     triggers: prf(triggerTp, predictedAll.length, gold.events.length),
     arguments: prf(argTp, predArgs, goldArgs),
+    argumentsByRole: Object.fromEntries([...roleCounts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([role, c]) => [role, prf(c.tp, c.predicted, c.gold)])),
     time: { right: timeRight, total: tp, accuracy: tp === 0 ? 0 : timeRight / tp },
     core: { found: clusters.size - missed.length, total: clusters.size, recall: clusters.size === 0 ? 0 : (clusters.size - missed.length) / clusters.size, missed },
     matches,

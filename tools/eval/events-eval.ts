@@ -27,7 +27,7 @@ import { createEventsStage } from '../../src/stages/events.js';
 import type { Stage } from '../../src/stages/stage.js';
 import { corporaDir } from './corpora.js';
 import { loadArticle, loadDevGold, DEV_GOLD_JSON, wikinewsDir } from './dev-gold.js';
-import { scoreDev, seedCanonicalCheck, type DevScore } from './events-dev-eval.js';
+import { argumentMatches, scoreDev, seedCanonicalCheck, timeMatches as devTimeMatches, type DevScore } from './events-dev-eval.js';
 import { loadSeedGold, SEED_ARTICLE_ID, seedDocument, seedDocumentWithGoldLayers, sharedDir, type GoldEvent, type SeedGold } from './seed-gold.js';
 
 export interface GoldMatch {
@@ -336,6 +336,7 @@ function printDev(dev: { score: DevScore; seed: ReturnType<typeof seedCanonicalC
   console.log(`  trigger+type: P ${pct(e.p)} R ${pct(e.r)} F1 ${pct(e.f1)} (${e.tp}/${e.predicted} predicted, ${e.tp}/${e.gold} gold)   [target F1 ≥ 0.65, P ≥ 0.80, R ≥ 0.55]`);
   console.log(`  trigger only: P ${pct(score.triggers.p)} R ${pct(score.triggers.r)} F1 ${pct(score.triggers.f1)}`);
   console.log(`  arguments (role + canonical entity): P ${pct(a.p)} R ${pct(a.r)} F1 ${pct(a.f1)} (${a.tp}/${a.predicted}, ${a.tp}/${a.gold})   [target F1 ≥ 0.6]`);
+  console.log(`  arguments by role (tp/predicted/gold): ${Object.entries(score.argumentsByRole).map(([role, r]) => `${role} ${r.tp}/${r.predicted}/${r.gold}`).join(', ')}`);
   console.log(`  time accuracy: ${pct(score.time.accuracy)} (${score.time.right}/${score.time.total})   [target ≥ 0.8]`);
   console.log(`  core-event recall: ${pct(score.core.recall)} (${score.core.found}/${score.core.total})   [target ≥ 0.8]${score.core.missed.length ? `; missed: ${score.core.missed.join(', ')}` : ''}`);
   const ok = seed.filter((r) => r.ok).length;
@@ -343,6 +344,15 @@ function printDev(dev: { score: DevScore; seed: ReturnType<typeof seedCanonicalC
   for (const r of seed) console.log(`    ${r.ok ? 'ok  ' : 'MISS'} ${r.id.padEnd(28)} ${r.detail}`);
   if (!verbose) return;
   for (const m of score.matches) if (!m.predicted) console.log(`    missed ${m.gold.article} s${m.gold.sentence} ${m.gold.type} “${m.gold.trigger}”`);
+  for (const m of score.matches) {
+    if (!m.predicted) continue;
+    const args = m.predicted.arguments.map((x) => `${x.role}=${x.entity ? x.canonical : `“${x.text}”`}`).join(', ');
+    const wants = m.gold.arguments.map((g) => `${g.role}=${g.entity ?? `“${g.text}”`}`).join(', ');
+    const unmatched = m.gold.arguments.filter((g) => !m.predicted!.arguments.some((a) => argumentMatches(g, a))).length;
+    const extra = m.predicted.arguments.filter((a) => !m.gold.arguments.some((g) => argumentMatches(g, a))).length;
+    if (unmatched > 0 || extra > 0) console.log(`    args   ${m.gold.article} s${m.gold.sentence} ${m.gold.type} “${m.gold.trigger}”: [${args}] wants [${wants}]`);
+    if (!devTimeMatches(m.gold.time, m.predicted.time?.value)) console.log(`    time   ${m.gold.article} s${m.gold.sentence} ${m.gold.type} “${m.gold.trigger}”: ${m.predicted.time?.value ?? 'null'} (“${m.predicted.time?.text ?? ''}”) wants ${m.gold.time.join('|') || 'null'}`);
+  }
   for (const r of score.falsePositives) console.log(`    extra  ${r.article.id} s${r.sentence.index} ${r.type} “${r.trigger.text}” [${r.arguments.map((x) => `${x.role}=${x.entity ? x.canonical : `“${x.text}”`}`).join(', ')}]`);
 }
 
