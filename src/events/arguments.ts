@@ -22,6 +22,10 @@ import {
   SINGULAR_SUBJECT_PRONOUNS,
   STRONG_PUNCT,
   HOLIDAY_NAMES,
+  MEDIA_NOUNS,
+  PLACE_NOUNS,
+  VEHICLE_MAKERS,
+  VEHICLE_NOUNS,
 } from '../rules/fr/event-cues.js';
 import { resolveAnaphor } from './resolve.js';
 import { isClauseBoundary, prepositionAt, type MentionSpan, type SentenceView } from './sentence-view.js';
@@ -53,18 +57,16 @@ export function findVerbSubject(view: SentenceView, groupStart: number): Subject
   if (j < 0) return null;
   const t = tokens[j]!;
   if (SINGULAR_SUBJECT_PRONOUNS.has(t.norm)) return { kind: 'anaphor', token: j, length: 1, labels: ['PER', 'ORG'], source: 'subject' };
-  if (t.norm === 'qui') {
-    let k = j - 1;
-    if (tokens[k]?.norm === ',') k--;
-    const span = view.mentionOfToken[k];
-    if (span && span.last === k) return { kind: 'mention', span, source: 'relative' };
-    return null;
-  }
+  if (t.norm === 'qui') return relativeAntecedent(view, j);
+
   // Words before the verb in its own comma segment: that is where the subject is (`les syndicats ont annoncé`).
   const segment = view.segmentOf[groupStart];
   let segStart = groupStart;
   while (segStart > 0 && view.segmentOf[segStart - 1] === segment && !isClauseBoundary(tokens, segStart - 1)) segStart--;
   if (/^[,;:()«»—–]$/.test(tokens[segStart]?.norm ?? '')) segStart++;
+  // `l'homme qui a tué X a été arrêté`: a relative clause (its own verb) runs from `qui` to this verb, whose subject
+  // is the antecedent of `qui`, not the relative clause's object.
+  if (segStart < groupStart && tokens[segStart - 1]?.norm === 'qui' && hasVerb(view, segStart, groupStart)) return relativeAntecedent(view, segStart - 1);
   if (segStart < groupStart) {
     // A name right before the verb, not after a preposition (`le journaliste de France 2 Gilles Jacquier aurait été tué`).
     const adjacent = view.mentionOfToken[groupStart - 1];
@@ -116,6 +118,100 @@ export function findVerbSubject(view: SentenceView, groupStart: number): Subject
     }
   }
   return null;
+}
+
+/** The noun phrase the relative pronoun at token `qui` refers to: a name or a participant phrase right before it. */
+export function relativeAntecedent(view: SentenceView, qui: number): SubjectFinding {
+  let k = qui - 1;
+  if (view.tokens[k]?.norm === ',') k--;
+  if (k < 0) return null;
+  const span = view.mentionOfToken[k];
+  if (span) return span.last === k && !span.parenthesized ? { kind: 'mention', span, source: 'relative' } : null;
+  for (let f = k; f >= Math.max(0, k - 8); f--) {
+    const np = nounPhraseAt(view, f);
+    if (np && np.last === k) return { kind: 'nominal', span: nominalSpan(view, np), source: 'relative' };
+  }
+  return null;
+}
+
+/** Whether tokens [from, to) hold a verb: an auxiliary, a modal or a form of a trigger verb. */
+function hasVerb(view: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const n = view.tokens[k]!.norm;
+    if (AVOIR_FORMS.has(n) || ETRE_FORMS.has(n) || MODAL_FORMS.has(n) || view.isVerbForm?.(n)) return true;
+  }
+  return false;
+}
+
+/** Coordinating words between two conjuncts of one argument (`Paris et Londres`, `X ou Y`). */
+const CONJUNCTIONS = new Set(['et', 'ou']);
+
+/** Start of the next name after token k, skipping determiners (`X et l'OTAN`), or -1. */
+function nameAfter(view: SentenceView, k: number): number {
+  let n = k;
+  while (n < k + 3 && DETERMINERS.has(view.tokens[n]?.norm ?? '')) n++;
+  const span = view.mentionOfToken[n];
+  return span && span.first === n ? n : -1;
+}
+
+/**
+ * Names coordinated with an argument's name, same label (`Paris et Londres`, `X, Y et Z ont été arrêtés`): each fills
+ * the same role. A list is read across commas only when it ends with `et`/`ou`. A name after the trigger followed by a
+ * verb opens a new clause (`a rencontré X et Y a quitté …`), and a list before the trigger counts only when it opens
+ * its clause (`Il a vu X et Y a …` is two clauses).
+ */
+export function conjuncts(view: SentenceView, span: MentionSpan, triggerFirst: number): MentionSpan[] {
+  const tokens = view.tokens;
+  const out: MentionSpan[] = [];
+  const sameKind = (m: MentionSpan | undefined): m is MentionSpan => m !== undefined && m.label === span.label && !m.parenthesized && !m.nominal;
+  // Forward.
+  let pending: MentionSpan[] = [];
+  let at = span.last + 1;
+  for (;;) {
+    const word = tokens[at]?.norm ?? '';
+    if (word !== ',' && !CONJUNCTIONS.has(word)) break;
+    const n = nameAfter(view, at + 1);
+    const next = n >= 0 ? view.mentionOfToken[n] : undefined;
+    if (!sameKind(next)) break;
+    pending.push(next);
+    if (CONJUNCTIONS.has(word)) {
+      out.push(...pending);
+      pending = [];
+      break;
+    }
+    at = next.last + 1;
+  }
+  const lastOut = out[out.length - 1];
+  if (lastOut) {
+    const after = tokens[lastOut.last + 1]?.norm ?? '';
+    const opensClause = AVOIR_FORMS.has(after) || ETRE_FORMS.has(after) || MODAL_FORMS.has(after) || NEGATION_START.has(after) || after === 'se' || after === "s'" || (view.isVerbForm?.(after) ?? false);
+    if (span.first > triggerFirst && opensClause) out.length = 0;
+    if (span.first < triggerFirst && lastOut.last >= triggerFirst) out.length = 0;
+  }
+  // Backward, only for a name before the trigger.
+  if (span.last < triggerFirst) {
+    const before: MentionSpan[] = [];
+    let k = span.first - 1;
+    let closed = false;
+    for (;;) {
+      const word = tokens[k]?.norm ?? '';
+      if (word !== ',' && !CONJUNCTIONS.has(word)) break;
+      if (word === ',' && !closed) break;
+      const prev = view.mentionOfToken[k - 1];
+      if (!sameKind(prev) || prev.last !== k - 1) break;
+      before.push(prev);
+      closed = true;
+      k = prev.first - 1;
+      if (DETERMINERS.has(tokens[k]?.norm ?? '')) k--;
+    }
+    const earliest = before[before.length - 1];
+    if (earliest) {
+      const b = earliest.first - 1;
+      const startsDet = DETERMINERS.has(tokens[b]?.norm ?? '') ? b - 1 : b;
+      if (startsDet < 0 || isClauseBoundary(tokens, startsDet) || /^[,;:(«»—–]$/.test(tokens[startsDet]!.norm)) out.push(...before);
+    }
+  }
+  return out;
 }
 
 /** The preposition right before token i, if any. */
@@ -224,9 +320,63 @@ export function isHolidayPlace(view: SentenceView, span: MentionSpan): boolean {
   return HOLIDAY_NAMES.has(foldedText(view, span));
 }
 
-/** Drops place-like arguments that name a holiday (the model tags `Halloween` LOC now and then). */
-export function withoutHolidayPlaces(view: SentenceView, args: ExtractedArgument[]): ExtractedArgument[] {
-  return args.filter((a) => !(PLACE_ROLES.has(a.role) && isHolidayPlace(view, a.span)));
+/** Per article (its views): the entities some mention of which a media noun introduces (`la chaîne X`). */
+const mediaByViews = new WeakMap<SentenceView[], Set<string>>();
+
+export function mediaEntities(views: SentenceView[]): Set<string> {
+  let media = mediaByViews.get(views);
+  if (!media) {
+    media = new Set();
+    for (const v of views) {
+      for (const m of v.mentions) {
+        if (!m.mention.entity) continue;
+        // `la chaîne X`, `la chaîne publique X`: the noun right before the name or one word earlier.
+        if (MEDIA_NOUNS.has(v.tokens[m.first - 1]?.norm ?? '') || MEDIA_NOUNS.has(v.tokens[m.first - 2]?.norm ?? '')) media.add(m.mention.entity);
+      }
+    }
+    mediaByViews.set(views, media);
+  }
+  return media;
+}
+
+/** Roles only a person, a group or an organization fills. */
+const ANIMATE_ROLES = new Set<Role>(['agent', 'person', 'victim', 'beneficiary']);
+/** A craft's model number in its name (`737`, `A320`, `A-380`): three digits or more, after at most three capitals. */
+const MODEL_NUMBER = /^(?:\p{Lu}{1,3}-?)?\d{3,}$/u;
+const vehiclesByViews = new WeakMap<SentenceView[], Set<string>>();
+
+/** Per article: the entities named as a vehicle somewhere (`l'avion X`, `Airbus A320`, `Boeing 737`). */
+export function vehicleEntities(views: SentenceView[]): Set<string> {
+  let vehicles = vehiclesByViews.get(views);
+  if (!vehicles) {
+    vehicles = new Set();
+    for (const v of views) {
+      for (const m of v.mentions) {
+        if (!m.mention.entity) continue;
+        const words = v.tokens.slice(m.first, m.last + 1);
+        const introduced = VEHICLE_NOUNS.has(v.tokens[m.first - 1]?.norm ?? '');
+        // A maker's name alone is the company (`Airbus a confirmé`); with a model after it, the craft (`Airbus A320`).
+        const crafted = words.length > 1 && (VEHICLE_MAKERS.has(words[0]!.norm) || words.slice(1).some((t) => MODEL_NUMBER.test(t.text)));
+        if (introduced || crafted) vehicles.add(m.mention.entity);
+      }
+    }
+    vehiclesByViews.set(views, vehicles);
+  }
+  return vehicles;
+}
+
+/**
+ * Drops arguments whose entity cannot fill their role: as a place, a holiday (the model tags `Halloween` LOC now and
+ * then) or a medium the article introduces as one (`la radio France Inter`); as an agent, person or victim, a vehicle.
+ */
+export function withTypedArguments(ctx: DocContext, view: SentenceView, args: ExtractedArgument[]): ExtractedArgument[] {
+  return args.filter((a) => {
+    const entity = a.span.mention.entity;
+    if (ANIMATE_ROLES.has(a.role)) return !(entity && vehicleEntities(ctx.views).has(entity));
+    if (!PLACE_ROLES.has(a.role)) return true;
+    if (isHolidayPlace(view, a.span)) return false;
+    return !(entity && mediaEntities(ctx.views).has(entity));
+  });
 }
 
 export function addArgument(args: ExtractedArgument[], arg: ExtractedArgument): void {
@@ -261,7 +411,10 @@ export function prepositionalArguments(ctx: DocContext, view: SentenceView, s: n
   };
   for (let k = last + 1; k < tokens.length && k <= last + MAX_PREP_CHAIN; k++) {
     const t = tokens[k]!;
-    if (t.norm === ',' || t.norm === '(' || t.norm === ')' || isClauseBoundary(tokens, k)) break;
+    // A comma inside a list of names (`X, Y et Z à Lyon`) does not end the trigger's phrase.
+    const listComma = t.norm === ',' && view.mentionOfToken[k - 1] !== undefined && nameAfter(view, k + 1) >= 0;
+    if (!listComma && (t.norm === ',' || t.norm === '(' || t.norm === ')' || isClauseBoundary(tokens, k))) break;
+    if (listComma) continue;
     // A finite verb ends the noun phrase: auxiliaries, and any word after a reflexive clitic (`s'explique`).
     if (AVOIR_FORMS.has(t.norm) || ETRE_FORMS.has(t.norm) || MODAL_FORMS.has(t.norm) || NEGATION_START.has(t.norm) || t.norm === 'se' || t.norm === "s'") break;
     const span = view.mentionOfToken[k];
@@ -323,6 +476,26 @@ export function prepositionalArguments(ctx: DocContext, view: SentenceView, s: n
   }
 }
 
+/**
+ * A place found by proximity only is a location the clause puts the event at: a LOC mention after a locative
+ * preposition (`à Kaboul`, `en Bretagne`, `le site de Rennes`). A LOC-tagged name standing as a subject or after `sur`, `pendant`, `lors de`
+ * is a channel, a group or a holiday far more often than the event's place.
+ */
+const LOCATIVE_PREPOSITIONS: Partial<Record<Role, ReadonlySet<string>>> = {
+  place: new Set(['à', 'en', 'dans', 'près', 'de']),
+  destination: new Set(['à', 'en', 'dans', 'vers']),
+  origin: new Set(['de', 'depuis']),
+};
+
+/** Whether a LOC mention may be the fallback `role` (place, origin, destination) of a trigger ending at token `last`. */
+function locatedBy(view: SentenceView, m: MentionSpan, last: number, role: Role): boolean {
+  if (LOCATIVE_PREPOSITIONS[role]!.has(m.governedBy ?? '')) return true;
+  // `rassemblés place Bellecour`, `rue de Rivoli`: a street-like noun is locative by itself.
+  if (PLACE_NOUNS.has(view.tokens[m.first - 1]?.norm ?? '')) return true;
+  // `un attentat a frappé Nice`: a bare name after the trigger is its object, a place; before it, a subject.
+  return m.governedBy === null && m.first > last;
+}
+
 /** Nearest mention of the same clause for each still-empty fallback role. */
 export function fallbackArguments(view: SentenceView, first: number, last: number, frame: RoleFrame, args: ExtractedArgument[]): void {
   const tokens = view.tokens;
@@ -337,6 +510,7 @@ export function fallbackArguments(view: SentenceView, first: number, last: numbe
     if (!role || filled.has(role)) continue;
     const candidates = view.mentions
       .filter((m) => m.label === label && !m.parenthesized && m.first >= clauseStart && m.last <= clauseEnd)
+      .filter((m) => !PLACE_ROLES.has(role) || locatedBy(view, m, last, role))
       .filter((m) => !used.has(m.mention.entity ?? `${m.mention.start}`))
       .sort((a, b) => distance(a, first, last) - distance(b, first, last) || a.first - b.first);
     const best = candidates[0];

@@ -13,21 +13,26 @@ import {
   AVOIR_FORMS,
   CLITIC_HOSTS,
   NOUN_MAKING_PREPOSITIONS,
+  DETERMINERS,
   ETRE_FORMS,
+  NOUN_PREMODIFIERS,
+  PREPOSITIONS_AS_DETERMINERS,
   SINGULAR_SUBJECT_PRONOUNS,
 } from '../rules/fr/event-cues.js';
 import type { LexiconEntry, TriggerLexicon } from './lexicon.js';
 import { resolveAnaphor } from './resolve.js';
-import { buildSentenceView, isClauseBoundary, type MentionSpan, type SentenceView } from './sentence-view.js';
+import { buildSentenceView, isClauseBoundary, prepositionEndingAt, type MentionSpan, type SentenceView } from './sentence-view.js';
 import type { LabelRoles, TriggerRow } from '../rules/schema.js';
-import { PLACE_ROLES, addArgument, withoutHolidayPlaces, fallbackArguments, findNounSubject, findObject, findVerbSubject, labelsFor, mergeFrame, prepositionalArguments, roleIn } from './arguments.js';
+import { PLACE_ROLES, addArgument, conjuncts, withTypedArguments, fallbackArguments, findNounSubject, findObject, findVerbSubject, labelsFor, mergeFrame, prepositionalArguments, roleIn } from './arguments.js';
 import { polarityAndModality } from './modality.js';
-import { attachTime } from './time.js';
+import { attachTime, type TimeScope } from './time.js';
 import { candidatesAt, passesContext } from './trigger-candidates.js';
 import type { DocContext, ExtractedArgument, ExtractedEvent, SubjectFinding, VerbGroup } from './types.js';
 import { verbGroup } from './verb-group.js';
 import { moneyAt, moneySpan, nominalSpan, nounPhraseAt, type MoneyPhrase, type NounPhrase } from './chunker.js';
 import { pushAll } from '../util/arrays.js';
+
+const INDEFINITE_SINGULAR = new Set(['un', 'une']);
 
 /** Event types whose money amount is an argument (`role: "money"`). */
 const MONEY_TYPES = new Set<EventType>(['Transaction.Transfer-Money', 'Transaction.Transfer-Ownership', 'Justice.Fine']);
@@ -75,6 +80,61 @@ function verbFormsOf(lexicon: TriggerLexicon): (norm: string) => boolean {
     verbForms.set(lexicon, test);
   }
   return test;
+}
+
+/** Prepositions that put an event noun at the clause's time (`tué lors de l'attaque`). */
+const TEMPORAL_PREPOSITIONS = new Set(['lors', 'pendant', 'durant']);
+
+/**
+ * Where the event's time may come from (see TimeScope): an event noun after a preposition other than a temporal one
+ * or one a support verb governs (`procéder à l'arrestation`) is referred to, not reported, so only a time inside its
+ * own phrase dates it; a bare participle only takes a time of its own segment.
+ */
+function timeScope(ctx: DocContext, view: SentenceView, first: number, group: VerbGroup | null, participial: boolean): TimeScope {
+  const tokens = view.tokens;
+  if (group) return participial ? 'segment' : 'clause';
+  let j = first - 1;
+  while (j >= 0 && (NOUN_PREMODIFIERS.has(tokens[j]!.norm) || (DETERMINERS.has(tokens[j]!.norm) && !PREPOSITIONS_AS_DETERMINERS.has(tokens[j]!.norm)))) j--;
+  const prep = j >= 0 ? prepositionEndingAt(tokens, j) : null;
+  if (!prep || TEMPORAL_PREPOSITIONS.has(prep)) return 'clause';
+  const before = tokens[j - 1]?.norm ?? '';
+  return ctx.lexicon.supportVerbForms.has(before) ? 'clause' : 'phrase';
+}
+
+/** How many sentences back a possessive event noun looks for the event it takes up. */
+const TAKEN_UP_WINDOW = 3;
+
+/**
+ * `X est mort dimanche. Sa veuve a annoncé son décès.`: a possessive event noun takes up an event of its type told in
+ * the last TAKEN_UP_WINDOW sentences, unless their other named core participants differ (`son départ de Meta` after a
+ * departure from Google is another departure). Its possessor is then that event's participant of the slot (one the
+ * syntax gave, never a proximity guess), not whoever is salient now.
+ */
+function takeUpEarlier(ctx: DocContext, view: SentenceView, type: EventType, slot: LabelRoles, finding: { token: number; length: number; labels: EntityLabel[] }, args: ExtractedArgument[]): void {
+  const label = labelsFor(slot, finding.labels)[0];
+  const role = label ? slot[label] : undefined;
+  if (!label || !role) return;
+  const core = CORE_ROLES[type];
+  const key = (a: ExtractedArgument) => a.span.mention.entity ?? null;
+  const ours = args.filter((a) => a.role !== role && core.includes(a.role) && key(a) !== null);
+  for (let k = ctx.events.length - 1; k >= 0; k--) {
+    const e = ctx.events[k]!;
+    if (e.sentenceIndex < view.sentence.index - TAKEN_UP_WINDOW) break;
+    if (e.type !== type) continue;
+    const conflicts = ours.some((a) => e.arguments.some((b) => b.role === a.role && key(b) !== null && key(b) !== key(a)) && !e.arguments.some((b) => b.role === a.role && key(b) === key(a)));
+    if (conflicts) continue;
+    const taken = e.arguments.find((a) => a.role === role && a.span.label === label && a.source !== 'fallback' && !a.span.nominal && !a.span.money && key(a) !== null);
+    if (!taken) continue;
+    const from = view.tokens[finding.token]!;
+    const to = view.tokens[finding.token + finding.length - 1]!;
+    const at = args.findIndex((a) => a.role === role && a.anaphor !== null && a.anaphor.start === from.start);
+    const replaced: ExtractedArgument = { role, span: taken.span, anaphor: { start: from.start, end: to.end }, source: 'possessive' };
+    // Another argument may already name that entity (in another role): the possessor is then left as it was.
+    if (args.some((a, i) => i !== at && key(a) === key(taken))) return;
+    if (at >= 0) args[at] = replaced;
+    else args.push(replaced);
+    return;
+  }
 }
 
 /** Trigger prior from which proximity-only participants are enough. */
@@ -171,18 +231,27 @@ export function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: numb
   // `14 morts`, `des manifestants`: the trigger noun's own phrase is its participant (row.countedRole).
   if (!group && row.countedRole) {
     const own = phraseEndingAt(view, last);
-    if (own && own.head === last) addArgument(args, { role: row.countedRole, span: nominalSpan(view, own), anaphor: null, source: 'subject' });
+    // Counted, plural or indefinite (`14 morts`, `des manifestants`, `un blessé`); `la mort`, `le décès` name the event.
+    const word = tokens[last]!.norm;
+    const counts = own !== null && (own.count !== null || (word !== row.lemma && /[sx]$/.test(word)) || INDEFINITE_SINGULAR.has(tokens[own.first]!.norm));
+    if (own && counts && own.head === last) addArgument(args, { role: row.countedRole, span: nominalSpan(view, own), anaphor: null, source: 'subject' });
   }
   if (MONEY_TYPES.has(type)) {
     const money = moneyAfter(view, last);
     if (money) addArgument(args, { role: 'money', span: moneySpan(view, money), anaphor: null, source: 'object' });
   }
   prepositionalArguments(ctx, view, s, last, frame, args, isVerb);
+  // `X et Y ont été arrêtés`, `à Paris et Londres`: every conjunct of a name found by the syntax fills its role.
+  for (const arg of [...args]) {
+    if (arg.span.nominal || arg.span.money || arg.anaphor !== null) continue;
+    for (const span of conjuncts(view, arg.span, first)) addArgument(args, { role: arg.role, span, anaphor: null, source: arg.source });
+  }
   fallbackArguments(view, first, last, frame, args);
+  if (finding?.kind === 'anaphor' && finding.source === 'possessive') takeUpEarlier(ctx, view, type, subjectSlot, finding, args);
 
   // Participants found only by proximity make an event only for unambiguous triggers (`attentat`, `décès`): otherwise
   // at least one must hang on the trigger syntactically.
-  const kept = withoutHolidayPlaces(view, args);
+  const kept = withTypedArguments(ctx, view, args);
   args.length = 0;
   pushAll(args, kept);
   // `les dirigeants élus`: a bare participle after a common noun is mostly an adjective; it makes an event only with
@@ -209,7 +278,7 @@ export function tryEvent(ctx: DocContext, view: SentenceView, s: number, i: numb
     trigger: { start: startTok.start, end: endTok.end },
     sentenceIndex: view.sentence.index,
     arguments: args,
-    time: attachTime(ctx, view, first, last),
+    time: attachTime(ctx, view, first, last, timeScope(ctx, view, first, group, participial)),
     polarity,
     modality,
     confidence: computeConfidence(row, args, modality),
@@ -257,8 +326,8 @@ export function extractEvents(doc: Document, lexicon: TriggerLexicon): Extracted
   const timexesIn = bucketBySentence(doc.timexes, sentences);
   const isVerbForm = verbFormsOf(lexicon);
   const views = sentences.map((sentence, k) => ({ ...buildSentenceView(doc, sentence, mentionsIn[k]!, timexesIn[k]!, labelOf), isVerbForm }));
-  const ctx: DocContext = { doc, views, lexicon };
   const events: ExtractedEvent[] = [];
+  const ctx: DocContext = { doc, views, lexicon, events };
   views.forEach((view, s) => {
     for (let i = 0; i < view.tokens.length; i++) {
       for (const entry of candidatesAt(ctx, view, i)) {

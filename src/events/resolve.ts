@@ -11,7 +11,7 @@
  * organization of the last sentences, or one named twice as often as any other there, else none (resolveByRecency). Plural anaphors (`ils`, `leur`) are not resolved.
  */
 import type { EntityLabel } from '../vocabulary.js';
-import { FEMININE_TITLES, FRONTED_CLAUSE_STARTERS, MASCULINE_TITLES } from '../rules/fr/event-cues.js';
+import { AVOIR_FORMS, ETRE_FORMS, FEMININE_TITLES, FRONTED_CLAUSE_STARTERS, MASCULINE_TITLES, MODAL_FORMS, NEGATION_START, SINGULAR_SUBJECT_PRONOUNS } from '../rules/fr/event-cues.js';
 import type { MentionSpan, SentenceView } from './sentence-view.js';
 
 const LOOKBACK_SENTENCES = 4;
@@ -90,9 +90,21 @@ function resolvePersonLike(views: SentenceView[], s: number, at: number, label: 
     if (!prev || prev.sentence.kind === 'title') continue;
     const candidates = prev.mentions.filter((m) => ofLabel(m) && !m.parenthesized);
     if (candidates.length === 0) continue;
+    // A subject pronoun takes up the nearest sentence's subject (a name right before its verb) before any salience:
+    // `X a dit… Y est arrivé lundi. Il a déclaré…` is Y however often X was named.
+    if (SINGULAR_SUBJECT_PRONOUNS.has(pronoun ?? '')) {
+      const subject = candidates.find((m) => subjectLike(m) && startsVerb(prev, m.last + 1));
+      if (subject) return subject;
+    }
     return mostSalient(views, candidates, at0, (a, b) => Number(subjectLike(b)) - Number(subjectLike(a)) || a.first - b.first);
   }
   return before[before.length - 1] ?? null;
+}
+
+/** Whether token k starts a finite verb group: an auxiliary or modal, a negation, a reflexive clitic or a trigger verb form. */
+function startsVerb(view: SentenceView, k: number): boolean {
+  const n = view.tokens[k]?.norm ?? '';
+  return AVOIR_FORMS.has(n) || ETRE_FORMS.has(n) || MODAL_FORMS.has(n) || NEGATION_START.has(n) || n === 'se' || n === "s'" || (view.isVerbForm?.(n) ?? false);
 }
 
 /** How many mentions of the span's entity precede offset `at` in the article. */

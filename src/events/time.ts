@@ -7,7 +7,8 @@ import {
   FRONTED_TIME_STARTERS,
   TIME_BOUND_PREFIXES,
 } from '../rules/fr/event-cues.js';
-import { prepositionAt, type SentenceView } from './sentence-view.js';
+import { AVOIR_FORMS, ETRE_FORMS, MODAL_FORMS } from '../rules/fr/event-cues.js';
+import { isClauseBoundary, prepositionAt, type SentenceView } from './sentence-view.js';
 import type { Token } from './tokens.js';
 import type { DocContext } from './types.js';
 
@@ -27,6 +28,9 @@ export function normalize(view: SentenceView, timex: TimeExpression): string {
     .map((t) => t.norm)
     .join(' ');
 }
+
+/** Auxiliaries and modals: a noun phrase never runs across one. */
+const VERB_LIKE = new Set([...AVOIR_FORMS, ...ETRE_FORMS, ...MODAL_FORMS]);
 
 /** What attachTime needs of a sentence, whatever the trigger: computed once per sentence view, not once per event. */
 export interface TimeIndex {
@@ -91,7 +95,18 @@ export function timeIndexOf(view: SentenceView): TimeIndex {
  * expressions without a normalized value are ignored.
  * No candidate → null: a time is never invented.
  */
-export function attachTime(ctx: DocContext, view: SentenceView, first: number, last: number): TimeExpression | null {
+/**
+ * How far an event's time may be looked for:
+ *  - `clause`: the rules of attachTime below;
+ *  - `segment`: only the trigger's own comma segment (a participle describing a noun, `X, tué le 3 mai`, tells of
+ *    an earlier moment than the sentence's fronted time);
+ *  - `phrase`: only an expression after the trigger inside its own noun phrase, with no verb between (an event noun
+ *    governed by a preposition, `un documentaire sur la mort de X`, `hommage après l'attaque de lundi`: the clause's
+ *    time is that of the verb governing the phrase, not of the event it refers to).
+ */
+export type TimeScope = 'clause' | 'segment' | 'phrase';
+
+export function attachTime(ctx: DocContext, view: SentenceView, first: number, last: number, scope: TimeScope = 'clause'): TimeExpression | null {
   const tokens = view.tokens;
   const { usable, tokenIndex, tokensOfSegment } = timeIndexOf(view);
   if (usable.length === 0) return null;
@@ -111,13 +126,19 @@ export function attachTime(ctx: DocContext, view: SentenceView, first: number, l
     }
     return true;
   };
-  const candidates = usable.filter((x) => near(x) && sameVerbClause(x));
+  const inOwnPhrase = (x: TimeExpression) => {
+    if (tokenOf(x) <= last) return false;
+    for (let k = last + 1; k < tokenOf(x); k++) if (isClauseBoundary(tokens, k) || VERB_LIKE.has(tokens[k]!.norm) || view.isVerbForm?.(tokens[k]!.norm)) return false;
+    return true;
+  };
+  const candidates = usable.filter((x) => near(x) && sameVerbClause(x) && (scope !== 'phrase' || inOwnPhrase(x)));
   if (candidates.length === 0) return null;
   const seg = view.segmentOf[first] ?? 0;
   const same = candidates
     .filter((x) => view.segmentOf[tokenOf(x)] === seg)
     .sort((a, b) => Math.abs(tokenOf(a) - first) - Math.abs(tokenOf(b) - first) || a.start - b.start);
   if (same[0]) return same[0];
+  if (scope !== 'clause') return null;
   // A neighbouring segment made of the time expression alone (`…, le 3 mai, …`).
   for (const x of candidates) {
     const xs = view.segmentOf[tokenOf(x)] ?? -1;

@@ -55,5 +55,7 @@ export interface DocContext {
   doc: Document;
   views: SentenceView[];
   lexicon: TriggerLexicon;
+  /** Events found so far in the article, in text order (a possessive event noun may take up one of them). */
+  events: ExtractedEvent[];
 }
 

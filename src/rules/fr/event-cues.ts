@@ -174,6 +174,31 @@ export const FRONTED_TIME_STARTERS = new Set([
 /** Words that start a fronted subordinate/participial clause whose possessives point forward (`Après son départ, X …`). */
 export const FRONTED_CLAUSE_STARTERS = new Set(['après', 'avant', 'en', 'lors', 'depuis', 'malgré', 'pour', 'dès', 'suite', 'à', 'au', 'peu']);
 
+/**
+ * Nouns that introduce a medium (`la chaîne France 2`, `la radio France Inter`, `le quotidien Le Monde`): a name they
+ * introduce anywhere in the article is a channel or a paper, never an event's place.
+ */
+export const MEDIA_NOUNS = new Set([
+  'chaîne', 'chaînes', 'radio', 'radios', 'télévision', 'antenne', 'journal', 'quotidien', 'hebdomadaire', 'mensuel', 'magazine',
+  'émission', 'agence', 'média', 'médias',
+]);
+
+/**
+ * A vehicle or craft is never a person, an agent or a victim (`le Boeing 737 d'Air France a transporté…`: the airline
+ * or nobody is the agent). Nouns that introduce one (`l'avion X`), and makers whose name opens a craft's (`Airbus A320`).
+ */
+export const VEHICLE_NOUNS = new Set([
+  'avion', 'avions', 'appareil', 'hélicoptère', 'navire', 'bateau', 'cargo', 'paquebot', 'ferry', 'sous-marin', 'porte-avions', 'fusée',
+  'lanceur', 'capsule', 'sonde', 'satellite', 'vaisseau', 'navette', 'train', 'tgv', 'camion', 'voiture', 'drone', 'char', 'vol',
+]);
+export const VEHICLE_MAKERS = new Set([
+  'boeing', 'airbus', 'douglas', 'mcdonnell', 'antonov', 'tupolev', 'iliouchine', 'ilyushin', 'embraer', 'bombardier', 'cessna', 'atr',
+  'sukhoï', 'soukhoï', 'mig', 'falcon', 'ariane', 'soyouz', 'proton', 'concorde',
+]);
+
+/** Street-like nouns that make the name after them a location with no preposition (`place Bellecour`, `rue Oberkampf`). */
+export const PLACE_NOUNS = new Set(['place', 'rue', 'avenue', 'boulevard', 'quai', 'parvis', 'esplanade', 'square', 'cours', 'allée', 'route', 'pont', 'port', 'plage', 'parc']);
+
 /** Holidays and feasts the NER model may tag as places: never an event's place, origin or destination (`lors de Halloween`). */
 export const HOLIDAY_NAMES = new Set([
   'halloween', 'noel', 'paques', 'toussaint', 'ramadan', 'aid', 'aid el-kebir', 'aid el-fitr', 'hanoucca', 'kippour', 'yom kippour', 'nouvel an',
