@@ -21,12 +21,10 @@ import {
   POSSESSIVES_SINGULAR,
   SINGULAR_SUBJECT_PRONOUNS,
   STRONG_PUNCT,
-  HOLIDAY_NAMES,
-  MEDIA_NOUNS,
   PLACE_NOUNS,
-  VEHICLE_MAKERS,
-  VEHICLE_NOUNS,
 } from '../rules/fr/event-cues.js';
+import { PLACE_ROLES } from './argument-types.js';
+import { nameAfter } from './coordination.js';
 import { resolveAnaphor } from './resolve.js';
 import { isClauseBoundary, prepositionAt, type MentionSpan, type SentenceView } from './sentence-view.js';
 import type { LabelRoles, RoleFrame, TriggerRow } from '../rules/schema.js';
@@ -143,77 +141,6 @@ function hasVerb(view: SentenceView, from: number, to: number): boolean {
   return false;
 }
 
-/** Coordinating words between two conjuncts of one argument (`Paris et Londres`, `X ou Y`). */
-const CONJUNCTIONS = new Set(['et', 'ou']);
-
-/** Start of the next name after token k, skipping determiners (`X et l'OTAN`), or -1. */
-function nameAfter(view: SentenceView, k: number): number {
-  let n = k;
-  while (n < k + 3 && DETERMINERS.has(view.tokens[n]?.norm ?? '')) n++;
-  const span = view.mentionOfToken[n];
-  return span && span.first === n ? n : -1;
-}
-
-/**
- * Names coordinated with an argument's name, same label (`Paris et Londres`, `X, Y et Z ont été arrêtés`): each fills
- * the same role. A list is read across commas only when it ends with `et`/`ou`. A name after the trigger followed by a
- * verb opens a new clause (`a rencontré X et Y a quitté …`), and a list before the trigger counts only when it opens
- * its clause (`Il a vu X et Y a …` is two clauses).
- */
-export function conjuncts(view: SentenceView, span: MentionSpan, triggerFirst: number): MentionSpan[] {
-  const tokens = view.tokens;
-  const out: MentionSpan[] = [];
-  const sameKind = (m: MentionSpan | undefined): m is MentionSpan => m !== undefined && m.label === span.label && !m.parenthesized && !m.nominal;
-  // Forward.
-  let pending: MentionSpan[] = [];
-  let at = span.last + 1;
-  for (;;) {
-    const word = tokens[at]?.norm ?? '';
-    if (word !== ',' && !CONJUNCTIONS.has(word)) break;
-    const n = nameAfter(view, at + 1);
-    const next = n >= 0 ? view.mentionOfToken[n] : undefined;
-    if (!sameKind(next)) break;
-    pending.push(next);
-    if (CONJUNCTIONS.has(word)) {
-      out.push(...pending);
-      pending = [];
-      break;
-    }
-    at = next.last + 1;
-  }
-  const lastOut = out[out.length - 1];
-  if (lastOut) {
-    const after = tokens[lastOut.last + 1]?.norm ?? '';
-    const opensClause = AVOIR_FORMS.has(after) || ETRE_FORMS.has(after) || MODAL_FORMS.has(after) || NEGATION_START.has(after) || after === 'se' || after === "s'" || (view.isVerbForm?.(after) ?? false);
-    if (span.first > triggerFirst && opensClause) out.length = 0;
-    if (span.first < triggerFirst && lastOut.last >= triggerFirst) out.length = 0;
-  }
-  // Backward, only for a name before the trigger.
-  if (span.last < triggerFirst) {
-    const before: MentionSpan[] = [];
-    let k = span.first - 1;
-    let closed = false;
-    for (;;) {
-      const word = tokens[k]?.norm ?? '';
-      if (word !== ',' && !CONJUNCTIONS.has(word)) break;
-      if (word === ',' && !closed) break;
-      const prev = view.mentionOfToken[k - 1];
-      if (!sameKind(prev) || prev.last !== k - 1) break;
-      before.push(prev);
-      closed = true;
-      k = prev.first - 1;
-      if (DETERMINERS.has(tokens[k]?.norm ?? '')) k--;
-    }
-    const earliest = before[before.length - 1];
-    if (earliest) {
-      const b = earliest.first - 1;
-      const startsDet = DETERMINERS.has(tokens[b]?.norm ?? '') ? b - 1 : b;
-      if (startsDet < 0 || isClauseBoundary(tokens, startsDet) || /^[,;:(«»—–]$/.test(tokens[startsDet]!.norm)) out.push(...before);
-    }
-  }
-  return out;
-}
-
 /** The preposition right before token i, if any. */
 export function prepBefore(tokens: Token[], i: number): string | null {
   return i > 0 ? (prepositionAt(tokens, i - 1)?.prep ?? null) : null;
@@ -305,88 +232,12 @@ export function mergeFrame(type: EventType, row: TriggerRow): RoleFrame {
   };
 }
 
-/** Folded name of a mention: lowercase, accents dropped (`Noël` → `noel`). */
-function foldedText(view: SentenceView, span: MentionSpan): string {
-  return view.tokens
-    .slice(span.first, span.last + 1)
-    .map((t) => t.norm)
-    .join(' ')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '');
-}
-
-/** A holiday the model tagged LOC is no place (`une célébration de Halloween`). */
-export function isHolidayPlace(view: SentenceView, span: MentionSpan): boolean {
-  return HOLIDAY_NAMES.has(foldedText(view, span));
-}
-
-/** Per article (its views): the entities some mention of which a media noun introduces (`la chaîne X`). */
-const mediaByViews = new WeakMap<SentenceView[], Set<string>>();
-
-export function mediaEntities(views: SentenceView[]): Set<string> {
-  let media = mediaByViews.get(views);
-  if (!media) {
-    media = new Set();
-    for (const v of views) {
-      for (const m of v.mentions) {
-        if (!m.mention.entity) continue;
-        // `la chaîne X`, `la chaîne publique X`: the noun right before the name or one word earlier.
-        if (MEDIA_NOUNS.has(v.tokens[m.first - 1]?.norm ?? '') || MEDIA_NOUNS.has(v.tokens[m.first - 2]?.norm ?? '')) media.add(m.mention.entity);
-      }
-    }
-    mediaByViews.set(views, media);
-  }
-  return media;
-}
-
-/** Roles only a person, a group or an organization fills. */
-const ANIMATE_ROLES = new Set<Role>(['agent', 'person', 'victim', 'beneficiary']);
-/** A craft's model number in its name (`737`, `A320`, `A-380`): three digits or more, after at most three capitals. */
-const MODEL_NUMBER = /^(?:\p{Lu}{1,3}-?)?\d{3,}$/u;
-const vehiclesByViews = new WeakMap<SentenceView[], Set<string>>();
-
-/** Per article: the entities named as a vehicle somewhere (`l'avion X`, `Airbus A320`, `Boeing 737`). */
-export function vehicleEntities(views: SentenceView[]): Set<string> {
-  let vehicles = vehiclesByViews.get(views);
-  if (!vehicles) {
-    vehicles = new Set();
-    for (const v of views) {
-      for (const m of v.mentions) {
-        if (!m.mention.entity) continue;
-        const words = v.tokens.slice(m.first, m.last + 1);
-        const introduced = VEHICLE_NOUNS.has(v.tokens[m.first - 1]?.norm ?? '');
-        // A maker's name alone is the company (`Airbus a confirmé`); with a model after it, the craft (`Airbus A320`).
-        const crafted = words.length > 1 && (VEHICLE_MAKERS.has(words[0]!.norm) || words.slice(1).some((t) => MODEL_NUMBER.test(t.text)));
-        if (introduced || crafted) vehicles.add(m.mention.entity);
-      }
-    }
-    vehiclesByViews.set(views, vehicles);
-  }
-  return vehicles;
-}
-
-/**
- * Drops arguments whose entity cannot fill their role: as a place, a holiday (the model tags `Halloween` LOC now and
- * then) or a medium the article introduces as one (`la radio France Inter`); as an agent, person or victim, a vehicle.
- */
-export function withTypedArguments(ctx: DocContext, view: SentenceView, args: ExtractedArgument[]): ExtractedArgument[] {
-  return args.filter((a) => {
-    const entity = a.span.mention.entity;
-    if (ANIMATE_ROLES.has(a.role)) return !(entity && vehicleEntities(ctx.views).has(entity));
-    if (!PLACE_ROLES.has(a.role)) return true;
-    if (isHolidayPlace(view, a.span)) return false;
-    return !(entity && mediaEntities(ctx.views).has(entity));
-  });
-}
-
 export function addArgument(args: ExtractedArgument[], arg: ExtractedArgument): void {
   const entity = arg.span.mention.entity ?? `${arg.span.mention.start}`;
   if (args.some((a) => (a.span.mention.entity ?? `${a.span.mention.start}`) === entity)) return;
   args.push(arg);
 }
 
-/** Roles a phrase with no name never fills: places are named locations (LOC/GPE), never `son domicile`. */
-export const PLACE_ROLES = new Set<Role>(['place', 'origin', 'destination']);
 
 /** A nominal participant after a preposition, by the frame's role for its class label. */
 function addNominal(args: ExtractedArgument[], frame: RoleFrame, prep: string | undefined, view: SentenceView, np: NounPhrase): void {
