@@ -20,6 +20,7 @@ import type { QueueWorker } from './queue/worker.js';
 import { LazyWorkerPool } from './pool/worker-pool.js';
 import { createProgress, formatRate } from './runner/progress.js';
 import { signalExitCode, StopSignals } from './runner/stop-signals.js';
+import { guardNamedInputs } from './runner/own-output.js';
 import { INPUT_FORMATS, type InputFormat } from './ingest/parse.js';
 import { stdinFile } from './ingest/read.js';
 import { listInputPaths, type CorpusFile, type WalkIssue } from './ingest/walk.js';
@@ -162,7 +163,7 @@ async function resolveInputs(inputs: string[], options: RunOptions, outDir: stri
     if (!only) throw new Error(`input not found: ${inputs[0]!}`);
     if (only.isDirectory()) return listCorpus(path.resolve(inputs[0]!), outDir, { followSymlinks });
   }
-  return listInputPaths(inputs, process.cwd(), { followSymlinks });
+  return guardNamedInputs(await listInputPaths(inputs, process.cwd(), { followSymlinks }), inputs, outDir);
 }
 
 /** Standard input, whole; past the size limit only the first bytes are kept (ingestion then refuses the article). */
@@ -285,7 +286,7 @@ function printSummary(summary: RunSummary, output: RunOutput, signal: NodeJS.Sig
         : `chronique: stopped by ${signal}; previous dataset in ${where} left as it was, finished articles cached for the next run`,
     `  ${plural(summary.articles, 'article')}: ${summary.ok} ok, ${summary.skipped} skipped, ${summary.error} failed in ${(summary.processingMs / 1000).toFixed(2)} s (${formatRate(summary.articles, summary.processingMs)}), written at ${(summary.wallMs / 1000).toFixed(2)} s`,
     ...(output.outDir
-      ? [`  cache: ${summary.reused} reused, ${summary.processed} processed, ${plural(summary.pruned, 'stale entry', 'stale entries')} pruned${summary.cacheWriteFailures > 0 ? `, ${plural(summary.cacheWriteFailures, 'entry', 'entries')} NOT written` : ''}`]
+      ? [`  cache: ${summary.reused} reused, ${summary.processed} processed, ${plural(summary.pruned, 'stale entry', 'stale entries')} pruned${summary.cacheDiscarded > 0 ? `, ${plural(summary.cacheDiscarded, 'bad entry', 'bad entries')} discarded` : ''}${summary.cacheWriteFailures > 0 ? `, ${plural(summary.cacheWriteFailures, 'entry', 'entries')} NOT written` : ''}`]
       : []),
     `  rows: ${Object.entries(summary.counts).map(([file, n]) => `${file} ${n}`).join(', ')}`,
     // Every article read back from the cache: no stage ran, and an empty line would say nothing.

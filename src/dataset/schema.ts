@@ -285,7 +285,10 @@ export const ManifestSchema = Type.Object(
       { articles: Count, ok: Count, skipped: Count, error: Count },
       { additionalProperties: Count, description: 'Articles by status, and lines per dataset file.' },
     ),
-    cache: Type.Object({ reused: Count, processed: Count }, { additionalProperties: false }),
+    cache: Type.Object(
+      { reused: Count, processed: Count, discarded: Type.Integer({ minimum: 0, description: 'Cache entries found but not served (not a regular file, too large, checksum or content wrong), hence recomputed.' }) },
+      { additionalProperties: false },
+    ),
     timings: Type.Object(
       { wallMs: Count, stageMs: Type.Record(Type.String(), Count) },
       { additionalProperties: false, description: 'The only clock readings of a run: they never reach the *.jsonl files.' },

@@ -17,7 +17,7 @@ export function buildManifest(config: ChroniqueConfig, summary: RunSummary, fing
     inputs: summary.inputs,
     walkIssues: summary.walkIssues,
     counts: { articles: summary.articles, ok: summary.ok, skipped: summary.skipped, error: summary.error, ...summary.counts },
-    cache: { reused: summary.reused, processed: summary.processed },
+    cache: { reused: summary.reused, processed: summary.processed, discarded: summary.cacheDiscarded },
     timings: { wallMs: Math.round(summary.wallMs), stageMs: Object.fromEntries(Object.entries(summary.stageMs).map(([k, v]) => [k, Math.round(v)])) },
   };
 }

@@ -61,7 +61,7 @@ export async function processFile(file: CorpusFile, processor: ArticleProcessor,
   const loaded = await loadCorpusFile(file, processor.config.run.maxFileBytes);
   if (!loaded.ok) return uncachedResult(loaded.documents());
   const fileKey = cache.fileKey(file.relativePath, loaded.bytes);
-  const cachedFile = await cache.readFile(fileKey);
+  const cachedFile = await cache.readFile(fileKey, file.relativePath);
   if (cachedFile) return { records: cachedFile, outcomes: cachedFile.map((records) => outcomeOf(records, true)), timings: {} };
 
   const settle = (doc: Document): Promise<Settled> => settleDocument(doc, processor, cache);
@@ -88,7 +88,7 @@ export async function processFile(file: CorpusFile, processor: ArticleProcessor,
 async function settleDocument(doc: Document, processor: ArticleProcessor, cache: ArticleCache): Promise<Settled> {
   if (doc.status !== 'ok') return { records: documentToRecords(doc), timings: {}, cacheKey: null, reused: false };
   const articleKey = cache.articleKey(doc.meta);
-  const cached = await cache.readArticle(articleKey, doc.meta.id);
+  const cached = await cache.readArticle(articleKey, { id: doc.meta.id, sha256: doc.meta.sha256, text: doc.text, source: doc.meta.source });
   if (cached) return { records: cached, timings: {}, cacheKey: articleKey, reused: true };
   const { records, timings } = 'processRecords' in processor ? await processor.processRecords(doc) : await processLocally(processor, doc);
   if (records.articles[0].status === 'error') return { records, timings, cacheKey: null, reused: false };

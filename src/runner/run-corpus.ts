@@ -4,10 +4,8 @@
  * is sorted without holding the corpus in memory; the run commits (a new generation, switched to at once) only when it finished.
  */
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import pLimit from 'p-limit';
-import { ArticleCache, type CacheMode } from '../dataset/cache.js';
-import { DATASET_FILES } from '../dataset/records.js';
+import { ArticleCache, cacheEntryLimit, type CacheMode } from '../dataset/cache.js';
 import { DatasetWriter, RecordStream, SinkPair, type RecordSink } from '../dataset/writer.js';
 import { faultPoint } from '../util/fault.js';
 import { createErrorDocument } from '../document.js';
@@ -17,6 +15,7 @@ import { compareCodeUnits, listCorpusFiles, type CorpusFile, type WalkIssue, typ
 import { describeError } from '../util/errors.js';
 import { plural } from '../util/plural.js';
 import { buildManifest } from './manifest.js';
+import { outputGuard } from './own-output.js';
 import { EMPTY_RESULT, processFeedRecord, processFile, uncachedResult, type ArticleOutcome, type FileResult, type ArticleProcessor } from './process-file.js';
 
 export type { ArticleOutcome, ArticleProcessor, ProcessedRecords, RecordsProcessor } from './process-file.js';
@@ -33,6 +32,8 @@ export interface RunSummary {
   pruned: number;
   /** Cache entries that could not be written (those articles will be processed again next time). */
   cacheWriteFailures: number;
+  /** Cache entries found but not served (not a regular file, too large, checksum or content wrong): recomputed. */
+  cacheDiscarded: number;
   /** Milliseconds per stage, summed over processed articles. */
   stageMs: Record<string, number>;
   counts: Record<string, number>;
@@ -72,21 +73,19 @@ export async function runCorpus(processor: ArticleProcessor, corpusDir: string, 
   return runInputs(processor, await listCorpus(corpusDir, outDir, { followSymlinks: processor.config.run.followSymlinks }), { outDir }, hooks, options);
 }
 
-/** A corpus folder's files, less the dataset `outDir` when it lies inside. Throws when the folder does not exist. */
+/**
+ * A corpus folder's files, less the output folder's own files wherever `outDir` lies. Throws when the folder does not
+ * exist, and (InputOverwriteError) when an input stands where the output is written.
+ */
 export async function listCorpus(corpusDir: string, outDir?: string, walk: WalkOptions = {}): Promise<{ files: CorpusFile[]; issues: WalkIssue[] }> {
   // A mistyped corpus path must stop the run, not replace the previous dataset with an empty one (and prune its cache).
   const corpusStat = await stat(corpusDir).catch(() => null);
   if (!corpusStat?.isDirectory()) throw new Error(`corpus ${corpusStat ? 'is not a folder' : 'folder not found'}: ${corpusDir}`);
   const listed = await listCorpusFiles(corpusDir, walk);
   if (outDir === undefined) return listed;
-  // An output folder inside the corpus is ours, not input: its rows would come back as articles on every run. Left out
-  // silently (like hidden files), so that the manifest is the same whether it existed before the run or not.
-  const corpusRoot = path.resolve(corpusDir);
-  const outRoot = path.resolve(outDir);
-  const outputNames = new Set([...DATASET_FILES.map((file) => `${file}.jsonl`), 'manifest.json']);
-  const isOwnOutput = (relativePath: string): boolean =>
-    outRoot === corpusRoot ? outputNames.has(relativePath) : outRoot.startsWith(`${corpusRoot}${path.sep}`) && path.resolve(corpusRoot, relativePath).startsWith(`${outRoot}${path.sep}`);
-  return { files: listed.files.filter((file) => !isOwnOutput(file.relativePath)), issues: listed.issues.filter((issue) => !isOwnOutput(issue.relativePath)) };
+  // The output's own files are never input, and no input may stand where output goes (src/runner/own-output.ts).
+  // Left out silently (like hidden files), so that the manifest is the same whether they existed before the run or not.
+  return (await outputGuard(outDir, [corpusDir])).filter(listed, corpusDir);
 }
 
 /** A JSONL file on disk is streamed record by record; standard input (already in memory) and other formats are read whole. */
@@ -117,12 +116,12 @@ export async function runInputs(processor: ArticleProcessor, input: { files: Cor
   const writer = sinks.length === 1 ? sinks[0]! : new SinkPair(sinks[0]!, sinks[1]!);
   let cache: ArticleCache;
   try {
-    cache = output.outDir ? await ArticleCache.open(output.outDir, processor.fingerprint, options.cache ?? 'use') : ArticleCache.disabled(processor.fingerprint);
+    cache = output.outDir ? await ArticleCache.open(output.outDir, processor.fingerprint, { mode: options.cache ?? 'use', maxEntryBytes: cacheEntryLimit(config.run.maxFileBytes) }) : ArticleCache.disabled(processor.fingerprint);
   } catch (error) {
     await writer.abort();
     throw error;
   }
-  const summary: RunSummary = { articles: 0, ok: 0, skipped: 0, error: 0, reused: 0, processed: 0, pruned: 0, cacheWriteFailures: 0, stageMs: {}, counts: {}, wallMs: 0, processingMs: 0, committed: false, inputs: [], walkIssues: issues.map((i) => ({ path: i.relativePath, reason: i.reason })) };
+  const summary: RunSummary = { articles: 0, ok: 0, skipped: 0, error: 0, reused: 0, processed: 0, pruned: 0, cacheWriteFailures: 0, cacheDiscarded: 0, stageMs: {}, counts: {}, wallMs: 0, processingMs: 0, committed: false, inputs: [], walkIssues: issues.map((i) => ({ path: i.relativePath, reason: i.reason })) };
   hooks.onStart?.(files.length, started);
   const limit = pLimit(Math.max(1, config.run.concurrency));
   // A bounded window of in-flight parts keeps memory flat while results are written back in order. A part is a whole
@@ -214,6 +213,11 @@ export async function runInputs(processor: ArticleProcessor, input: { files: Cor
     throw error;
   } finally {
     for (const feed of openFeeds) await feed.close();
+  }
+  summary.cacheDiscarded = cache.stats.discarded;
+  if (cache.stats.discarded > 0) {
+    const more = cache.stats.discarded - cache.stats.discardedExamples.length;
+    hooks.onWarning?.(`${plural(cache.stats.discarded, 'cache entry', 'cache entries')} failed verification and ${cache.stats.discarded === 1 ? 'was' : 'were'} recomputed: ${cache.stats.discardedExamples.join('; ')}${more > 0 ? `; and ${more} more` : ''}`);
   }
   await faultPoint('run.drained');
   if (hooks.shouldStop?.()) {

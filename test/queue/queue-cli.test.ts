@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheRoot } from '../../src/dataset/cache.js';
 import { DATASET_FILES } from '../../src/dataset/records.js';
 import { QUEUE_PREFIX } from '../../src/queue/protocol.js';
 import { writeGeneratedCorpus } from '../helpers/generated-corpus.js';
@@ -73,7 +74,7 @@ async function queueRun(out: string): Promise<{ output: string; workers: Array<{
   return { output: run.output(), workers: manifest.workers.workers };
 }
 
-const cachedArticles = async (out: string): Promise<number> => (await fs.readdir(path.join(out, '.cache', 'v1', 'articles')).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).length;
+const cachedArticles = async (out: string): Promise<number> => (await fs.readdir(path.join(cacheRoot(out), 'articles')).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).length;
 
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'chronique-queue-cli-'));

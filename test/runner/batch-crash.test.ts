@@ -12,6 +12,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheRoot } from '../../src/dataset/cache.js';
 import { DATASET_FILES } from '../../src/dataset/records.js';
 import { articleFile, generatedArticle, writeGeneratedCorpus } from '../helpers/generated-corpus.js';
 
@@ -55,7 +56,7 @@ async function digests(out: string): Promise<Record<string, string>> {
 }
 
 async function cachedArticles(out: string): Promise<number> {
-  return (await fs.readdir(path.join(out, '.cache', 'v1', 'articles')).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).length;
+  return (await fs.readdir(path.join(cacheRoot(out), 'articles')).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).length;
 }
 
 /** Resolves once `condition` holds, polling; rejects when the child exits first (the run ended before the kill point). */

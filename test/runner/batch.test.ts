@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig, type ConfigOverrides } from '../../src/config.js';
-import { CACHE_DIR } from '../../src/dataset/cache.js';
+import { cacheRoot } from '../../src/dataset/cache.js';
 import { DATASET_FILES } from '../../src/dataset/records.js';
 import { Pipeline, defaultStages } from '../../src/pipeline.js';
 import { runCorpus, type RunHooks, type RunOptions, type RunSummary } from '../../src/runner/run-corpus.js';
@@ -53,7 +53,7 @@ async function articleIds(out: string): Promise<string[]> {
 }
 
 async function cacheEntries(out: string): Promise<number> {
-  const root = path.join(out, CACHE_DIR, 'v1');
+  const root = cacheRoot(out);
   let count = 0;
   for (const level of ['articles', 'files']) count += (await fs.readdir(path.join(root, level))).filter((name) => name.endsWith('.json')).length;
   return count;

@@ -5,6 +5,7 @@
  * give exactly the dataset of a clean run.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -202,13 +203,19 @@ describe('a damaged incremental cache is a miss, never a wrong result', () => {
   it('entries that are valid JSON with the right key but a wrong shape: the re-run equals a clean run', async () => {
     const out = await temp('cache-shape');
     await runCorpus(await rulesOnlyPipeline(), corpus, out);
-    for (const file of await cacheFiles(out)) {
-      const entry = JSON.parse(await fs.readFile(file, 'utf8')) as { key: string; records?: Record<string, unknown>; articles?: unknown };
+    const entries = await cacheFiles(out);
+    for (const file of entries) {
+      // Past the entry's checksum header line; the entry is re-signed, so that only the shape checks can refuse it.
+      const content = await fs.readFile(file, 'utf8');
+      const entry = JSON.parse(content.slice(content.indexOf('\n') + 1)) as { key: string; records?: Record<string, unknown>; articles?: unknown };
       if (entry.records) entry.records = { ...entry.records, sentences: 'not an array', mentions: null };
       else entry.articles = 'not a list';
-      await fs.writeFile(file, JSON.stringify(entry));
+      const payload = JSON.stringify(entry);
+      await fs.writeFile(file, `chronique-cache-v2 ${createHash('sha256').update(payload).digest('hex')}\n${payload}`);
     }
-    await runCorpus(await rulesOnlyPipeline(), corpus, out);
+    const summary = await runCorpus(await rulesOnlyPipeline(), corpus, out);
+    // Every entry, the 15 articles' and the 13 files', is discarded.
+    expect(summary).toMatchObject({ reused: 0, cacheDiscarded: entries.length });
     expect(await datasetFingerprint(out)).toEqual(cleanFingerprint);
   });
 });

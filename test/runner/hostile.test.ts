@@ -288,7 +288,7 @@ describe('hostile corpus, one run', () => {
     expect(written.filter((file) => !file.startsWith('.cache/'))).toEqual(
       [...names.map((name) => `.generations/${generation}/${name}`), `.generations/${generation}/COMMIT`, '.generations/current', ...names].sort(),
     );
-    for (const file of written.filter((f) => f.startsWith('.cache/'))) expect(file).toMatch(/^\.cache\/v\d+\/[a-z]+\/[0-9a-f]{16}\.[0-9a-f]{64}\.json$/);
+    for (const file of written.filter((f) => f.startsWith('.cache/'))) expect(file).toMatch(/^\.cache\/chronique-v\d+\/[a-z]+\/[0-9a-f]{16}\.[0-9a-f]{64}\.json$/);
   });
 });
 
