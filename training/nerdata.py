@@ -76,13 +76,11 @@ def substitute_entities(tokens: list[str], tags: list[str], space_after: list[bo
     return out_t, out_g, out_s
 
 
-def build(tk, tokens: list[str], tags: list[str], space_after: list[bool], source: str, max_len: int = 128) -> list[Example]:
-    """Encode one sentence; every non-empty piece is labelled (first piece of a word: the word's tag; later pieces: I-X
-    inside an entity, O outside). Sentences longer than max_len-2 pieces are cut into several examples at word starts.
-    Words are NFC-composed and stripped of invisible characters (as the runtime's view of a text)."""
-    toks = [strip_invisible(unicodedata.normalize('NFC', t)) or t for t in tokens]
-    parts, starts = [], []
-    pos = 0
+def join_words(words: list[str], space_after: list[bool]) -> tuple[list[str], str, np.ndarray]:
+    """The words as the runtime sees them (NFC, invisible characters stripped), the text they make joined by their
+    spacing, and each character's word index (-1 on spaces; one extra slot past the end)."""
+    toks = [strip_invisible(unicodedata.normalize('NFC', t)) or t for t in words]
+    parts, starts, pos = [], [], 0
     for i, t in enumerate(toks):
         starts.append(pos)
         parts.append(t)
@@ -94,6 +92,14 @@ def build(tk, tokens: list[str], tags: list[str], space_after: list[bool], sourc
     char_word = np.full(len(text) + 1, -1, dtype=np.int64)
     for i, (s, t) in enumerate(zip(starts, toks)):
         char_word[s:s + len(t)] = i
+    return toks, text, char_word
+
+
+def build(tk, tokens: list[str], tags: list[str], space_after: list[bool], source: str, max_len: int = 128) -> list[Example]:
+    """Encode one sentence; every non-empty piece is labelled (first piece of a word: the word's tag; later pieces: I-X
+    inside an entity, O outside). Sentences longer than max_len-2 pieces are cut into several examples at word starts.
+    Words are NFC-composed and stripped of invisible characters (as the runtime's view of a text)."""
+    toks, text, char_word = join_words(tokens, space_after)
     ids, offs = tok.encode(tk, text)
     piece_labels, piece_word, is_first = [], [], []
     seen = set()

@@ -7,7 +7,6 @@ head of a word is another word or the root, which is the `[CLS]` position."""
 from __future__ import annotations
 
 import random
-import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -15,8 +14,8 @@ import torch
 
 from . import lemma as lem
 from . import tokenizer as tok
-from .contract import FEAT_GROUPS, UPOS as CONTRACT_UPOS, strip_invisible
-from .nerdata import IGNORE, _pad16
+from .contract import FEAT_GROUPS, UPOS as CONTRACT_UPOS
+from .nerdata import IGNORE, _pad16, join_words
 from .tokenizer import CLS_ID, PAD_ID, SEP_ID
 
 # UPOS (output order) and the morphological features the events layer reads (agreement, tense; each one classifier
@@ -106,19 +105,7 @@ class SynExample:
 def word_pieces(tk, forms: list[str], spaces: list[bool]) -> tuple[list[int], list[int]] | None:
     """Subword ids of the words joined by their spacing, and each word's first non-empty piece (index in those ids);
     None when a word gets no piece of its own."""
-    toks = [strip_invisible(unicodedata.normalize('NFC', t)) or t for t in forms]
-    parts, starts, pos = [], [], 0
-    for i, t in enumerate(toks):
-        starts.append(pos)
-        parts.append(t)
-        pos += len(t)
-        if i < len(toks) - 1 and spaces[i]:
-            parts.append(' ')
-            pos += 1
-    text = ''.join(parts)
-    char_word = np.full(len(text) + 1, -1, dtype=np.int64)
-    for i, (s, t) in enumerate(zip(starts, toks)):
-        char_word[s:s + len(t)] = i
+    toks, text, char_word = join_words(forms, spaces)
     ids, offs = tok.encode(tk, text)
     first = [-1] * len(toks)
     for p, (b, e) in enumerate(offs):
