@@ -17,6 +17,21 @@ export async function makeTempDir(prefix: string): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), `chronique-${prefix}-`));
 }
 
+/** Temporary folders made for one test file, all removed by `removeAll` (its afterAll). */
+export function tempDirs(): { temp(prefix: string): Promise<string>; removeAll(): Promise<void> } {
+  const made: string[] = [];
+  return {
+    async temp(prefix) {
+      const dir = await makeTempDir(prefix);
+      made.push(dir);
+      return dir;
+    },
+    async removeAll() {
+      for (const dir of made.splice(0)) await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export async function writeFiles(root: string, files: Record<string, string | Uint8Array>): Promise<void> {
   for (const [relative, content] of Object.entries(files)) {
     const target = path.join(root, relative);

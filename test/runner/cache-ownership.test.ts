@@ -8,16 +8,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_DIR, cacheRoot } from '../../src/dataset/cache.js';
 import { runCorpus } from '../../src/runner/run-corpus.js';
-import { datasetFingerprint, FRENCH_PARAGRAPH, FRENCH_SENTENCES, listTree, makeTempDir, runCli, writeFiles } from '../helpers/hostile.js';
+import { datasetFingerprint, FRENCH_PARAGRAPH, FRENCH_SENTENCES, listTree, runCli, tempDirs, writeFiles } from '../helpers/hostile.js';
 import { rulesOnlyPipeline } from '../helpers/hostile-pipeline.js';
 import { NO_MODEL_FLAGS } from '../helpers/hostile-cli.js';
 
-const temps: string[] = [];
-const temp = async (prefix: string): Promise<string> => {
-  const dir = await makeTempDir(prefix);
-  temps.push(dir);
-  return dir;
-};
+const temps = tempDirs();
+const temp = temps.temp;
 
 let corpus: string;
 let clean: Record<string, string>;
@@ -35,7 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const dir of temps) await fs.rm(dir, { recursive: true, force: true });
+  await temps.removeAll();
 });
 
 const KEY = 'ab'.repeat(32);

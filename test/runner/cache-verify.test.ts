@@ -11,15 +11,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheRoot } from '../../src/dataset/cache.js';
 import { runCorpus, type RunSummary } from '../../src/runner/run-corpus.js';
-import { datasetFingerprint, FRENCH_PARAGRAPH, FRENCH_SENTENCES, makeTempDir, readDataset, spanViolations, writeFiles } from '../helpers/hostile.js';
+import { datasetFingerprint, FRENCH_PARAGRAPH, FRENCH_SENTENCES, readDataset, spanViolations, tempDirs, writeFiles } from '../helpers/hostile.js';
 import { rulesOnlyPipeline } from '../helpers/hostile-pipeline.js';
 
-const temps: string[] = [];
-const temp = async (prefix: string): Promise<string> => {
-  const dir = await makeTempDir(prefix);
-  temps.push(dir);
-  return dir;
-};
+const temps = tempDirs();
+const temp = temps.temp;
 
 let corpus: string;
 let clean: Record<string, string>;
@@ -38,7 +34,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const dir of temps) await fs.rm(dir, { recursive: true, force: true });
+  await temps.removeAll();
 });
 
 interface Entry {

@@ -14,7 +14,7 @@ import { defaultStages, Pipeline } from '../../src/pipeline.js';
 import { runCorpus } from '../../src/runner/run-corpus.js';
 import type { Stage } from '../../src/stages/stage.js';
 import { createNerStage } from '../../src/stages/ner.js';
-import { articlesById, datasetFingerprint, FRENCH_PARAGRAPH, FRENCH_SENTENCES, listTree, makeTempDir, readDataset, runCli, writeFiles } from '../helpers/hostile.js';
+import { articlesById, datasetFingerprint, FRENCH_PARAGRAPH, FRENCH_SENTENCES, listTree, readDataset, runCli, tempDirs, writeFiles } from '../helpers/hostile.js';
 import { rulesOnlyConfig, rulesOnlyPipeline, rulesOnlyStages } from '../helpers/hostile-pipeline.js';
 import { NO_MODEL_FLAGS } from '../helpers/hostile-cli.js';
 import { FOREIGN_MODEL_DIR } from '../helpers/ner-models.js';
@@ -23,12 +23,8 @@ import { parseCorpusText } from '../../src/ingest/parse.js';
 // Command-line runs start a whole process (model runtime included): on a loaded 2-core machine that takes seconds.
 vi.setConfig({ testTimeout: 180_000 });
 
-const temps: string[] = [];
-const temp = async (prefix: string): Promise<string> => {
-  const dir = await makeTempDir(prefix);
-  temps.push(dir);
-  return dir;
-};
+const temps = tempDirs();
+const temp = temps.temp;
 
 /** A small corpus of good articles, and what a clean run makes of it (the reference for every re-run). */
 let corpus: string;
@@ -46,7 +42,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const dir of temps) await fs.rm(dir, { recursive: true, force: true });
+  await temps.removeAll();
 });
 
 /** True when the command line's default pipeline loads the NER model (the model-fault checks then apply to it). */

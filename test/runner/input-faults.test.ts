@@ -15,24 +15,20 @@ import { OUTSIDE_SYMLINK_REASON } from '../../src/ingest/walk.js';
 import { Pipeline } from '../../src/pipeline.js';
 import { runCorpus } from '../../src/runner/run-corpus.js';
 import type { Stage } from '../../src/stages/stage.js';
-import { articlesById, FRENCH_PARAGRAPH, lineId, makeTempDir, readDataset, runCli, writeFiles } from '../helpers/hostile.js';
+import { articlesById, FRENCH_PARAGRAPH, lineId, readDataset, runCli, tempDirs, writeFiles } from '../helpers/hostile.js';
 import { NO_MODEL_FLAGS } from '../helpers/hostile-cli.js';
 import { rulesOnlyConfig, rulesOnlyPipeline, rulesOnlyStages } from '../helpers/hostile-pipeline.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 
-const temps: string[] = [];
-const temp = async (prefix: string): Promise<string> => {
-  const dir = await makeTempDir(prefix);
-  temps.push(dir);
-  return dir;
-};
+const temps = tempDirs();
+const temp = temps.temp;
 
 /** The article a row belongs to (events carry `article: {id, title, published}`, the other files the id). */
 const articleOf = (row: Record<string, unknown>): unknown => (row.article && typeof row.article === 'object' ? (row.article as { id: unknown }).id : row.article);
 
 afterAll(async () => {
-  for (const dir of temps) await fs.rm(dir, { recursive: true, force: true });
+  await temps.removeAll();
 });
 
 describe('an error article contributes its articles.jsonl row only', () => {

@@ -8,16 +8,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCorpus } from '../../src/runner/run-corpus.js';
 import { InputOverwriteError } from '../../src/runner/own-output.js';
-import { datasetFingerprint, FRENCH_PARAGRAPH, FRENCH_SENTENCES, listTree, makeTempDir, readDataset, runCli, writeFiles } from '../helpers/hostile.js';
+import { datasetFingerprint, FRENCH_PARAGRAPH, FRENCH_SENTENCES, listTree, readDataset, runCli, tempDirs, writeFiles } from '../helpers/hostile.js';
 import { rulesOnlyPipeline } from '../helpers/hostile-pipeline.js';
 import { NO_MODEL_FLAGS } from '../helpers/hostile-cli.js';
 
-const temps: string[] = [];
-const temp = async (prefix: string): Promise<string> => {
-  const dir = await makeTempDir(prefix);
-  temps.push(dir);
-  return dir;
-};
+const temps = tempDirs();
+const temp = temps.temp;
 
 const CORPUS: Record<string, string> = {
   'a.txt': `date 2024-03-01 Premier\n${FRENCH_PARAGRAPH}`,
@@ -34,7 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const dir of temps) await fs.rm(dir, { recursive: true, force: true });
+  await temps.removeAll();
 });
 
 /** Dataset files only: the manifest names the corpus files, which is what these layouts must not change either. */
